@@ -1,0 +1,76 @@
+//! Plain data crossing the API boundary: what the CLI prints, the UI shows and the shell sends over IPC.
+
+use crate::model::{Engagement, Model};
+use serde::Serialize;
+
+/// An error as the UI sees it: switch on `code`, show `message`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ApiError {
+    pub code: String,
+    pub message: String,
+}
+
+impl From<crate::Error> for ApiError {
+    fn from(e: crate::Error) -> Self {
+        ApiError { code: e.code().to_owned(), message: e.to_string() }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TemplateInfo {
+    pub name: String,
+    pub summary: String,
+}
+
+/// How many of each thing an engagement holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    pub roles: usize,
+    pub competencies: usize,
+    pub channels: usize,
+    pub requires: usize,
+    pub develops: usize,
+    pub reaches: usize,
+    pub follows: usize,
+    pub prerequisites: usize,
+    pub responses: usize,
+}
+
+impl Counts {
+    pub fn of(m: &Model) -> Counts {
+        Counts {
+            roles: m.roles.len(),
+            competencies: m.competencies.len(),
+            channels: m.channels.len(),
+            requires: m.requires.len(),
+            develops: m.develops.len(),
+            reaches: m.reaches.len(),
+            follows: m.follows.len(),
+            prerequisites: m.prerequisites.len(),
+            responses: m.responses.len(),
+        }
+    }
+}
+
+/// An engagement at a glance: `trellis info` and the studio's title bar.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Info {
+    pub path: String,
+    pub file_version: i64,
+    pub engagement: Engagement,
+    #[serde(flatten)]
+    pub counts: Counts,
+}
+
+/// What `trellis check` found: an empty report is a sound file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CheckReport {
+    pub integrity: Vec<String>,
+    pub validation: Vec<String>,
+}
+
+impl CheckReport {
+    pub fn is_sound(&self) -> bool {
+        self.integrity.is_empty() && self.validation.is_empty()
+    }
+}

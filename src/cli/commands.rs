@@ -1,0 +1,374 @@
+//! One function per `trellis` subcommand: open a session, call the api, print the result.
+
+use super::args::{AddCommand, Command, ExportFormat, ImportFormat, LinkCommand, RemoveCommand};
+use std::io::Write;
+use std::path::Path;
+use trellis::api::{self, Session};
+use trellis::model::{
+    self, Channel, Competency, Develops, Edit, Follows, Prerequisite, Reaches, Requires, Role,
+};
+use trellis::{Error, Result};
+
+fn write(out: &mut dyn Write, text: &str) -> Result<()> {
+    out.write_all(text.as_bytes()).map_err(|e| Error::Io {
+        path: "<stdout>".into(),
+        source: e,
+    })
+}
+
+/// Runs one subcommand; returns the exit code for outcomes that are not errors (e.g. a failed check).
+pub fn dispatch(command: Command, today: &str, out: &mut dyn Write) -> Result<i32> {
+    match command {
+        Command::New {
+            file,
+            template,
+            client,
+            date,
+        } => {
+            let session = Session::create(
+                &file,
+                &template,
+                client.as_deref(),
+                date.as_deref().unwrap_or(today),
+            )?;
+            eprintln!(
+                "created {} from template `{template}`",
+                session.path().display()
+            );
+        }
+        Command::Templates => {
+            for t in api::templates() {
+                write(out, &format!("{:<20} {}\n", t.name, t.summary))?;
+            }
+        }
+        Command::Info { file, json } => {
+            let info = Session::open(&file)?.info();
+            if json {
+                write(
+                    out,
+                    &(serde_json::to_string_pretty(&info).expect("info serialises") + "\n"),
+                )?;
+            } else {
+                write(out, &info_text(&info))?;
+            }
+        }
+        Command::Import {
+            file,
+            format: ImportFormat::Json,
+            path,
+            dry_run,
+        } => {
+            let mut session = Session::open(&file)?;
+            let text = std::fs::read_to_string(&path).map_err(Error::io_at(&path))?;
+            let summary = session.import_json(&text, &path.display().to_string(), dry_run)?;
+            eprint!(
+                "{}{summary}",
+                if dry_run {
+                    "dry run, nothing written; would change:\n"
+                } else {
+                    ""
+                }
+            );
+        }
+        Command::Export {
+            file,
+            format: ExportFormat::Json,
+            output,
+        } => {
+            let text = Session::open(&file)?.export_json();
+            match output {
+                Some(path) => std::fs::write(&path, text).map_err(Error::io_at(&path))?,
+                None => write(out, &text)?,
+            }
+        }
+        Command::Check { file } => {
+            let report = Session::open(&file)?.check()?;
+            for p in &report.integrity {
+                write(out, &format!("integrity: {p}\n"))?;
+            }
+            for p in &report.validation {
+                write(out, &format!("model: {p}\n"))?;
+            }
+            if !report.is_sound() {
+                eprintln!(
+                    "{}: {} problem(s)",
+                    file.display(),
+                    report.integrity.len() + report.validation.len()
+                );
+                return Ok(1);
+            }
+            eprintln!("{}: ok", file.display());
+        }
+        Command::Add(add) => add_item(add, out)?,
+        Command::Link(link) => link_items(link)?,
+        Command::Remove(remove) => remove_item(remove)?,
+    }
+    Ok(0)
+}
+
+fn info_text(info: &api::Info) -> String {
+    let e = &info.engagement;
+    let c = &info.counts;
+    let mut s = format!(
+        "Engagement    {}\nClient        {}\nConsultant    {}\nCreated       {}\nScale         {}..{}\nTarget mix    {} experiential / {} social / {} formal\n\n",
+        e.name, e.client, e.consultant, e.created, e.scale.min, e.scale.max,
+        e.target_mix.experiential, e.target_mix.social, e.target_mix.formal
+    );
+    for (k, v) in [
+        ("roles", c.roles),
+        ("competencies", c.competencies),
+        ("channels", c.channels),
+        ("requires", c.requires),
+        ("develops", c.develops),
+        ("reaches", c.reaches),
+        ("follows", c.follows),
+        ("prerequisites", c.prerequisites),
+        ("responses", c.responses),
+    ] {
+        s.push_str(&format!("{k:<14}{v}\n"));
+    }
+    s
+}
+
+/// Refuses an explicit id that is already taken: `add` never silently replaces.
+fn fresh_id(session: &Session, id: Option<String>) -> Result<String> {
+    let id = id.unwrap_or_else(model::new_id);
+    let m = session.model();
+    let taken = m.role(&id).is_some() || m.competency(&id).is_some() || m.channel(&id).is_some();
+    if taken {
+        return Err(Error::Usage(format!(
+            "the id `{id}` is already used in this engagement"
+        )));
+    }
+    Ok(id)
+}
+
+fn add_item(add: AddCommand, out: &mut dyn Write) -> Result<()> {
+    let file: &Path = match &add {
+        AddCommand::Role { file, .. }
+        | AddCommand::Competency { file, .. }
+        | AddCommand::Channel { file, .. } => file,
+    };
+    let mut session = Session::open(file)?;
+    let (id, edit) = match add {
+        AddCommand::Role {
+            id,
+            name,
+            description,
+            group,
+            headcount,
+            refs,
+            ..
+        } => {
+            let id = fresh_id(&session, id)?;
+            (
+                id.clone(),
+                Edit::PutRole(Role {
+                    id,
+                    name,
+                    description,
+                    group,
+                    headcount,
+                    refs,
+                }),
+            )
+        }
+        AddCommand::Competency {
+            id,
+            name,
+            description,
+            category,
+            parent,
+            refs,
+            ..
+        } => {
+            let id = fresh_id(&session, id)?;
+            let parent = parent.map(|p| session.resolve_competency(&p)).transpose()?;
+            (
+                id.clone(),
+                Edit::PutCompetency(Competency {
+                    id,
+                    name,
+                    description,
+                    category,
+                    parent,
+                    refs,
+                }),
+            )
+        }
+        AddCommand::Channel {
+            id,
+            name,
+            kind,
+            description,
+            capacity,
+            cost,
+            evaluation_level,
+            ..
+        } => {
+            let id = fresh_id(&session, id)?;
+            (
+                id.clone(),
+                Edit::PutChannel(Channel {
+                    id,
+                    name,
+                    kind,
+                    description,
+                    capacity,
+                    cost,
+                    evaluation_level,
+                }),
+            )
+        }
+    };
+    session.apply(edit)?;
+    write(out, &format!("{id}\n"))
+}
+
+fn link_items(link: LinkCommand) -> Result<()> {
+    let file = match &link {
+        LinkCommand::Requires { file, .. }
+        | LinkCommand::Develops { file, .. }
+        | LinkCommand::Reaches { file, .. }
+        | LinkCommand::Follows { file, .. }
+        | LinkCommand::Prerequisite { file, .. } => file.clone(),
+    };
+    let mut s = Session::open(&file)?;
+    let edit = match link {
+        LinkCommand::Requires {
+            role,
+            competency,
+            target,
+            current,
+            criticality,
+            ..
+        } => Edit::PutRequires(Requires {
+            role: s.resolve_role(&role)?,
+            competency: s.resolve_competency(&competency)?,
+            target_level: target,
+            current_level: current,
+            criticality,
+        }),
+        LinkCommand::Develops {
+            channel,
+            competency,
+            stage,
+            ..
+        } => {
+            let channel = s.resolve_channel(&channel)?;
+            let kind = s
+                .model()
+                .channel(&channel)
+                .map(|c| c.kind)
+                .expect("resolved channels exist");
+            Edit::PutDevelops(Develops {
+                channel,
+                competency: s.resolve_competency(&competency)?,
+                stage: stage.unwrap_or(kind.default_stage()),
+            })
+        }
+        LinkCommand::Reaches { channel, role, .. } => Edit::AddReaches(Reaches {
+            channel: s.resolve_channel(&channel)?,
+            role: s.resolve_role(&role)?,
+        }),
+        LinkCommand::Follows { from, to, .. } => Edit::AddFollows(Follows {
+            from: s.resolve_channel(&from)?,
+            to: s.resolve_channel(&to)?,
+        }),
+        LinkCommand::Prerequisite {
+            competency,
+            requires,
+            ..
+        } => Edit::AddPrerequisite(Prerequisite {
+            competency: s.resolve_competency(&competency)?,
+            requires: s.resolve_competency(&requires)?,
+        }),
+    };
+    s.apply(edit)
+}
+
+fn remove_item(remove: RemoveCommand) -> Result<()> {
+    let file = match &remove {
+        RemoveCommand::Role { file, .. }
+        | RemoveCommand::Competency { file, .. }
+        | RemoveCommand::Channel { file, .. } => file.clone(),
+        RemoveCommand::Requires(e)
+        | RemoveCommand::Develops(e)
+        | RemoveCommand::Reaches(e)
+        | RemoveCommand::Follows(e)
+        | RemoveCommand::Prerequisite(e) => e.file.clone(),
+    };
+    let mut s = Session::open(&file)?;
+    let missing = |what: &str, a: &str, b: &str| {
+        Error::NotInModel(format!("there is no {what} link from `{a}` to `{b}`"))
+    };
+    let edit = match remove {
+        RemoveCommand::Role { item, .. } => Edit::RemoveRole {
+            id: s.resolve_role(&item)?,
+        },
+        RemoveCommand::Competency { item, .. } => Edit::RemoveCompetency {
+            id: s.resolve_competency(&item)?,
+        },
+        RemoveCommand::Channel { item, .. } => Edit::RemoveChannel {
+            id: s.resolve_channel(&item)?,
+        },
+        RemoveCommand::Requires(e) => {
+            let (role, competency) = (s.resolve_role(&e.from)?, s.resolve_competency(&e.to)?);
+            if !s
+                .model()
+                .requires
+                .iter()
+                .any(|r| r.role == role && r.competency == competency)
+            {
+                return Err(missing("requires", &e.from, &e.to));
+            }
+            Edit::RemoveRequires { role, competency }
+        }
+        RemoveCommand::Develops(e) => {
+            let (channel, competency) = (s.resolve_channel(&e.from)?, s.resolve_competency(&e.to)?);
+            if !s
+                .model()
+                .develops
+                .iter()
+                .any(|d| d.channel == channel && d.competency == competency)
+            {
+                return Err(missing("develops", &e.from, &e.to));
+            }
+            Edit::RemoveDevelops {
+                channel,
+                competency,
+            }
+        }
+        RemoveCommand::Reaches(e) => {
+            let link = Reaches {
+                channel: s.resolve_channel(&e.from)?,
+                role: s.resolve_role(&e.to)?,
+            };
+            if !s.model().reaches.contains(&link) {
+                return Err(missing("reaches", &e.from, &e.to));
+            }
+            Edit::RemoveReaches(link)
+        }
+        RemoveCommand::Follows(e) => {
+            let link = Follows {
+                from: s.resolve_channel(&e.from)?,
+                to: s.resolve_channel(&e.to)?,
+            };
+            if !s.model().follows.contains(&link) {
+                return Err(missing("follows", &e.from, &e.to));
+            }
+            Edit::RemoveFollows(link)
+        }
+        RemoveCommand::Prerequisite(e) => {
+            let link = Prerequisite {
+                competency: s.resolve_competency(&e.from)?,
+                requires: s.resolve_competency(&e.to)?,
+            };
+            if !s.model().prerequisites.contains(&link) {
+                return Err(missing("prerequisite", &e.from, &e.to));
+            }
+            Edit::RemovePrerequisite(link)
+        }
+    };
+    s.apply(edit)
+}

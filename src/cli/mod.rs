@@ -1,0 +1,27 @@
+//! The command line: argument definitions in `args`, one function per subcommand in `commands`.
+
+mod args;
+mod commands;
+
+use clap::Parser;
+use std::io::Write;
+
+/// Runs the command line and returns the exit code: 0 success, 1 error, 2 usage.
+pub fn run() -> i32 {
+    let cli = args::Cli::parse();
+    let today = time::OffsetDateTime::now_utc().date();
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let result = commands::dispatch(cli.command, &today.to_string(), &mut out);
+    let _ = out.flush();
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e}");
+            match e {
+                trellis::Error::Usage(_) => 2,
+                _ => 1,
+            }
+        }
+    }
+}

@@ -1,0 +1,143 @@
+//! The closed vocabularies of the model: channel kinds, learning stages, criticality and mix buckets.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+/// Declares a closed vocabulary with its wire names, so that parsing, display and serde agree.
+macro_rules! vocabulary {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(rename_all = "kebab-case")]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = String;
+            fn from_str(s: &str) -> Result<Self, String> {
+                match s {
+                    $($text => Ok($name::$variant),)+
+                    _ => Err(format!(
+                        "unknown {} `{}`, expected one of: {}",
+                        stringify!($name).to_lowercase(),
+                        s,
+                        [$($text),+].join(", ")
+                    )),
+                }
+            }
+        }
+    };
+}
+
+vocabulary! {
+    /// What sort of learning a channel offers.
+    ChannelKind {
+        Formal => "formal",
+        Experiential => "experiential",
+        Coaching => "coaching",
+        Knowledge => "knowledge",
+        Social => "social",
+        Platform => "platform",
+    }
+}
+
+vocabulary! {
+    /// Where in the learning journey a channel helps: introduce, practise, get feedback, find support.
+    Stage {
+        Introduce => "introduce",
+        Practice => "practice",
+        Feedback => "feedback",
+        Support => "support",
+    }
+}
+
+vocabulary! {
+    /// How much it matters that a role masters a competency.
+    Criticality {
+        Low => "low",
+        Medium => "medium",
+        High => "high",
+    }
+}
+
+vocabulary! {
+    /// The three buckets of the 70-20-10 learning mix.
+    Bucket {
+        Experiential => "experiential",
+        Social => "social",
+        Formal => "formal",
+    }
+}
+
+#[allow(clippy::derivable_impls)] // the enum is declared by `vocabulary!`
+impl Default for Criticality {
+    fn default() -> Self {
+        Criticality::Medium
+    }
+}
+
+impl ChannelKind {
+    /// The stage a channel of this kind usually serves, used when a `develops` link names none.
+    pub fn default_stage(self) -> Stage {
+        match self {
+            ChannelKind::Formal | ChannelKind::Platform => Stage::Introduce,
+            ChannelKind::Experiential => Stage::Practice,
+            ChannelKind::Coaching | ChannelKind::Social => Stage::Feedback,
+            ChannelKind::Knowledge => Stage::Support,
+        }
+    }
+
+    /// The 70-20-10 bucket: learning in the flow of work, from others, or formal.
+    pub fn bucket(self) -> Bucket {
+        match self {
+            ChannelKind::Experiential | ChannelKind::Knowledge => Bucket::Experiential,
+            ChannelKind::Coaching | ChannelKind::Social => Bucket::Social,
+            ChannelKind::Formal | ChannelKind::Platform => Bucket::Formal,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wire_names_round_trip() {
+        for kind in ChannelKind::ALL {
+            assert_eq!(kind.as_str().parse::<ChannelKind>().unwrap(), *kind);
+            assert_eq!(serde_json::to_string(kind).unwrap(), format!("\"{kind}\""));
+        }
+        for stage in Stage::ALL {
+            assert_eq!(stage.as_str().parse::<Stage>().unwrap(), *stage);
+        }
+        let err = "wiki".parse::<ChannelKind>().unwrap_err();
+        assert!(err.contains("wiki") && err.contains("knowledge"), "{err}");
+    }
+
+    #[test]
+    fn default_stages_and_buckets_follow_the_method() {
+        assert_eq!(ChannelKind::Formal.default_stage(), Stage::Introduce);
+        assert_eq!(ChannelKind::Platform.default_stage(), Stage::Introduce);
+        assert_eq!(ChannelKind::Experiential.default_stage(), Stage::Practice);
+        assert_eq!(ChannelKind::Coaching.default_stage(), Stage::Feedback);
+        assert_eq!(ChannelKind::Social.default_stage(), Stage::Feedback);
+        assert_eq!(ChannelKind::Knowledge.default_stage(), Stage::Support);
+        assert_eq!(ChannelKind::Knowledge.bucket(), Bucket::Experiential);
+        assert_eq!(ChannelKind::Social.bucket(), Bucket::Social);
+        assert_eq!(ChannelKind::Platform.bucket(), Bucket::Formal);
+    }
+}

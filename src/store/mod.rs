@@ -1,0 +1,184 @@
+//! The engagement file: SQLite as an application file format (application_id, user_version migrations, one transaction per edit).
+
+mod migrations;
+mod read;
+mod write;
+
+use crate::model::{Edit, Model};
+use crate::{Error, Result};
+use rusqlite::{Connection, OpenFlags};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// `PRAGMA application_id` of every Trellis file: "TRLS" in ASCII.
+pub const APPLICATION_ID: i32 = 0x5452_4C53;
+
+/// The file format version this Trellis writes (`PRAGMA user_version`).
+pub const SCHEMA_VERSION: i64 = migrations::LATEST;
+
+/// The usual extension of an engagement file.
+pub const EXTENSION: &str = "trellis";
+
+/// What a read-only look at a file's header found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileHeader {
+    pub application_id: i32,
+    pub user_version: i64,
+}
+
+/// An open engagement file.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Creates a new engagement file holding `model`. Refuses to overwrite anything.
+    pub fn create(path: &Path, model: &Model) -> Result<Store> {
+        if path.exists() {
+            return Err(Error::Exists(path.to_owned()));
+        }
+        let errors = crate::model::validate(model);
+        if !errors.is_empty() {
+            return Err(Error::Invalid(errors));
+        }
+        // Build the file beside its destination, then move it into place: a failure half-way
+        // never leaves a half-made engagement under the user's chosen name.
+        let tmp = path.with_extension(format!("{EXTENSION}-new-{}", std::process::id()));
+        let _ = std::fs::remove_file(&tmp);
+        let result = (|| {
+            let mut conn = Connection::open(&tmp).map_err(sqlite(&tmp))?;
+            configure(&conn, &tmp)?;
+            let tx = conn.transaction().map_err(sqlite(&tmp))?;
+            tx.pragma_update(None, "application_id", APPLICATION_ID).map_err(sqlite(&tmp))?;
+            migrations::upgrade(&tx, 0).map_err(sqlite(&tmp))?;
+            write::insert_model(&tx, model).map_err(sqlite(&tmp))?;
+            tx.commit().map_err(sqlite(&tmp))?;
+            conn.close().map_err(|(_, e)| sqlite(&tmp)(e))?;
+            if path.exists() {
+                return Err(Error::Exists(path.to_owned()));
+            }
+            std::fs::rename(&tmp, path).map_err(Error::io(path))
+        })();
+        if result.is_err() {
+            let _ = std::fs::remove_file(&tmp);
+        }
+        result?;
+        Store::open(path)
+    }
+
+    /// Opens an engagement file for reading and editing.
+    ///
+    /// The file is first inspected without writing: a file that is not a Trellis file, is
+    /// damaged, or comes from a newer Trellis is refused and left byte-for-byte as it was.
+    /// Only then are older files migrated, in one transaction.
+    pub fn open(path: &Path) -> Result<Store> {
+        let header = inspect(path)?;
+        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+            .map_err(sqlite(path))?;
+        let damaged = |detail: String| Error::Damaged { path: path.to_owned(), detail };
+        // quick_check reads every page without writing; it catches truncation and garbage.
+        let problems = check_pages(&conn, "quick_check").map_err(|e| damaged(e.to_string()))?;
+        if !problems.is_empty() {
+            return Err(damaged(problems.join("; ")));
+        }
+        configure(&conn, path)?;
+        let mut store = Store { conn, path: path.to_owned() };
+        if header.user_version < SCHEMA_VERSION {
+            let tx = store.conn.transaction().map_err(sqlite(path))?;
+            migrations::upgrade(&tx, header.user_version).map_err(sqlite(path))?;
+            tx.commit().map_err(sqlite(path))?;
+        }
+        Ok(store)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Reads the whole model, every list in canonical order.
+    pub fn load(&self) -> Result<Model> {
+        read::load(&self.conn).map_err(|e| match e {
+            rusqlite::Error::SqliteFailure(f, detail) if f.code == rusqlite::ErrorCode::DatabaseCorrupt => {
+                Error::Damaged { path: self.path.clone(), detail: detail.unwrap_or_default() }
+            }
+            e => sqlite(&self.path)(e),
+        })
+    }
+
+    /// Writes edits to the file as one transaction: all of them or none.
+    pub fn apply(&mut self, edits: &[Edit]) -> Result<()> {
+        let tx = self.conn.transaction().map_err(sqlite(&self.path))?;
+        for edit in edits {
+            write::apply(&tx, edit).map_err(sqlite(&self.path))?;
+        }
+        tx.commit().map_err(sqlite(&self.path))
+    }
+
+    /// Replaces everything the file holds with `model`, as one transaction.
+    pub fn replace(&mut self, model: &Model) -> Result<()> {
+        let tx = self.conn.transaction().map_err(sqlite(&self.path))?;
+        write::clear(&tx).map_err(sqlite(&self.path))?;
+        write::insert_model(&tx, model).map_err(sqlite(&self.path))?;
+        tx.commit().map_err(sqlite(&self.path))
+    }
+
+    /// SQLite's full `integrity_check` plus a foreign key check: an empty list means a sound file.
+    pub fn integrity_check(&self) -> Result<Vec<String>> {
+        let mut problems = check_pages(&self.conn, "integrity_check").map_err(sqlite(&self.path))?;
+        let mut stmt = self.conn.prepare("PRAGMA foreign_key_check").map_err(sqlite(&self.path))?;
+        let rows = stmt
+            .query_map([], |r| Ok(format!("{} row {} breaks a reference to {}", r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get::<_, String>(2)?)))
+            .map_err(sqlite(&self.path))?;
+        for row in rows {
+            problems.push(row.map_err(sqlite(&self.path))?);
+        }
+        Ok(problems)
+    }
+}
+
+/// Reads a file's SQLite header directly, without SQLite and without writing.
+pub fn inspect(path: &Path) -> Result<FileHeader> {
+    let mut file = std::fs::File::open(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => Error::NotFound(path.to_owned()),
+        _ => Error::io(path)(e),
+    })?;
+    let mut header = [0u8; 100];
+    let not_trellis = |reason: &str| Error::NotTrellis { path: path.to_owned(), reason: reason.into() };
+    file.read_exact(&mut header).map_err(|_| not_trellis("too short to be a SQLite database"))?;
+    if &header[..16] != b"SQLite format 3\0" {
+        return Err(not_trellis("not a SQLite database"));
+    }
+    let be = |at: usize| i32::from_be_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]]);
+    let application_id = be(68);
+    let user_version = i64::from(be(60));
+    if application_id != APPLICATION_ID {
+        return Err(not_trellis(&format!("a SQLite database of another application (application_id {application_id:#x})")));
+    }
+    if user_version > SCHEMA_VERSION {
+        return Err(Error::TooNew { path: path.to_owned(), found: user_version, supported: SCHEMA_VERSION });
+    }
+    if user_version < 1 {
+        return Err(Error::Damaged { path: path.to_owned(), detail: "no schema version recorded".into() });
+    }
+    Ok(FileHeader { application_id, user_version })
+}
+
+fn configure(conn: &Connection, path: &Path) -> Result<()> {
+    conn.pragma_update(None, "foreign_keys", true).map_err(sqlite(path))?;
+    conn.busy_timeout(std::time::Duration::from_secs(5)).map_err(sqlite(path))?;
+    Ok(())
+}
+
+fn check_pages(conn: &Connection, pragma: &str) -> rusqlite::Result<Vec<String>> {
+    let mut stmt = conn.prepare(&format!("PRAGMA {pragma}"))?;
+    let rows: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    Ok(rows.into_iter().filter(|r| r != "ok").collect())
+}
+
+pub(crate) fn sqlite(path: &Path) -> impl Fn(rusqlite::Error) -> Error + '_ {
+    move |source| Error::Sqlite { path: path.to_owned(), source }
+}
+
+#[cfg(test)]
+mod tests;

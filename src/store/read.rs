@@ -1,0 +1,118 @@
+//! Reading the whole model out of an engagement file.
+
+use crate::model::{
+    Channel, Competency, Develops, Engagement, Follows, Mix, Model, Prerequisite, Reaches, Requires, Response, Role, Scale,
+};
+use rusqlite::{Connection, Row};
+
+fn json_list(text: String) -> rusqlite::Result<Vec<String>> {
+    serde_json::from_str(&text).map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
+}
+
+fn parsed<T: std::str::FromStr<Err = String>>(row: &Row<'_>, i: usize) -> rusqlite::Result<T> {
+    let text: String = row.get(i)?;
+    text.parse().map_err(|e: String| {
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e.into())
+    })
+}
+
+fn all<T>(conn: &Connection, sql: &str, f: impl FnMut(&Row<'_>) -> rusqlite::Result<T>) -> rusqlite::Result<Vec<T>> {
+    let mut stmt = conn.prepare(sql)?;
+    let rows = stmt.query_map([], f)?;
+    rows.collect()
+}
+
+pub fn load(conn: &Connection) -> rusqlite::Result<Model> {
+    let engagement = conn.query_row(
+        "SELECT name, client, consultant, created, scale_min, scale_max, scale_labels,
+                mix_experiential, mix_social, mix_formal FROM engagement WHERE id = 1",
+        [],
+        |r| {
+            Ok(Engagement {
+                name: r.get(0)?,
+                client: r.get(1)?,
+                consultant: r.get(2)?,
+                created: r.get(3)?,
+                scale: Scale { min: r.get(4)?, max: r.get(5)?, labels: json_list(r.get(6)?)? },
+                target_mix: Mix { experiential: r.get(7)?, social: r.get(8)?, formal: r.get(9)? },
+            })
+        },
+    )?;
+    let roles = all(conn, "SELECT id, name, description, grp, headcount, refs FROM role ORDER BY id", |r| {
+        Ok(Role {
+            id: r.get(0)?,
+            name: r.get(1)?,
+            description: r.get(2)?,
+            group: r.get(3)?,
+            headcount: r.get(4)?,
+            refs: json_list(r.get(5)?)?,
+        })
+    })?;
+    let competencies =
+        all(conn, "SELECT id, name, description, category, parent, refs FROM competency ORDER BY id", |r| {
+            Ok(Competency {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                description: r.get(2)?,
+                category: r.get(3)?,
+                parent: r.get(4)?,
+                refs: json_list(r.get(5)?)?,
+            })
+        })?;
+    let channels = all(
+        conn,
+        "SELECT id, name, kind, description, capacity, cost, evaluation_level FROM channel ORDER BY id",
+        |r| {
+            Ok(Channel {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                kind: parsed(r, 2)?,
+                description: r.get(3)?,
+                capacity: r.get(4)?,
+                cost: r.get(5)?,
+                evaluation_level: r.get(6)?,
+            })
+        },
+    )?;
+    let requires = all(
+        conn,
+        "SELECT role, competency, target_level, current_level, criticality FROM requires ORDER BY role, competency",
+        |r| {
+            Ok(Requires {
+                role: r.get(0)?,
+                competency: r.get(1)?,
+                target_level: r.get(2)?,
+                current_level: r.get(3)?,
+                criticality: parsed(r, 4)?,
+            })
+        },
+    )?;
+    let develops = all(conn, "SELECT channel, competency, stage FROM develops ORDER BY channel, competency", |r| {
+        Ok(Develops { channel: r.get(0)?, competency: r.get(1)?, stage: parsed(r, 2)? })
+    })?;
+    let reaches = all(conn, "SELECT channel, role FROM reaches ORDER BY channel, role", |r| {
+        Ok(Reaches { channel: r.get(0)?, role: r.get(1)? })
+    })?;
+    let follows = all(conn, "SELECT from_channel, to_channel FROM follows ORDER BY from_channel, to_channel", |r| {
+        Ok(Follows { from: r.get(0)?, to: r.get(1)? })
+    })?;
+    let prerequisites = all(conn, "SELECT competency, requires FROM prerequisite ORDER BY competency, requires", |r| {
+        Ok(Prerequisite { competency: r.get(0)?, requires: r.get(1)? })
+    })?;
+    let responses = all(
+        conn,
+        "SELECT bank, question, respondent, grp, score, note, at FROM response ORDER BY seq",
+        |r| {
+            Ok(Response {
+                bank: r.get(0)?,
+                question: r.get(1)?,
+                respondent: r.get(2)?,
+                group: r.get(3)?,
+                score: r.get(4)?,
+                note: r.get(5)?,
+                at: r.get(6)?,
+            })
+        },
+    )?;
+    Ok(Model { engagement, roles, competencies, channels, requires, develops, reaches, follows, prerequisites, responses })
+}
