@@ -168,23 +168,11 @@ pub enum LinkCommand {
         stage: Option<Stage>,
     },
     /// A channel reaches the people in a role.
-    Reaches {
-        file: PathBuf,
-        channel: String,
-        role: String,
-    },
+    Reaches { file: PathBuf, channel: String, role: String },
     /// Learners meet channel TO after channel FROM.
-    Follows {
-        file: PathBuf,
-        from: String,
-        to: String,
-    },
+    Follows { file: PathBuf, from: String, to: String },
     /// COMPETENCY builds on REQUIRES.
-    Prerequisite {
-        file: PathBuf,
-        competency: String,
-        requires: String,
-    },
+    Prerequisite { file: PathBuf, competency: String, requires: String },
 }
 
 #[derive(Subcommand)]

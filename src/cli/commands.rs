@@ -4,37 +4,19 @@ use super::args::{AddCommand, Command, ExportFormat, ImportFormat, LinkCommand, 
 use std::io::Write;
 use std::path::Path;
 use trellis::api::{self, Session};
-use trellis::model::{
-    self, Channel, Competency, Develops, Edit, Follows, Prerequisite, Reaches, Requires, Role,
-};
+use trellis::model::{self, Channel, Competency, Develops, Edit, Follows, Prerequisite, Reaches, Requires, Role};
 use trellis::{Error, Result};
 
 fn write(out: &mut dyn Write, text: &str) -> Result<()> {
-    out.write_all(text.as_bytes()).map_err(|e| Error::Io {
-        path: "<stdout>".into(),
-        source: e,
-    })
+    out.write_all(text.as_bytes()).map_err(|e| Error::Io { path: "<stdout>".into(), source: e })
 }
 
 /// Runs one subcommand; returns the exit code for outcomes that are not errors (e.g. a failed check).
 pub fn dispatch(command: Command, today: &str, out: &mut dyn Write) -> Result<i32> {
     match command {
-        Command::New {
-            file,
-            template,
-            client,
-            date,
-        } => {
-            let session = Session::create(
-                &file,
-                &template,
-                client.as_deref(),
-                date.as_deref().unwrap_or(today),
-            )?;
-            eprintln!(
-                "created {} from template `{template}`",
-                session.path().display()
-            );
+        Command::New { file, template, client, date } => {
+            let session = Session::create(&file, &template, client.as_deref(), date.as_deref().unwrap_or(today))?;
+            eprintln!("created {} from template `{template}`", session.path().display());
         }
         Command::Templates => {
             for t in api::templates() {
@@ -44,37 +26,18 @@ pub fn dispatch(command: Command, today: &str, out: &mut dyn Write) -> Result<i3
         Command::Info { file, json } => {
             let info = Session::open(&file)?.info();
             if json {
-                write(
-                    out,
-                    &(serde_json::to_string_pretty(&info).expect("info serialises") + "\n"),
-                )?;
+                write(out, &(serde_json::to_string_pretty(&info).expect("info serialises") + "\n"))?;
             } else {
                 write(out, &info_text(&info))?;
             }
         }
-        Command::Import {
-            file,
-            format: ImportFormat::Json,
-            path,
-            dry_run,
-        } => {
+        Command::Import { file, format: ImportFormat::Json, path, dry_run } => {
             let mut session = Session::open(&file)?;
             let text = std::fs::read_to_string(&path).map_err(Error::io_at(&path))?;
             let summary = session.import_json(&text, &path.display().to_string(), dry_run)?;
-            eprint!(
-                "{}{summary}",
-                if dry_run {
-                    "dry run, nothing written; would change:\n"
-                } else {
-                    ""
-                }
-            );
+            eprint!("{}{summary}", if dry_run { "dry run, nothing written; would change:\n" } else { "" });
         }
-        Command::Export {
-            file,
-            format: ExportFormat::Json,
-            output,
-        } => {
+        Command::Export { file, format: ExportFormat::Json, output } => {
             let text = Session::open(&file)?.export_json();
             match output {
                 Some(path) => std::fs::write(&path, text).map_err(Error::io_at(&path))?,
@@ -90,11 +53,7 @@ pub fn dispatch(command: Command, today: &str, out: &mut dyn Write) -> Result<i3
                 write(out, &format!("model: {p}\n"))?;
             }
             if !report.is_sound() {
-                eprintln!(
-                    "{}: {} problem(s)",
-                    file.display(),
-                    report.integrity.len() + report.validation.len()
-                );
+                eprintln!("{}: {} problem(s)", file.display(), report.integrity.len() + report.validation.len());
                 return Ok(1);
             }
             eprintln!("{}: ok", file.display());
@@ -136,89 +95,29 @@ fn fresh_id(session: &Session, id: Option<String>) -> Result<String> {
     let m = session.model();
     let taken = m.role(&id).is_some() || m.competency(&id).is_some() || m.channel(&id).is_some();
     if taken {
-        return Err(Error::Usage(format!(
-            "the id `{id}` is already used in this engagement"
-        )));
+        return Err(Error::Usage(format!("the id `{id}` is already used in this engagement")));
     }
     Ok(id)
 }
 
 fn add_item(add: AddCommand, out: &mut dyn Write) -> Result<()> {
     let file: &Path = match &add {
-        AddCommand::Role { file, .. }
-        | AddCommand::Competency { file, .. }
-        | AddCommand::Channel { file, .. } => file,
+        AddCommand::Role { file, .. } | AddCommand::Competency { file, .. } | AddCommand::Channel { file, .. } => file,
     };
     let mut session = Session::open(file)?;
     let (id, edit) = match add {
-        AddCommand::Role {
-            id,
-            name,
-            description,
-            group,
-            headcount,
-            refs,
-            ..
-        } => {
+        AddCommand::Role { id, name, description, group, headcount, refs, .. } => {
             let id = fresh_id(&session, id)?;
-            (
-                id.clone(),
-                Edit::PutRole(Role {
-                    id,
-                    name,
-                    description,
-                    group,
-                    headcount,
-                    refs,
-                }),
-            )
+            (id.clone(), Edit::PutRole(Role { id, name, description, group, headcount, refs }))
         }
-        AddCommand::Competency {
-            id,
-            name,
-            description,
-            category,
-            parent,
-            refs,
-            ..
-        } => {
+        AddCommand::Competency { id, name, description, category, parent, refs, .. } => {
             let id = fresh_id(&session, id)?;
             let parent = parent.map(|p| session.resolve_competency(&p)).transpose()?;
-            (
-                id.clone(),
-                Edit::PutCompetency(Competency {
-                    id,
-                    name,
-                    description,
-                    category,
-                    parent,
-                    refs,
-                }),
-            )
+            (id.clone(), Edit::PutCompetency(Competency { id, name, description, category, parent, refs }))
         }
-        AddCommand::Channel {
-            id,
-            name,
-            kind,
-            description,
-            capacity,
-            cost,
-            evaluation_level,
-            ..
-        } => {
+        AddCommand::Channel { id, name, kind, description, capacity, cost, evaluation_level, .. } => {
             let id = fresh_id(&session, id)?;
-            (
-                id.clone(),
-                Edit::PutChannel(Channel {
-                    id,
-                    name,
-                    kind,
-                    description,
-                    capacity,
-                    cost,
-                    evaluation_level,
-                }),
-            )
+            (id.clone(), Edit::PutChannel(Channel { id, name, kind, description, capacity, cost, evaluation_level }))
         }
     };
     session.apply(edit)?;
@@ -235,51 +134,29 @@ fn link_items(link: LinkCommand) -> Result<()> {
     };
     let mut s = Session::open(&file)?;
     let edit = match link {
-        LinkCommand::Requires {
-            role,
-            competency,
-            target,
-            current,
-            criticality,
-            ..
-        } => Edit::PutRequires(Requires {
+        LinkCommand::Requires { role, competency, target, current, criticality, .. } => Edit::PutRequires(Requires {
             role: s.resolve_role(&role)?,
             competency: s.resolve_competency(&competency)?,
             target_level: target,
             current_level: current,
             criticality,
         }),
-        LinkCommand::Develops {
-            channel,
-            competency,
-            stage,
-            ..
-        } => {
+        LinkCommand::Develops { channel, competency, stage, .. } => {
             let channel = s.resolve_channel(&channel)?;
-            let kind = s
-                .model()
-                .channel(&channel)
-                .map(|c| c.kind)
-                .expect("resolved channels exist");
+            let kind = s.model().channel(&channel).map(|c| c.kind).expect("resolved channels exist");
             Edit::PutDevelops(Develops {
                 channel,
                 competency: s.resolve_competency(&competency)?,
                 stage: stage.unwrap_or(kind.default_stage()),
             })
         }
-        LinkCommand::Reaches { channel, role, .. } => Edit::AddReaches(Reaches {
-            channel: s.resolve_channel(&channel)?,
-            role: s.resolve_role(&role)?,
-        }),
-        LinkCommand::Follows { from, to, .. } => Edit::AddFollows(Follows {
-            from: s.resolve_channel(&from)?,
-            to: s.resolve_channel(&to)?,
-        }),
-        LinkCommand::Prerequisite {
-            competency,
-            requires,
-            ..
-        } => Edit::AddPrerequisite(Prerequisite {
+        LinkCommand::Reaches { channel, role, .. } => {
+            Edit::AddReaches(Reaches { channel: s.resolve_channel(&channel)?, role: s.resolve_role(&role)? })
+        }
+        LinkCommand::Follows { from, to, .. } => {
+            Edit::AddFollows(Follows { from: s.resolve_channel(&from)?, to: s.resolve_channel(&to)? })
+        }
+        LinkCommand::Prerequisite { competency, requires, .. } => Edit::AddPrerequisite(Prerequisite {
             competency: s.resolve_competency(&competency)?,
             requires: s.resolve_competency(&requires)?,
         }),
@@ -299,71 +176,43 @@ fn remove_item(remove: RemoveCommand) -> Result<()> {
         | RemoveCommand::Prerequisite(e) => e.file.clone(),
     };
     let mut s = Session::open(&file)?;
-    let missing = |what: &str, a: &str, b: &str| {
-        Error::NotInModel(format!("there is no {what} link from `{a}` to `{b}`"))
-    };
+    let missing =
+        |what: &str, a: &str, b: &str| Error::NotInModel(format!("there is no {what} link from `{a}` to `{b}`"));
     let edit = match remove {
-        RemoveCommand::Role { item, .. } => Edit::RemoveRole {
-            id: s.resolve_role(&item)?,
-        },
-        RemoveCommand::Competency { item, .. } => Edit::RemoveCompetency {
-            id: s.resolve_competency(&item)?,
-        },
-        RemoveCommand::Channel { item, .. } => Edit::RemoveChannel {
-            id: s.resolve_channel(&item)?,
-        },
+        RemoveCommand::Role { item, .. } => Edit::RemoveRole { id: s.resolve_role(&item)? },
+        RemoveCommand::Competency { item, .. } => Edit::RemoveCompetency { id: s.resolve_competency(&item)? },
+        RemoveCommand::Channel { item, .. } => Edit::RemoveChannel { id: s.resolve_channel(&item)? },
         RemoveCommand::Requires(e) => {
             let (role, competency) = (s.resolve_role(&e.from)?, s.resolve_competency(&e.to)?);
-            if !s
-                .model()
-                .requires
-                .iter()
-                .any(|r| r.role == role && r.competency == competency)
-            {
+            if !s.model().requires.iter().any(|r| r.role == role && r.competency == competency) {
                 return Err(missing("requires", &e.from, &e.to));
             }
             Edit::RemoveRequires { role, competency }
         }
         RemoveCommand::Develops(e) => {
             let (channel, competency) = (s.resolve_channel(&e.from)?, s.resolve_competency(&e.to)?);
-            if !s
-                .model()
-                .develops
-                .iter()
-                .any(|d| d.channel == channel && d.competency == competency)
-            {
+            if !s.model().develops.iter().any(|d| d.channel == channel && d.competency == competency) {
                 return Err(missing("develops", &e.from, &e.to));
             }
-            Edit::RemoveDevelops {
-                channel,
-                competency,
-            }
+            Edit::RemoveDevelops { channel, competency }
         }
         RemoveCommand::Reaches(e) => {
-            let link = Reaches {
-                channel: s.resolve_channel(&e.from)?,
-                role: s.resolve_role(&e.to)?,
-            };
+            let link = Reaches { channel: s.resolve_channel(&e.from)?, role: s.resolve_role(&e.to)? };
             if !s.model().reaches.contains(&link) {
                 return Err(missing("reaches", &e.from, &e.to));
             }
             Edit::RemoveReaches(link)
         }
         RemoveCommand::Follows(e) => {
-            let link = Follows {
-                from: s.resolve_channel(&e.from)?,
-                to: s.resolve_channel(&e.to)?,
-            };
+            let link = Follows { from: s.resolve_channel(&e.from)?, to: s.resolve_channel(&e.to)? };
             if !s.model().follows.contains(&link) {
                 return Err(missing("follows", &e.from, &e.to));
             }
             Edit::RemoveFollows(link)
         }
         RemoveCommand::Prerequisite(e) => {
-            let link = Prerequisite {
-                competency: s.resolve_competency(&e.from)?,
-                requires: s.resolve_competency(&e.to)?,
-            };
+            let link =
+                Prerequisite { competency: s.resolve_competency(&e.from)?, requires: s.resolve_competency(&e.to)? };
             if !s.model().prerequisites.contains(&link) {
                 return Err(missing("prerequisite", &e.from, &e.to));
             }

@@ -68,8 +68,7 @@ impl<'m> EcosystemGraph<'m> {
         let mut graph = DiGraph::with_capacity(nodes, edges);
         let mut by_id = HashMap::with_capacity(nodes);
         let roles: Vec<_> = (0..model.roles.len()).map(|i| graph.add_node(Node::Role(i))).collect();
-        let competencies: Vec<_> =
-            (0..model.competencies.len()).map(|i| graph.add_node(Node::Competency(i))).collect();
+        let competencies: Vec<_> = (0..model.competencies.len()).map(|i| graph.add_node(Node::Competency(i))).collect();
         let channels: Vec<_> = (0..model.channels.len()).map(|i| graph.add_node(Node::Channel(i))).collect();
         for (r, ix) in model.roles.iter().zip(&roles) {
             by_id.insert(r.id.as_str(), *ix);
@@ -140,7 +139,11 @@ impl<'m> EcosystemGraph<'m> {
         self.channels[i]
     }
 
-    fn links(&self, ix: NodeIndex, dir: petgraph::Direction) -> impl Iterator<Item = (EdgeIndex, NodeIndex, Link)> + '_ {
+    fn links(
+        &self,
+        ix: NodeIndex,
+        dir: petgraph::Direction,
+    ) -> impl Iterator<Item = (EdgeIndex, NodeIndex, Link)> + '_ {
         self.graph.edges_directed(ix, dir).map(move |e| {
             let other = if dir == Outgoing { e.target() } else { e.source() };
             (e.id(), other, *e.weight())
@@ -281,8 +284,7 @@ impl<'m> EcosystemGraph<'m> {
     /// Learning sequences along `follows`: every path from a channel nothing precedes to one that
     /// nothing follows (cycles are cut where they close). Channel positions.
     pub fn sequences(&self) -> Vec<Vec<usize>> {
-        let has_predecessor =
-            |c: usize| self.links(self.channels[c], Incoming).any(|(_, _, l)| l == Link::Follows);
+        let has_predecessor = |c: usize| self.links(self.channels[c], Incoming).any(|(_, _, l)| l == Link::Follows);
         let mut out = Vec::new();
         for start in (0..self.channels.len()).filter(|c| !has_predecessor(*c) && !self.followers(*c).is_empty()) {
             let mut stack = vec![vec![start]];
@@ -324,7 +326,9 @@ impl<'m> EcosystemGraph<'m> {
         }
         match petgraph::algo::toposort(&sub, None) {
             // Edges point from a competency to what it builds on, so reverse for "foundations first".
-            Ok(order) => PrerequisiteOrder::Ordered(order.into_iter().rev().map(|n| self.competency_id(sub[n])).collect()),
+            Ok(order) => {
+                PrerequisiteOrder::Ordered(order.into_iter().rev().map(|n| self.competency_id(sub[n])).collect())
+            }
             Err(cycle) => PrerequisiteOrder::Cycles(vec![vec![self.competency_id(sub[cycle.node_id()])]]),
         }
     }

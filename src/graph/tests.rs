@@ -1,16 +1,33 @@
 //! Tests of the graph queries on small hand-built models.
 
 use super::*;
-use crate::model::{Channel, ChannelKind, Competency, Criticality, Develops, Follows, Prerequisite, Reaches, Requires, Role};
+use crate::model::{
+    Channel, ChannelKind, Competency, Criticality, Develops, Follows, Prerequisite, Reaches, Requires, Role,
+};
 
 fn role(id: &str) -> Role {
     Role { id: id.into(), name: id.into(), description: String::new(), group: "G".into(), headcount: 5, refs: vec![] }
 }
 fn comp(id: &str) -> Competency {
-    Competency { id: id.into(), name: id.into(), description: String::new(), category: "C".into(), parent: None, refs: vec![] }
+    Competency {
+        id: id.into(),
+        name: id.into(),
+        description: String::new(),
+        category: "C".into(),
+        parent: None,
+        refs: vec![],
+    }
 }
 fn chan(id: &str, kind: ChannelKind) -> Channel {
-    Channel { id: id.into(), name: id.into(), kind, description: String::new(), capacity: None, cost: None, evaluation_level: 0 }
+    Channel {
+        id: id.into(),
+        name: id.into(),
+        kind,
+        description: String::new(),
+        capacity: None,
+        cost: None,
+        evaluation_level: 0,
+    }
 }
 
 /// A workshop then a project then coaching for one role; a second competency nobody develops.
@@ -41,8 +58,10 @@ fn sample() -> Model {
         Reaches { channel: "project".into(), role: "r1".into() },
         Reaches { channel: "workshop".into(), role: "r2".into() },
     ];
-    m.follows =
-        vec![Follows { from: "workshop".into(), to: "project".into() }, Follows { from: "project".into(), to: "coach".into() }];
+    m.follows = vec![
+        Follows { from: "workshop".into(), to: "project".into() },
+        Follows { from: "project".into(), to: "coach".into() },
+    ];
     m.prerequisites = vec![Prerequisite { competency: "c2".into(), requires: "c1".into() }];
     m
 }

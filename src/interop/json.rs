@@ -1,7 +1,8 @@
 //! The Trellis JSON interchange: lossless, versioned, deterministic; described by docs/trellis.schema.json.
 
 use crate::model::{
-    Channel, Competency, Develops, Engagement, Follows, Id, Model, Prerequisite, Reaches, Requires, Response, Role, Stage,
+    Channel, Competency, Develops, Engagement, Follows, Id, Model, Prerequisite, Reaches, Requires, Response, Role,
+    Stage,
 };
 use crate::{Error, Result};
 use serde::{Deserialize, Serialize};
@@ -115,13 +116,8 @@ pub fn parse(text: &str, source_name: &str, base: &Model) -> Result<Document> {
             doc.version
         )));
     }
-    let kind_of = |channel: &str| {
-        doc.channels
-            .iter()
-            .find(|c| c.id == channel)
-            .or_else(|| base.channel(channel))
-            .map(|c| c.kind)
-    };
+    let kind_of =
+        |channel: &str| doc.channels.iter().find(|c| c.id == channel).or_else(|| base.channel(channel)).map(|c| c.kind);
     let mut develops = Vec::with_capacity(doc.develops.len());
     for (i, d) in doc.develops.iter().enumerate() {
         let stage = match d.stage.or_else(|| kind_of(&d.channel).map(|k| k.default_stage())) {

@@ -73,8 +73,12 @@ pub fn merge(base: &mut Model, incoming: &Model, engagement: Option<&crate::mode
     kinds.push(("roles", upsert(&mut base.roles, &incoming.roles, |x| x.id.clone())));
     kinds.push(("competencies", upsert(&mut base.competencies, &incoming.competencies, |x| x.id.clone())));
     kinds.push(("channels", upsert(&mut base.channels, &incoming.channels, |x| x.id.clone())));
-    kinds.push(("requires", upsert(&mut base.requires, &incoming.requires, |x| (x.role.clone(), x.competency.clone()))));
-    kinds.push(("develops", upsert(&mut base.develops, &incoming.develops, |x| (x.channel.clone(), x.competency.clone()))));
+    kinds
+        .push(("requires", upsert(&mut base.requires, &incoming.requires, |x| (x.role.clone(), x.competency.clone()))));
+    kinds.push((
+        "develops",
+        upsert(&mut base.develops, &incoming.develops, |x| (x.channel.clone(), x.competency.clone())),
+    ));
     kinds.push(("reaches", upsert(&mut base.reaches, &incoming.reaches, |x| x.clone())));
     kinds.push(("follows", upsert(&mut base.follows, &incoming.follows, |x| x.clone())));
     kinds.push(("prerequisites", upsert(&mut base.prerequisites, &incoming.prerequisites, |x| x.clone())));

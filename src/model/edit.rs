@@ -1,8 +1,8 @@
 //! Edits: the single changes a user makes, applied to the model in memory and to the file as one transaction.
 
 use super::{
-    validate, Channel, Competency, Develops, Engagement, Follows, Id, Model, Prerequisite, Requires, Reaches, Response, Role,
-    ValidationError,
+    validate, Channel, Competency, Develops, Engagement, Follows, Id, Model, Prerequisite, Reaches, Requires, Response,
+    Role, ValidationError,
 };
 use serde::{Deserialize, Serialize};
 
@@ -131,10 +131,12 @@ impl Model {
                     None => vec![RemoveRequires { role, competency }],
                 }
             }
-            RemoveRequires { role, competency } => take(&mut self.requires, |x| x.role == role && x.competency == competency)
-                .into_iter()
-                .map(PutRequires)
-                .collect(),
+            RemoveRequires { role, competency } => {
+                take(&mut self.requires, |x| x.role == role && x.competency == competency)
+                    .into_iter()
+                    .map(PutRequires)
+                    .collect()
+            }
             PutDevelops(d) => {
                 let (channel, competency) = (d.channel.clone(), d.competency.clone());
                 match put(&mut self.develops, d, |x| x.channel == channel && x.competency == competency) {

@@ -2,6 +2,7 @@
 
 mod edit;
 mod kinds;
+pub mod synthetic;
 mod validate;
 
 pub use edit::Edit;
@@ -75,9 +76,7 @@ impl Default for Scale {
         Scale {
             min: 0,
             max: 5,
-            labels: ["None", "Awareness", "Basic", "Competent", "Advanced", "Expert"]
-                .map(String::from)
-                .to_vec(),
+            labels: ["None", "Awareness", "Basic", "Competent", "Advanced", "Expert"].map(String::from).to_vec(),
         }
     }
 }

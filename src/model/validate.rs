@@ -57,21 +57,15 @@ fn check_engagement(model: &Model, errors: &mut Errors) {
         );
     }
     let m = e.target_mix;
-    for (field, value) in [
-        ("target_mix.experiential", m.experiential),
-        ("target_mix.social", m.social),
-        ("target_mix.formal", m.formal),
-    ] {
+    for (field, value) in
+        [("target_mix.experiential", m.experiential), ("target_mix.social", m.social), ("target_mix.formal", m.formal)]
+    {
         if !(0..=100).contains(&value) {
             errors.push(item, field, format!("{value} is outside 0..=100"));
         }
     }
     if m.experiential + m.social + m.formal != 100 {
-        errors.push(
-            item,
-            "target_mix",
-            format!("buckets sum to {}, not 100", m.experiential + m.social + m.formal),
-        );
+        errors.push(item, "target_mix", format!("buckets sum to {}, not 100", m.experiential + m.social + m.formal));
     }
 }
 
@@ -125,11 +119,8 @@ fn check_items<'m>(model: &'m Model, errors: &mut Errors) -> HashMap<&'m str, It
         }
     }
     // Parents must name competencies and must not loop.
-    let parents: HashMap<&str, &str> = model
-        .competencies
-        .iter()
-        .filter_map(|c| c.parent.as_deref().map(|p| (c.id.as_str(), p)))
-        .collect();
+    let parents: HashMap<&str, &str> =
+        model.competencies.iter().filter_map(|c| c.parent.as_deref().map(|p| (c.id.as_str(), p))).collect();
     for c in &model.competencies {
         let Some(parent) = c.parent.as_deref() else { continue };
         let item = format!("competency '{}'", c.id);
@@ -178,10 +169,18 @@ fn check_relations<'m>(model: &'m Model, ids: &HashMap<&str, ItemKind>, errors: 
         refers(errors, &item, "competency", &r.competency, ItemKind::Competency);
         unique(errors, "requires", &r.role, &r.competency, &item);
         if !scale.contains(r.target_level) {
-            errors.push(&item, "target_level", format!("{} is outside the scale {}..={}", r.target_level, scale.min, scale.max));
+            errors.push(
+                &item,
+                "target_level",
+                format!("{} is outside the scale {}..={}", r.target_level, scale.min, scale.max),
+            );
         }
         if let Some(current) = r.current_level.filter(|l| !scale.contains(*l)) {
-            errors.push(&item, "current_level", format!("{current} is outside the scale {}..={}", scale.min, scale.max));
+            errors.push(
+                &item,
+                "current_level",
+                format!("{current} is outside the scale {}..={}", scale.min, scale.max),
+            );
         }
     }
     for d in &model.develops {

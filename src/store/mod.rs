@@ -74,8 +74,9 @@ impl Store {
     /// Only then are older files migrated, in one transaction.
     pub fn open(path: &Path) -> Result<Store> {
         let header = inspect(path)?;
-        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-            .map_err(sqlite(path))?;
+        let conn =
+            Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+                .map_err(sqlite(path))?;
         let damaged = |detail: String| Error::Damaged { path: path.to_owned(), detail };
         // quick_check reads every page without writing; it catches truncation and garbage.
         let problems = check_pages(&conn, "quick_check").map_err(|e| damaged(e.to_string()))?;
@@ -128,7 +129,14 @@ impl Store {
         let mut problems = check_pages(&self.conn, "integrity_check").map_err(sqlite(&self.path))?;
         let mut stmt = self.conn.prepare("PRAGMA foreign_key_check").map_err(sqlite(&self.path))?;
         let rows = stmt
-            .query_map([], |r| Ok(format!("{} row {} breaks a reference to {}", r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get::<_, String>(2)?)))
+            .query_map([], |r| {
+                Ok(format!(
+                    "{} row {} breaks a reference to {}",
+                    r.get::<_, String>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, String>(2)?
+                ))
+            })
             .map_err(sqlite(&self.path))?;
         for row in rows {
             problems.push(row.map_err(sqlite(&self.path))?);
@@ -153,7 +161,9 @@ pub fn inspect(path: &Path) -> Result<FileHeader> {
     let application_id = be(68);
     let user_version = i64::from(be(60));
     if application_id != APPLICATION_ID {
-        return Err(not_trellis(&format!("a SQLite database of another application (application_id {application_id:#x})")));
+        return Err(not_trellis(&format!(
+            "a SQLite database of another application (application_id {application_id:#x})"
+        )));
     }
     if user_version > SCHEMA_VERSION {
         return Err(Error::TooNew { path: path.to_owned(), found: user_version, supported: SCHEMA_VERSION });
@@ -179,6 +189,3 @@ fn check_pages(conn: &Connection, pragma: &str) -> rusqlite::Result<Vec<String>>
 pub(crate) fn sqlite(path: &Path) -> impl Fn(rusqlite::Error) -> Error + '_ {
     move |source| Error::Sqlite { path: path.to_owned(), source }
 }
-
-#[cfg(test)]
-mod tests;

@@ -1,19 +1,20 @@
 //! Reading the whole model out of an engagement file.
 
 use crate::model::{
-    Channel, Competency, Develops, Engagement, Follows, Mix, Model, Prerequisite, Reaches, Requires, Response, Role, Scale,
+    Channel, Competency, Develops, Engagement, Follows, Mix, Model, Prerequisite, Reaches, Requires, Response, Role,
+    Scale,
 };
 use rusqlite::{Connection, Row};
 
 fn json_list(text: String) -> rusqlite::Result<Vec<String>> {
-    serde_json::from_str(&text).map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
+    serde_json::from_str(&text)
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
 }
 
 fn parsed<T: std::str::FromStr<Err = String>>(row: &Row<'_>, i: usize) -> rusqlite::Result<T> {
     let text: String = row.get(i)?;
-    text.parse().map_err(|e: String| {
-        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e.into())
-    })
+    text.parse()
+        .map_err(|e: String| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e.into()))
 }
 
 fn all<T>(conn: &Connection, sql: &str, f: impl FnMut(&Row<'_>) -> rusqlite::Result<T>) -> rusqlite::Result<Vec<T>> {
@@ -96,13 +97,12 @@ pub fn load(conn: &Connection) -> rusqlite::Result<Model> {
     let follows = all(conn, "SELECT from_channel, to_channel FROM follows ORDER BY from_channel, to_channel", |r| {
         Ok(Follows { from: r.get(0)?, to: r.get(1)? })
     })?;
-    let prerequisites = all(conn, "SELECT competency, requires FROM prerequisite ORDER BY competency, requires", |r| {
-        Ok(Prerequisite { competency: r.get(0)?, requires: r.get(1)? })
-    })?;
-    let responses = all(
-        conn,
-        "SELECT bank, question, respondent, grp, score, note, at FROM response ORDER BY seq",
-        |r| {
+    let prerequisites =
+        all(conn, "SELECT competency, requires FROM prerequisite ORDER BY competency, requires", |r| {
+            Ok(Prerequisite { competency: r.get(0)?, requires: r.get(1)? })
+        })?;
+    let responses =
+        all(conn, "SELECT bank, question, respondent, grp, score, note, at FROM response ORDER BY seq", |r| {
             Ok(Response {
                 bank: r.get(0)?,
                 question: r.get(1)?,
@@ -112,7 +112,17 @@ pub fn load(conn: &Connection) -> rusqlite::Result<Model> {
                 note: r.get(5)?,
                 at: r.get(6)?,
             })
-        },
-    )?;
-    Ok(Model { engagement, roles, competencies, channels, requires, develops, reaches, follows, prerequisites, responses })
+        })?;
+    Ok(Model {
+        engagement,
+        roles,
+        competencies,
+        channels,
+        requires,
+        develops,
+        reaches,
+        follows,
+        prerequisites,
+        responses,
+    })
 }

@@ -9,12 +9,14 @@ fn json_list(list: &[String]) -> String {
 
 const PUT_ROLE: &str = "INSERT INTO role (id, name, description, grp, headcount, refs) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
     ON CONFLICT (id) DO UPDATE SET name = ?2, description = ?3, grp = ?4, headcount = ?5, refs = ?6";
-const PUT_COMPETENCY: &str = "INSERT INTO competency (id, name, description, category, parent, refs) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+const PUT_COMPETENCY: &str =
+    "INSERT INTO competency (id, name, description, category, parent, refs) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
     ON CONFLICT (id) DO UPDATE SET name = ?2, description = ?3, category = ?4, parent = ?5, refs = ?6";
 const PUT_CHANNEL: &str = "INSERT INTO channel (id, name, kind, description, capacity, cost, evaluation_level)
     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
     ON CONFLICT (id) DO UPDATE SET name = ?2, kind = ?3, description = ?4, capacity = ?5, cost = ?6, evaluation_level = ?7";
-const PUT_REQUIRES: &str = "INSERT INTO requires (role, competency, target_level, current_level, criticality) VALUES (?1, ?2, ?3, ?4, ?5)
+const PUT_REQUIRES: &str =
+    "INSERT INTO requires (role, competency, target_level, current_level, criticality) VALUES (?1, ?2, ?3, ?4, ?5)
     ON CONFLICT (role, competency) DO UPDATE SET target_level = ?3, current_level = ?4, criticality = ?5";
 const PUT_DEVELOPS: &str = "INSERT INTO develops (channel, competency, stage) VALUES (?1, ?2, ?3)
     ON CONFLICT (channel, competency) DO UPDATE SET stage = ?3";
@@ -142,7 +144,9 @@ pub fn apply(tx: &Transaction<'_>, edit: &Edit) -> rusqlite::Result<()> {
         Edit::RemoveFollows(f) => {
             _ = tx.execute("DELETE FROM follows WHERE from_channel = ?1 AND to_channel = ?2", params![f.from, f.to])?
         }
-        Edit::AddPrerequisite(p) => _ = tx.prepare_cached(ADD_PREREQUISITE)?.execute(params![p.competency, p.requires])?,
+        Edit::AddPrerequisite(p) => {
+            _ = tx.prepare_cached(ADD_PREREQUISITE)?.execute(params![p.competency, p.requires])?
+        }
         Edit::RemovePrerequisite(p) => {
             _ = tx.execute(
                 "DELETE FROM prerequisite WHERE competency = ?1 AND requires = ?2",

@@ -1,0 +1,199 @@
+//! The `trellis` binary as users run it: stdout for data, stderr for messages, exit codes 0/1/2.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn trellis(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_trellis")).args(args).current_dir(dir).output().expect("run trellis")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn ok(args: &[&str], dir: &Path) -> String {
+    let o = trellis(args, dir);
+    assert_eq!(o.status.code(), Some(0), "trellis {args:?} failed:\n{}", stderr(&o));
+    stdout(&o)
+}
+
+#[test]
+fn help_on_every_subcommand() {
+    let dir = tempfile::tempdir().unwrap();
+    for sub in [
+        vec!["--help"],
+        vec!["new", "--help"],
+        vec!["templates", "--help"],
+        vec!["info", "--help"],
+        vec!["import", "--help"],
+        vec!["export", "--help"],
+        vec!["check", "--help"],
+        vec!["add", "role", "--help"],
+        vec!["add", "channel", "--help"],
+        vec!["link", "requires", "--help"],
+        vec!["remove", "role", "--help"],
+    ] {
+        let out = ok(&sub, dir.path());
+        assert!(out.contains("Usage"), "{sub:?}: {out}");
+    }
+}
+
+#[test]
+fn usage_errors_exit_2_and_runtime_errors_exit_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = trellis(&["frobnicate"], dir.path());
+    assert_eq!(o.status.code(), Some(2));
+    let o = trellis(&["info"], dir.path());
+    assert_eq!(o.status.code(), Some(2), "missing FILE is a usage error");
+    let o = trellis(&["info", "missing.trellis"], dir.path());
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("missing.trellis"), "{}", stderr(&o));
+    assert!(stdout(&o).is_empty(), "errors go to stderr only");
+    let o = trellis(&["new", "x.trellis", "--template", "nope"], dir.path());
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("leadership"), "lists the templates: {}", stderr(&o));
+}
+
+#[test]
+fn templates_lists_each_with_a_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = ok(&["templates"], dir.path());
+    for name in ["demo", "leadership", "sales-enablement", "new-system-rollout"] {
+        let line = out.lines().find(|l| l.starts_with(name)).unwrap_or_else(|| panic!("{name} missing: {out}"));
+        assert!(line.len() > name.len() + 10, "{line}");
+    }
+}
+
+#[test]
+fn new_info_and_refusal_to_overwrite() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(&["new", "acme.trellis", "--client", "ACME Ltd", "--date", "2026-04-01"], dir.path());
+    let info: serde_json::Value = serde_json::from_str(&ok(&["info", "acme.trellis", "--json"], dir.path())).unwrap();
+    assert_eq!(info["engagement"]["client"], "ACME Ltd");
+    assert_eq!(info["engagement"]["created"], "2026-04-01");
+    for key in [
+        "roles",
+        "competencies",
+        "channels",
+        "requires",
+        "develops",
+        "reaches",
+        "follows",
+        "prerequisites",
+        "responses",
+    ] {
+        assert!(info[key].is_u64(), "info has a count for {key}: {info}");
+    }
+    assert!(info["roles"].as_u64().unwrap() >= 8);
+    let before = std::fs::read(dir.path().join("acme.trellis")).unwrap();
+    let o = trellis(&["new", "acme.trellis"], dir.path());
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("already exists"), "{}", stderr(&o));
+    assert_eq!(std::fs::read(dir.path().join("acme.trellis")).unwrap(), before);
+    let text = ok(&["info", "acme.trellis"], dir.path());
+    assert!(text.contains("ACME Ltd") && text.contains("roles"), "{text}");
+}
+
+#[test]
+fn a_whole_model_can_be_scripted() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    ok(&["new", "e.trellis", "--template", "leadership", "--date", "2026-04-01"], d);
+    let role = ok(&["add", "role", "e.trellis", "--name", "Shift lead", "--group", "Ops", "--headcount", "14"], d);
+    let role = role.trim();
+    assert_eq!(role.len(), 36, "a UUID: {role}");
+    ok(&["add", "competency", "e.trellis", "--name", "Handover", "--id", "comp-handover", "--category", "Ops"], d);
+    ok(&["add", "channel", "e.trellis", "--name", "Handover huddle", "--kind", "social", "--id", "chan-huddle"], d);
+    ok(
+        &[
+            "link",
+            "requires",
+            "e.trellis",
+            "Shift lead",
+            "Handover",
+            "--target",
+            "4",
+            "--current",
+            "1",
+            "--criticality",
+            "high",
+        ],
+        d,
+    );
+    ok(&["link", "develops", "e.trellis", "chan-huddle", "comp-handover"], d);
+    ok(&["link", "reaches", "e.trellis", "chan-huddle", role], d);
+    ok(&["link", "follows", "e.trellis", "chan-huddle", "chan-stretch-project"], d);
+    ok(&["link", "prerequisite", "e.trellis", "comp-handover", "comp-delegation"], d);
+    let doc: serde_json::Value = serde_json::from_str(&ok(&["export", "e.trellis", "--format", "json"], d)).unwrap();
+    let develops = doc["develops"].as_array().unwrap();
+    let link = develops.iter().find(|x| x["channel"] == "chan-huddle").unwrap();
+    assert_eq!(link["stage"], "feedback", "social channels default to feedback");
+    assert!(doc["requires"].as_array().unwrap().iter().any(|r| r["role"] == role && r["current_level"] == 1));
+    // A link to something that does not exist is refused with its name.
+    let o = trellis(&["link", "reaches", "e.trellis", "chan-huddle", "Ghost role"], d);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("Ghost role"), "{}", stderr(&o));
+    // Levels outside the scale are refused and name the field.
+    let o = trellis(&["link", "requires", "e.trellis", role, "comp-handover", "--target", "9"], d);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("target_level"), "{}", stderr(&o));
+    ok(&["remove", "follows", "e.trellis", "chan-huddle", "chan-stretch-project"], d);
+    ok(&["remove", "role", "e.trellis", role], d);
+    let info: serde_json::Value = serde_json::from_str(&ok(&["info", "e.trellis", "--json"], d)).unwrap();
+    let doc2: serde_json::Value = serde_json::from_str(&ok(&["export", "e.trellis", "--format", "json"], d)).unwrap();
+    assert!(!doc2["requires"].as_array().unwrap().iter().any(|r| r["role"] == role), "links went with the role");
+    assert_eq!(info["roles"], doc["roles"].as_array().unwrap().len() - 1);
+    let o = trellis(&["remove", "follows", "e.trellis", "chan-huddle", "chan-stretch-project"], d);
+    assert_eq!(o.status.code(), Some(1), "removing a missing link is an error");
+    ok(&["check", "e.trellis"], d);
+}
+
+#[test]
+fn export_and_import_json_through_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    ok(&["new", "a.trellis", "--template", "sales-enablement", "--date", "2026-04-01"], d);
+    ok(&["export", "a.trellis", "--format", "json", "-o", "a.json"], d);
+    let stdout_doc = ok(&["export", "a.trellis", "--format", "json"], d);
+    assert_eq!(std::fs::read_to_string(d.join("a.json")).unwrap(), stdout_doc);
+    ok(&["new", "b.trellis", "--template", "demo", "--date", "2026-04-01"], d);
+    let before = std::fs::read(d.join("b.trellis")).unwrap();
+    let o = trellis(&["import", "b.trellis", "--format", "json", "a.json", "--dry-run"], d);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stderr(&o).contains("added"), "{}", stderr(&o));
+    assert_eq!(std::fs::read(d.join("b.trellis")).unwrap(), before, "dry run writes nothing");
+    ok(&["import", "b.trellis", "--format", "json", "a.json"], d);
+    let info: serde_json::Value = serde_json::from_str(&ok(&["info", "b.trellis", "--json"], d)).unwrap();
+    assert_eq!(
+        info["engagement"]["name"],
+        serde_json::from_str::<serde_json::Value>(&stdout_doc).unwrap()["engagement"]["name"]
+    );
+    std::fs::write(d.join("broken.json"), "{\"format\": \"trellis\", \"version\": 1,\n \"roles\": [{\"id\": 5}]}")
+        .unwrap();
+    let o = trellis(&["import", "b.trellis", "--format", "json", "broken.json"], d);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("broken.json") && err.contains("roles[0].id") && err.contains("line 2"), "{err}");
+}
+
+#[test]
+fn check_reports_a_sound_file_and_refuses_a_foreign_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    ok(&["new", "e.trellis", "--date", "2026-04-01"], d);
+    let o = trellis(&["check", "e.trellis"], d);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stderr(&o).contains("ok"));
+    std::fs::write(
+        d.join("notes.trellis"),
+        "just some text, not an engagement, padded out to one hundred bytes ..........................",
+    )
+    .unwrap();
+    let o = trellis(&["check", "notes.trellis"], d);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("not a Trellis engagement file"), "{}", stderr(&o));
+}
