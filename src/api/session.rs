@@ -126,7 +126,15 @@ impl Session {
     pub fn import_json(&mut self, text: &str, source_name: &str, dry_run: bool) -> Result<ImportSummary> {
         let doc = interop::json::parse(text, source_name, &self.model)?;
         let mut merged = self.model.clone();
-        let summary = interop::merge(&mut merged, &doc.model, doc.engagement.as_ref());
+        let mut summary = interop::merge(&mut merged, &doc.model, doc.engagement.as_ref());
+        for (kind, changed) in [
+            ("summary", doc.summary.filter(|s| *s != merged.summary).map(|s| merged.summary = s)),
+            ("settings", doc.settings.filter(|s| *s != merged.settings).map(|s| merged.settings = s)),
+        ] {
+            if changed.is_some() {
+                summary.kinds.push((kind, interop::KindCount { updated: 1, ..Default::default() }));
+            }
+        }
         let errors = model::validate(&merged);
         if !errors.is_empty() {
             return Err(Error::Invalid(errors));

@@ -1,8 +1,8 @@
 //! The Trellis JSON interchange: lossless, versioned, deterministic; described by docs/trellis.schema.json.
 
 use crate::model::{
-    Channel, Competency, Develops, Engagement, Follows, Id, Model, Prerequisite, Reaches, Requires, Response, Role,
-    Stage,
+    Bank, Channel, Competency, Develops, Disposition, Engagement, Follows, Id, ManualFinding, Model, Prerequisite,
+    Reaches, Requires, Response, Role, Settings, Stage,
 };
 use crate::{Error, Result};
 use serde::{Deserialize, Serialize};
@@ -26,6 +26,11 @@ struct DocumentOut<'m> {
     follows: &'m [Follows],
     prerequisites: &'m [Prerequisite],
     responses: &'m [Response],
+    banks: &'m [Bank],
+    dispositions: &'m [Disposition],
+    manual_findings: &'m [ManualFinding],
+    summary: &'m str,
+    settings: &'m Settings,
 }
 
 /// What import accepts: like the export, but optional fields may be left out.
@@ -54,6 +59,16 @@ struct DocumentIn {
     prerequisites: Vec<Prerequisite>,
     #[serde(default)]
     responses: Vec<Response>,
+    #[serde(default)]
+    banks: Vec<Bank>,
+    #[serde(default)]
+    dispositions: Vec<Disposition>,
+    #[serde(default)]
+    manual_findings: Vec<ManualFinding>,
+    #[serde(default)]
+    summary: Option<String>,
+    #[serde(default)]
+    settings: Option<Settings>,
 }
 
 /// A `develops` link whose stage may be left to the channel kind's default.
@@ -66,10 +81,12 @@ struct DevelopsIn {
     stage: Option<Stage>,
 }
 
-/// A parsed document: the items it carries, with the engagement only when it has one.
+/// A parsed document: the items it carries, with the engagement, summary and settings only when it has them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {
     pub engagement: Option<Engagement>,
+    pub summary: Option<String>,
+    pub settings: Option<Settings>,
     pub model: Model,
 }
 
@@ -90,6 +107,11 @@ pub fn export(model: &Model) -> String {
         follows: &m.follows,
         prerequisites: &m.prerequisites,
         responses: &m.responses,
+        banks: &m.banks,
+        dispositions: &m.dispositions,
+        manual_findings: &m.manual_findings,
+        summary: &m.summary,
+        settings: &m.settings,
     };
     let mut out = serde_json::to_string_pretty(&doc).expect("the model always serialises");
     out.push('\n');
@@ -133,6 +155,8 @@ pub fn parse(text: &str, source_name: &str, base: &Model) -> Result<Document> {
     }
     Ok(Document {
         engagement: doc.engagement,
+        summary: doc.summary,
+        settings: doc.settings,
         model: Model {
             engagement: Engagement::default(),
             roles: doc.roles,
@@ -144,6 +168,11 @@ pub fn parse(text: &str, source_name: &str, base: &Model) -> Result<Document> {
             follows: doc.follows,
             prerequisites: doc.prerequisites,
             responses: doc.responses,
+            banks: doc.banks,
+            dispositions: doc.dispositions,
+            manual_findings: doc.manual_findings,
+            summary: String::new(),
+            settings: Settings::default(),
         },
     })
 }

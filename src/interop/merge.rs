@@ -87,6 +87,9 @@ pub fn merge(base: &mut Model, incoming: &Model, engagement: Option<&crate::mode
         "responses",
         upsert(&mut base.responses, &incoming.responses, |r| serde_json::to_string(r).unwrap_or_default()),
     ));
+    kinds.push(("banks", upsert(&mut base.banks, &incoming.banks, |x| x.id.clone())));
+    kinds.push(("dispositions", upsert(&mut base.dispositions, &incoming.dispositions, |x| x.key.clone())));
+    kinds.push(("manual_findings", upsert(&mut base.manual_findings, &incoming.manual_findings, |x| x.id.clone())));
     base.normalize();
     ImportSummary { kinds, skipped: Vec::new() }
 }

@@ -1,8 +1,8 @@
 //! Edits: the single changes a user makes, applied to the model in memory and to the file as one transaction.
 
 use super::{
-    validate, Channel, Competency, Develops, Engagement, Follows, Id, Model, Prerequisite, Reaches, Requires, Response,
-    Role, ValidationError,
+    validate, Bank, Channel, Competency, Develops, Disposition, Engagement, Follows, Id, ManualFinding, Model,
+    Prerequisite, Reaches, Requires, Response, Role, Settings, ValidationError,
 };
 use serde::{Deserialize, Serialize};
 
@@ -12,15 +12,27 @@ use serde::{Deserialize, Serialize};
 pub enum Edit {
     SetEngagement(Engagement),
     PutRole(Role),
-    RemoveRole { id: Id },
+    RemoveRole {
+        id: Id,
+    },
     PutCompetency(Competency),
-    RemoveCompetency { id: Id },
+    RemoveCompetency {
+        id: Id,
+    },
     PutChannel(Channel),
-    RemoveChannel { id: Id },
+    RemoveChannel {
+        id: Id,
+    },
     PutRequires(Requires),
-    RemoveRequires { role: Id, competency: Id },
+    RemoveRequires {
+        role: Id,
+        competency: Id,
+    },
     PutDevelops(Develops),
-    RemoveDevelops { channel: Id, competency: Id },
+    RemoveDevelops {
+        channel: Id,
+        competency: Id,
+    },
     AddReaches(Reaches),
     RemoveReaches(Reaches),
     AddFollows(Follows),
@@ -28,6 +40,25 @@ pub enum Edit {
     AddPrerequisite(Prerequisite),
     RemovePrerequisite(Prerequisite),
     AddResponse(Response),
+    /// Withdraws every answer of one respondent (in a bank, or in all banks).
+    RemoveResponses {
+        respondent: String,
+        bank: Option<Id>,
+    },
+    SetDisposition(Disposition),
+    RemoveDisposition {
+        key: String,
+    },
+    PutManualFinding(ManualFinding),
+    RemoveManualFinding {
+        id: Id,
+    },
+    SetSummary(String),
+    SetSettings(Settings),
+    PutBank(Bank),
+    RemoveBank {
+        id: Id,
+    },
 }
 
 /// Replaces the element matching `same` or appends `new`; returns the element it replaced.
@@ -163,6 +194,41 @@ impl Model {
                 self.responses.push(r);
                 Vec::new()
             }
+            // Withdrawn answers are gone for good: that is the point of withdrawing them.
+            RemoveResponses { respondent, bank } => {
+                take(&mut self.responses, |r| r.respondent == respondent && bank.as_ref().is_none_or(|b| *b == r.bank));
+                Vec::new()
+            }
+            SetDisposition(d) => {
+                let key = d.key.clone();
+                match put(&mut self.dispositions, d, |x| x.key == key) {
+                    Some(old) => vec![SetDisposition(old)],
+                    None => vec![RemoveDisposition { key }],
+                }
+            }
+            RemoveDisposition { key } => {
+                take(&mut self.dispositions, |x| x.key == key).into_iter().map(SetDisposition).collect()
+            }
+            PutManualFinding(f) => {
+                let id = f.id.clone();
+                match put(&mut self.manual_findings, f, |x| x.id == id) {
+                    Some(old) => vec![PutManualFinding(old)],
+                    None => vec![RemoveManualFinding { id }],
+                }
+            }
+            RemoveManualFinding { id } => {
+                take(&mut self.manual_findings, |x| x.id == id).into_iter().map(PutManualFinding).collect()
+            }
+            SetSummary(text) => vec![SetSummary(std::mem::replace(&mut self.summary, text))],
+            SetSettings(s) => vec![SetSettings(std::mem::replace(&mut self.settings, s))],
+            PutBank(b) => {
+                let id = b.id.clone();
+                match put(&mut self.banks, b, |x| x.id == id) {
+                    Some(old) => vec![PutBank(old)],
+                    None => vec![RemoveBank { id }],
+                }
+            }
+            RemoveBank { id } => take(&mut self.banks, |x| x.id == id).into_iter().map(PutBank).collect(),
         }
     }
 }

@@ -83,6 +83,50 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// How urgent a finding is, most urgent first.
+    Severity {
+        Critical => "critical",
+        High => "high",
+        Medium => "medium",
+        Low => "low",
+    }
+}
+
+vocabulary! {
+    /// The six areas a learning ecosystem is diagnosed and scored in.
+    Pillar {
+        BeyondTraining => "beyond-training",
+        Experiential => "experiential",
+        Coaching => "coaching",
+        KnowledgeAccess => "knowledge-access",
+        TransferClimate => "transfer-climate",
+        Measurement => "measurement",
+    }
+}
+
+vocabulary! {
+    /// What the consultant decided about a finding.
+    Verdict {
+        Accepted => "accepted",
+        Dismissed => "dismissed",
+    }
+}
+
+impl Pillar {
+    /// The heading a client reads.
+    pub fn title(self) -> &'static str {
+        match self {
+            Pillar::BeyondTraining => "Learning beyond training",
+            Pillar::Experiential => "Experiential learning",
+            Pillar::Coaching => "Coaching and feedback",
+            Pillar::KnowledgeAccess => "Knowledge at the point of need",
+            Pillar::TransferClimate => "Transfer climate",
+            Pillar::Measurement => "Measurement of impact",
+        }
+    }
+}
+
 #[allow(clippy::derivable_impls)] // the enum is declared by `vocabulary!`
 impl Default for Criticality {
     fn default() -> Self {

@@ -1,12 +1,16 @@
 //! The ecosystem model: engagement metadata, roles, competencies, channels and their relations. Plain data, no I/O.
 
+mod bank;
 mod edit;
+mod judgement;
 mod kinds;
 pub mod synthetic;
 mod validate;
 
+pub use bank::{Bank, Question};
 pub use edit::Edit;
-pub use kinds::{Bucket, ChannelKind, Criticality, Stage};
+pub use judgement::{Disposition, ManualFinding, Settings, Subjects};
+pub use kinds::{Bucket, ChannelKind, Criticality, Pillar, Severity, Stage, Verdict};
 pub use validate::{validate, ValidationError};
 
 use serde::{Deserialize, Serialize};
@@ -34,6 +38,15 @@ pub struct Model {
     pub prerequisites: Vec<Prerequisite>,
     /// Answers to the diagnostic questions, in the order they were given.
     pub responses: Vec<Response>,
+    /// Question banks the consultant added or edited (the built-in ones ship with Trellis).
+    pub banks: Vec<Bank>,
+    /// The consultant's verdicts on computed findings, by finding key.
+    pub dispositions: Vec<Disposition>,
+    /// Findings the consultant wrote.
+    pub manual_findings: Vec<ManualFinding>,
+    /// The consultant's executive summary (empty: the blueprint generates one).
+    pub summary: String,
+    pub settings: Settings,
 }
 
 /// Who the engagement is for and the yardsticks it is measured with.
@@ -258,6 +271,9 @@ impl Model {
         self.reaches.sort();
         self.follows.sort();
         self.prerequisites.sort();
+        self.banks.sort_by(|a, b| a.id.cmp(&b.id));
+        self.dispositions.sort_by(|a, b| a.key.cmp(&b.key));
+        self.manual_findings.sort_by(|a, b| a.id.cmp(&b.id));
     }
 
     pub fn role(&self, id: &str) -> Option<&Role> {

@@ -31,8 +31,10 @@ pub fn validate(model: &Model) -> Vec<ValidationError> {
     let mut errors = Errors(Vec::new());
     check_engagement(model, &mut errors);
     let ids = check_items(model, &mut errors);
-    check_relations(model, &ids, &mut errors);
+    let ids = &ids;
+    check_relations(model, ids, &mut errors);
     check_responses(model, &mut errors);
+    check_judgement(model, &ids, &mut errors);
     errors.0
 }
 
@@ -233,5 +235,56 @@ fn check_responses(model: &Model, errors: &mut Errors) {
         if time::OffsetDateTime::parse(&r.at, &time::format_description::well_known::Rfc3339).is_err() {
             errors.push(&item, "at", format!("`{}` is not an RFC 3339 time", r.at));
         }
+    }
+}
+
+fn check_judgement(model: &Model, ids: &HashMap<&str, ItemKind>, errors: &mut Errors) {
+    let mut keys = HashSet::new();
+    for d in &model.dispositions {
+        if d.key.trim().is_empty() || !keys.insert(d.key.as_str()) {
+            errors.push(format!("disposition '{}'", d.key), "key", "must be a unique, non-empty finding key");
+        }
+    }
+    let mut manual = HashSet::new();
+    for f in &model.manual_findings {
+        let item = format!("manual finding '{}'", f.id);
+        if f.id.trim().is_empty() || !manual.insert(f.id.as_str()) {
+            errors.push(&item, "id", "must be unique and not empty");
+        }
+        if f.title.trim().is_empty() {
+            errors.push(&item, "title", "must not be empty");
+        }
+        let s = &f.subjects;
+        for (field, id, want) in [
+            ("subjects.role", &s.role, ItemKind::Role),
+            ("subjects.competency", &s.competency, ItemKind::Competency),
+            ("subjects.channel", &s.channel, ItemKind::Channel),
+        ] {
+            if let Some(id) = id.as_deref().filter(|id| ids.get(id) != Some(&want)) {
+                errors.push(&item, field, format!("'{id}' is not in this engagement"));
+            }
+        }
+    }
+    let mut banks = HashSet::new();
+    for b in &model.banks {
+        let item = format!("bank '{}'", b.id);
+        if b.id.trim().is_empty() || !banks.insert(b.id.as_str()) {
+            errors.push(&item, "id", "must be unique and not empty");
+        }
+        if b.questions.is_empty() {
+            errors.push(&item, "questions", "a bank needs at least one question");
+        }
+        let mut questions = HashSet::new();
+        for q in &b.questions {
+            if q.id.trim().is_empty() || !questions.insert(q.id.as_str()) {
+                errors.push(&item, "questions.id", format!("question id '{}' is empty or repeated", q.id));
+            }
+            if q.text.trim().is_empty() {
+                errors.push(&item, "questions.text", format!("question '{}' has no text", q.id));
+            }
+        }
+    }
+    if model.settings.anonymity_threshold < 1 {
+        errors.push("settings", "anonymity_threshold", "must be at least 1");
     }
 }

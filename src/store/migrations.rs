@@ -3,7 +3,11 @@
 use rusqlite::Transaction;
 
 /// One script per version; never edit a shipped script, add a new one.
-const SCRIPTS: &[&str] = &[include_str!("migrations/0001_model.sql"), include_str!("migrations/0002_responses.sql")];
+const SCRIPTS: &[&str] = &[
+    include_str!("migrations/0001_model.sql"),
+    include_str!("migrations/0002_responses.sql"),
+    include_str!("migrations/0003_judgement.sql"),
+];
 
 pub const LATEST: i64 = SCRIPTS.len() as i64;
 

@@ -4,9 +4,15 @@ use crate::model::{
     Channel, Competency, Develops, Engagement, Follows, Mix, Model, Prerequisite, Reaches, Requires, Response, Role,
     Scale,
 };
-use rusqlite::{Connection, Row};
+use crate::model::{Disposition, ManualFinding, Settings};
+use rusqlite::{Connection, OptionalExtension, Row};
 
 fn json_list(text: String) -> rusqlite::Result<Vec<String>> {
+    serde_json::from_str(&text)
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
+}
+
+fn json_value<T: serde::de::DeserializeOwned>(text: String) -> rusqlite::Result<T> {
     serde_json::from_str(&text)
         .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
 }
@@ -113,6 +119,33 @@ pub fn load(conn: &Connection) -> rusqlite::Result<Model> {
                 at: r.get(6)?,
             })
         })?;
+    let dispositions = all(conn, "SELECT key, status, note FROM disposition ORDER BY key", |r| {
+        Ok(Disposition { key: r.get(0)?, status: parsed(r, 1)?, note: r.get(2)? })
+    })?;
+    let manual_findings = all(
+        conn,
+        "SELECT id, title, severity, pillar, subjects, rationale, recommendation FROM manual_finding ORDER BY id",
+        |r| {
+            Ok(ManualFinding {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                severity: parsed(r, 2)?,
+                pillar: parsed(r, 3)?,
+                subjects: json_value(r.get(4)?)?,
+                rationale: r.get(5)?,
+                recommendation: r.get(6)?,
+            })
+        },
+    )?;
+    let banks = all(conn, "SELECT document FROM bank ORDER BY id", |r| json_value(r.get(0)?))?;
+    let setting = |key: &str| -> rusqlite::Result<Option<String>> {
+        conn.query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| r.get(0)).optional()
+    };
+    let summary = setting("summary")?.unwrap_or_default();
+    let mut settings = Settings::default();
+    if let Some(v) = setting("anonymity_threshold")? {
+        settings.anonymity_threshold = v.parse().unwrap_or(settings.anonymity_threshold);
+    }
     Ok(Model {
         engagement,
         roles,
@@ -124,5 +157,10 @@ pub fn load(conn: &Connection) -> rusqlite::Result<Model> {
         follows,
         prerequisites,
         responses,
+        banks,
+        dispositions,
+        manual_findings,
+        summary,
+        settings,
     })
 }

@@ -1,6 +1,8 @@
 //! Writing the model: bulk inserts for new files and imports, and one statement or two per edit.
 
-use crate::model::{Channel, Competency, Develops, Edit, Engagement, Model, Requires, Response, Role};
+use crate::model::{
+    Bank, Channel, Competency, Develops, Disposition, Edit, Engagement, ManualFinding, Model, Requires, Response, Role,
+};
 use rusqlite::{params, Transaction};
 
 fn json_list(list: &[String]) -> String {
@@ -68,6 +70,25 @@ fn response_params(r: &Response) -> impl rusqlite::Params + '_ {
     (&r.bank, &r.question, &r.respondent, &r.group, r.score, &r.note, &r.at)
 }
 
+const SET_DISPOSITION: &str = "INSERT INTO disposition (key, status, note) VALUES (?1, ?2, ?3)
+    ON CONFLICT (key) DO UPDATE SET status = ?2, note = ?3";
+const PUT_MANUAL_FINDING: &str = "INSERT INTO manual_finding (id, title, severity, pillar, subjects, rationale, recommendation)
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+    ON CONFLICT (id) DO UPDATE SET title = ?2, severity = ?3, pillar = ?4, subjects = ?5, rationale = ?6, recommendation = ?7";
+const PUT_BANK: &str = "INSERT INTO bank (id, document) VALUES (?1, ?2) ON CONFLICT (id) DO UPDATE SET document = ?2";
+const SET_SETTING: &str = "INSERT INTO setting (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = ?2";
+
+fn disposition_params(d: &Disposition) -> impl rusqlite::Params + '_ {
+    (&d.key, d.status.as_str(), &d.note)
+}
+fn manual_finding_params(f: &ManualFinding) -> impl rusqlite::Params + '_ {
+    let subjects = serde_json::to_string(&f.subjects).expect("subjects serialise");
+    (&f.id, &f.title, f.severity.as_str(), f.pillar.as_str(), subjects, &f.rationale, &f.recommendation)
+}
+fn bank_params(b: &Bank) -> impl rusqlite::Params + '_ {
+    (&b.id, serde_json::to_string(b).expect("banks serialise"))
+}
+
 /// Inserts a whole model into empty tables.
 pub fn insert_model(tx: &Transaction<'_>, m: &Model) -> rusqlite::Result<()> {
     set_engagement(tx, &m.engagement)?;
@@ -107,13 +128,28 @@ pub fn insert_model(tx: &Transaction<'_>, m: &Model) -> rusqlite::Result<()> {
     for r in &m.responses {
         stmt.execute(response_params(r))?;
     }
+    let mut stmt = tx.prepare_cached(SET_DISPOSITION)?;
+    for d in &m.dispositions {
+        stmt.execute(disposition_params(d))?;
+    }
+    let mut stmt = tx.prepare_cached(PUT_MANUAL_FINDING)?;
+    for f in &m.manual_findings {
+        stmt.execute(manual_finding_params(f))?;
+    }
+    let mut stmt = tx.prepare_cached(PUT_BANK)?;
+    for b in &m.banks {
+        stmt.execute(bank_params(b))?;
+    }
+    tx.execute(SET_SETTING, ("summary", &m.summary))?;
+    tx.execute(SET_SETTING, ("anonymity_threshold", m.settings.anonymity_threshold.to_string()))?;
     Ok(())
 }
 
 /// Empties every table (the engagement row is rewritten by `insert_model`).
 pub fn clear(tx: &Transaction<'_>) -> rusqlite::Result<()> {
     tx.execute_batch(
-        "DELETE FROM response; DELETE FROM prerequisite; DELETE FROM follows; DELETE FROM reaches;
+        "DELETE FROM setting; DELETE FROM bank; DELETE FROM manual_finding; DELETE FROM disposition;
+         DELETE FROM response; DELETE FROM prerequisite; DELETE FROM follows; DELETE FROM reaches;
          DELETE FROM develops; DELETE FROM requires; DELETE FROM channel; DELETE FROM competency; DELETE FROM role;",
     )
 }
@@ -154,6 +190,22 @@ pub fn apply(tx: &Transaction<'_>, edit: &Edit) -> rusqlite::Result<()> {
             )?
         }
         Edit::AddResponse(r) => _ = tx.prepare_cached(ADD_RESPONSE)?.execute(response_params(r))?,
+        Edit::RemoveResponses { respondent, bank } => {
+            _ = tx.execute(
+                "DELETE FROM response WHERE respondent = ?1 AND (?2 IS NULL OR bank = ?2)",
+                (respondent, bank),
+            )?
+        }
+        Edit::SetDisposition(d) => _ = tx.prepare_cached(SET_DISPOSITION)?.execute(disposition_params(d))?,
+        Edit::RemoveDisposition { key } => _ = tx.execute("DELETE FROM disposition WHERE key = ?1", [key])?,
+        Edit::PutManualFinding(f) => _ = tx.prepare_cached(PUT_MANUAL_FINDING)?.execute(manual_finding_params(f))?,
+        Edit::RemoveManualFinding { id } => _ = tx.execute("DELETE FROM manual_finding WHERE id = ?1", [id])?,
+        Edit::SetSummary(text) => _ = tx.execute(SET_SETTING, ("summary", text))?,
+        Edit::SetSettings(s) => {
+            _ = tx.execute(SET_SETTING, ("anonymity_threshold", s.anonymity_threshold.to_string()))?
+        }
+        Edit::PutBank(b) => _ = tx.prepare_cached(PUT_BANK)?.execute(bank_params(b))?,
+        Edit::RemoveBank { id } => _ = tx.execute("DELETE FROM bank WHERE id = ?1", [id])?,
     }
     Ok(())
 }
