@@ -4,6 +4,7 @@
 //! See ARCHITECTURE.md for the map and the invariants.
 
 pub mod api;
+pub mod diagnostics;
 mod error;
 pub mod graph;
 pub mod interop;

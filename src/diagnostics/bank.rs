@@ -1,0 +1,235 @@
+//! Question banks (built-in from templates/diagnostics/, custom ones from the engagement) and the summary of the answers.
+
+use crate::model::{Bank, Model, Pillar};
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+const BUILTIN: &[(&str, &str)] = &[("templates/diagnostics/core.toml", include_str!("../../templates/diagnostics/core.toml"))];
+
+/// The banks that ship with Trellis.
+pub fn builtin_banks() -> &'static [Bank] {
+    static BANKS: std::sync::OnceLock<Vec<Bank>> = std::sync::OnceLock::new();
+    BANKS.get_or_init(|| {
+        BUILTIN
+            .iter()
+            .map(|(name, text)| toml::from_str(text).unwrap_or_else(|e| panic!("{name} is not a valid bank: {e}")))
+            .collect()
+    })
+}
+
+/// A bank by id: the engagement's own version first, else the built-in one.
+pub fn find_bank<'a>(model: &'a Model, id: &str) -> Option<&'a Bank> {
+    model.banks.iter().find(|b| b.id == id).or_else(|| builtin_banks().iter().find(|b| b.id == id))
+}
+
+/// Every bank available to an engagement: its own, then the built-in ones it does not override.
+pub fn available_banks(model: &Model) -> Vec<&Bank> {
+    let mut out: Vec<&Bank> = model.banks.iter().collect();
+    out.extend(builtin_banks().iter().filter(|b| !model.banks.iter().any(|m| m.id == b.id)));
+    out
+}
+
+/// The answers to one question.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuestionResult {
+    pub bank: String,
+    pub question: String,
+    pub area: Pillar,
+    pub text: String,
+    /// How many answered 1, 2, 3, 4, 5.
+    pub distribution: [usize; 5],
+    pub dont_know: usize,
+    pub mean: Option<f64>,
+    pub notes: Vec<String>,
+}
+
+/// An area's answers from one group, shown only when the group is large enough to stay anonymous.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GroupResult {
+    pub group: String,
+    pub respondents: usize,
+    pub mean: Option<f64>,
+}
+
+/// The answers in one area.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AreaResult {
+    pub area: Pillar,
+    pub distribution: [usize; 5],
+    pub dont_know: usize,
+    pub responses: usize,
+    pub respondents: usize,
+    pub mean: Option<f64>,
+    pub groups: Vec<GroupResult>,
+    /// Groups left out because fewer than the anonymity threshold answered.
+    pub hidden_groups: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ResponseSummary {
+    pub anonymity_threshold: i64,
+    pub areas: Vec<AreaResult>,
+    pub questions: Vec<QuestionResult>,
+}
+
+fn mean(sum: i64, n: usize) -> Option<f64> {
+    (n > 0).then(|| ((sum as f64 / n as f64) * 100.0).round() / 100.0)
+}
+
+#[derive(Default)]
+struct Tally {
+    distribution: [usize; 5],
+    dont_know: usize,
+    sum: i64,
+    respondents: BTreeSet<String>,
+}
+
+impl Tally {
+    fn add(&mut self, score: Option<i64>, respondent: &str) {
+        match score {
+            Some(s @ 1..=5) => {
+                self.distribution[(s - 1) as usize] += 1;
+                self.sum += s;
+            }
+            _ => self.dont_know += 1,
+        }
+        self.respondents.insert(respondent.to_owned());
+    }
+
+    fn scored(&self) -> usize {
+        self.distribution.iter().sum()
+    }
+}
+
+impl ResponseSummary {
+    /// Summarises the answers that count: the latest per respondent and question, for questions of known banks.
+    pub fn of(model: &Model) -> ResponseSummary {
+        let threshold = model.settings.anonymity_threshold;
+        let mut latest: HashMap<(&str, &str, &str), usize> = HashMap::new();
+        for (i, r) in model.responses.iter().enumerate() {
+            latest.insert((&r.bank, &r.question, &r.respondent), i);
+        }
+        let mut counted: Vec<usize> = latest.into_values().collect();
+        counted.sort_unstable();
+        let mut areas: BTreeMap<Pillar, Tally> = BTreeMap::new();
+        let mut groups: BTreeMap<(Pillar, String), Tally> = BTreeMap::new();
+        let mut questions: BTreeMap<(String, String), (Pillar, String, Tally, Vec<String>)> = BTreeMap::new();
+        for i in counted {
+            let r = &model.responses[i];
+            let Some(q) = find_bank(model, &r.bank).and_then(|b| b.question(&r.question)) else { continue };
+            areas.entry(q.area).or_default().add(r.score, &r.respondent);
+            if let Some(g) = r.group.as_deref().filter(|g| !g.is_empty()) {
+                groups.entry((q.area, g.to_owned())).or_default().add(r.score, &r.respondent);
+            }
+            let entry = questions
+                .entry((r.bank.clone(), r.question.clone()))
+                .or_insert_with(|| (q.area, q.text.clone(), Tally::default(), Vec::new()));
+            entry.2.add(r.score, &r.respondent);
+            if !r.note.trim().is_empty() {
+                entry.3.push(r.note.clone());
+            }
+        }
+        let areas = Pillar::ALL
+            .iter()
+            .filter_map(|area| {
+                let t = areas.get(area)?;
+                let (shown, hidden): (Vec<_>, Vec<_>) = groups
+                    .iter()
+                    .filter(|((a, _), _)| a == area)
+                    .partition(|(_, g)| g.respondents.len() as i64 >= threshold);
+                Some(AreaResult {
+                    area: *area,
+                    distribution: t.distribution,
+                    dont_know: t.dont_know,
+                    responses: t.scored() + t.dont_know,
+                    respondents: t.respondents.len(),
+                    mean: mean(t.sum, t.scored()),
+                    groups: shown
+                        .into_iter()
+                        .map(|((_, name), g)| GroupResult {
+                            group: name.clone(),
+                            respondents: g.respondents.len(),
+                            mean: mean(g.sum, g.scored()),
+                        })
+                        .collect(),
+                    hidden_groups: hidden.len(),
+                })
+            })
+            .collect();
+        let questions = questions
+            .into_iter()
+            .map(|((bank, question), (area, text, t, notes))| QuestionResult {
+                bank,
+                question,
+                area,
+                text,
+                distribution: t.distribution,
+                dont_know: t.dont_know,
+                mean: mean(t.sum, t.scored()),
+                notes,
+            })
+            .collect();
+        ResponseSummary { anonymity_threshold: threshold, areas, questions }
+    }
+
+    pub fn area(&self, area: Pillar) -> Option<&AreaResult> {
+        self.areas.iter().find(|a| a.area == area)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Response;
+
+    fn answer(respondent: &str, group: &str, question: &str, score: Option<i64>) -> Response {
+        Response {
+            bank: "core".into(),
+            question: question.into(),
+            respondent: respondent.into(),
+            group: Some(group.into()),
+            score,
+            note: String::new(),
+            at: "2026-01-01T10:00:00Z".into(),
+        }
+    }
+
+    #[test]
+    fn the_builtin_bank_asks_the_four_questions_and_covers_six_areas() {
+        let empty = Model::default();
+        let core = find_bank(&empty, "core").unwrap();
+        for q in [
+            "How do employees acquire knowledge beyond formal training programs?",
+            "What opportunities exist for experiential learning?",
+            "How do managers support employee development through coaching?",
+            "Are knowledge resources accessible when employees need them?",
+        ] {
+            assert!(core.questions.iter().any(|x| x.text == q), "missing: {q}");
+        }
+        for area in Pillar::ALL {
+            let n = core.questions.iter().filter(|q| q.area == *area).count();
+            assert!((3..=6).contains(&n), "{area}: {n} questions");
+        }
+    }
+
+    #[test]
+    fn the_latest_answer_counts_and_small_groups_stay_hidden() {
+        let mut m = Model::default();
+        m.responses = vec![
+            answer("p1", "Sales", "ex-1", Some(1)),
+            answer("p1", "Sales", "ex-1", Some(5)), // changed answer: only this one counts
+            answer("p2", "Sales", "ex-1", Some(3)),
+            answer("p3", "Sales", "ex-1", None),
+            answer("p4", "Ops", "ex-1", Some(2)),
+        ];
+        let s = ResponseSummary::of(&m);
+        let ex = s.area(Pillar::Experiential).unwrap();
+        assert_eq!(ex.distribution, [0, 1, 1, 0, 1]);
+        assert_eq!(ex.dont_know, 1);
+        assert_eq!(ex.mean, Some(3.33));
+        assert_eq!(ex.groups.iter().map(|g| g.group.as_str()).collect::<Vec<_>>(), vec!["Sales"]);
+        assert_eq!(ex.hidden_groups, 1, "Ops has one respondent, under the threshold of 3");
+        m.settings.anonymity_threshold = 1;
+        assert_eq!(ResponseSummary::of(&m).area(Pillar::Experiential).unwrap().groups.len(), 2);
+    }
+}

@@ -1,0 +1,71 @@
+//! `coaching-overload`: a coaching channel whose capacity is set and below the summed headcount of the roles it reaches.
+//!
+//! Evidence: `capacity`, `headcount`, `ratio` (headcount / capacity, two decimals).
+//! Severity: high above twice the capacity, medium otherwise.
+
+use super::{evidence, Raw};
+use crate::diagnostics::Context;
+use crate::model::{ChannelKind, Severity, Subjects};
+use serde_json::Value;
+
+pub const CODE: &str = "coaching-overload";
+
+/// Summed headcount of the roles a channel reaches.
+pub fn demand(cx: &Context<'_>, channel: usize) -> i64 {
+    cx.graph.roles_reached(channel).into_iter().map(|r| cx.model.roles[r].headcount).sum()
+}
+
+/// Whether a channel is an overloaded coaching channel (used by the coaching score too).
+pub fn overloaded(cx: &Context<'_>, channel: usize) -> Option<(i64, i64)> {
+    let c = &cx.model.channels[channel];
+    let capacity = c.capacity.filter(|_| c.kind == ChannelKind::Coaching)?;
+    let headcount = demand(cx, channel);
+    (headcount > capacity).then_some((capacity, headcount))
+}
+
+pub fn run(cx: &Context<'_>, out: &mut Vec<Raw>) {
+    for (i, channel) in cx.model.channels.iter().enumerate() {
+        let Some((capacity, headcount)) = overloaded(cx, i) else { continue };
+        let ratio = if capacity > 0 { (headcount as f64 / capacity as f64 * 100.0).round() / 100.0 } else { f64::INFINITY };
+        out.push(Raw {
+            code: CODE,
+            severity: if headcount > 2 * capacity { Severity::High } else { Severity::Medium },
+            subjects: Subjects { channel: Some(channel.id.clone()), ..Subjects::default() },
+            evidence: evidence([
+                ("capacity", Value::from(capacity)),
+                ("headcount", Value::from(headcount)),
+                ("ratio", if ratio.is_finite() { Value::from(ratio) } else { Value::Null }),
+            ]),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostics::checks::codes_of;
+    use crate::diagnostics::fixture::*;
+    use crate::model::{ChannelKind, Severity};
+
+    #[test]
+    fn fires_above_capacity_and_is_high_above_twice_it() {
+        let m = Fixture::new().role("a").headcount("a", 15).role("b").headcount("b", 10)
+            .channel_at("coach", ChannelKind::Coaching, Some(12), 3).reaches("coach", "a").reaches("coach", "b")
+            .build();
+        assert_eq!(codes_of(&m, super::run), vec!["coaching-overload:coach"]);
+        let cx = crate::diagnostics::Context::new(&m);
+        let mut out = Vec::new();
+        super::run(&cx, &mut out);
+        assert_eq!(out[0].severity, Severity::High, "25 people for 12 places");
+        assert_eq!(out[0].evidence["headcount"], 25);
+    }
+
+    #[test]
+    fn quiet_within_capacity_without_capacity_or_for_other_kinds() {
+        let m = Fixture::new().role("a").headcount("a", 12)
+            .channel_at("coach", ChannelKind::Coaching, Some(12), 3).reaches("coach", "a")
+            .channel_at("open", ChannelKind::Coaching, None, 3).reaches("open", "a")
+            .channel_at("course", ChannelKind::Formal, Some(1), 3).reaches("course", "a")
+            .build();
+        assert!(codes_of(&m, super::run).is_empty());
+    }
+}

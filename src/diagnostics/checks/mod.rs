@@ -1,0 +1,114 @@
+//! The structural checks, one file per code. Each takes the context and pushes raw findings.
+
+pub(super) mod coaching_overload;
+mod mix_imbalance;
+mod no_behaviour_measure;
+mod no_feedback;
+mod no_practice;
+mod no_reinforcement;
+mod no_support;
+mod orphan_channel;
+mod prerequisite_cycle;
+mod proficiency_gap;
+mod single_source;
+mod training_only;
+mod unmeasured;
+mod unreachable;
+
+use super::finding::Raw;
+use super::Context;
+use crate::model::{Criticality, Requires, Severity, Stage, Subjects};
+use serde_json::{Map, Value};
+
+/// Every check code, in the order they run.
+pub const CODES: &[&str] = &[
+    training_only::CODE,
+    unreachable::CODE,
+    no_practice::CODE,
+    no_feedback::CODE,
+    no_support::CODE,
+    orphan_channel::CODE,
+    no_reinforcement::CODE,
+    coaching_overload::CODE,
+    unmeasured::CODE,
+    no_behaviour_measure::CODE,
+    prerequisite_cycle::CODE,
+    proficiency_gap::CODE,
+    mix_imbalance::CODE,
+    single_source::CODE,
+];
+
+type Check = fn(&Context<'_>, &mut Vec<Raw>);
+
+const CHECKS: &[Check] = &[
+    training_only::run,
+    unreachable::run,
+    no_practice::run,
+    no_feedback::run,
+    no_support::run,
+    orphan_channel::run,
+    no_reinforcement::run,
+    coaching_overload::run,
+    unmeasured::run,
+    no_behaviour_measure::run,
+    prerequisite_cycle::run,
+    proficiency_gap::run,
+    mix_imbalance::run,
+    single_source::run,
+];
+
+pub fn run_all(cx: &Context<'_>) -> Vec<Raw> {
+    let mut out = Vec::new();
+    for check in CHECKS {
+        check(cx, &mut out);
+    }
+    out
+}
+
+/// Builds an evidence object from key/value pairs.
+fn evidence<const N: usize>(pairs: [(&str, Value); N]) -> Map<String, Value> {
+    pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
+}
+
+fn pair_subjects(r: &Requires) -> Subjects {
+    Subjects { role: Some(r.role.clone()), competency: Some(r.competency.clone()), ..Subjects::default() }
+}
+
+fn stage_names(stages: crate::graph::StageSet) -> Value {
+    Value::from(stages.iter().map(|s| s.as_str()).collect::<Vec<_>>())
+}
+
+/// High when the competency is critical for the role, medium otherwise.
+fn by_criticality(c: Criticality) -> Severity {
+    if c == Criticality::High {
+        Severity::High
+    } else {
+        Severity::Medium
+    }
+}
+
+/// The shared rule of `no-practice`, `no-feedback` and `no-support`: a covered pair that lacks `stage`.
+/// Evidence: `covered_stages` (list), `integration` (0-4).
+fn missing_stage(cx: &Context<'_>, code: &'static str, stage: Stage, out: &mut Vec<Raw>) {
+    for (r, covered) in cx.model.requires.iter().zip(&cx.covered) {
+        if !covered.is_empty() && !covered.contains(stage) {
+            out.push(Raw {
+                code,
+                severity: Severity::Medium,
+                subjects: pair_subjects(r),
+                evidence: evidence([
+                    ("covered_stages", stage_names(*covered)),
+                    ("integration", Value::from(covered.len())),
+                ]),
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+pub(crate) fn codes_of(model: &crate::model::Model, check: Check) -> Vec<String> {
+    let cx = Context::new(model);
+    let mut out = Vec::new();
+    check(&cx, &mut out);
+    out.into_iter().map(|r| super::finding::key(r.code, &r.subjects)).collect()
+}

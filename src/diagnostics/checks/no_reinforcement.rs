@@ -1,0 +1,60 @@
+//! `no-reinforcement`: a formal or platform channel with no experiential or coaching channel within two `follows` hops after it.
+//!
+//! Evidence: `followers_within_two` (channels reachable in two hops), `kind`. Severity: medium.
+
+use super::{evidence, Raw};
+use crate::diagnostics::Context;
+use crate::model::{ChannelKind, Severity, Subjects};
+use serde_json::Value;
+
+pub const CODE: &str = "no-reinforcement";
+
+pub fn run(cx: &Context<'_>, out: &mut Vec<Raw>) {
+    for (i, channel) in cx.model.channels.iter().enumerate() {
+        if !matches!(channel.kind, ChannelKind::Formal | ChannelKind::Platform) {
+            continue;
+        }
+        let followers = cx.graph.followers_within(i, 2);
+        let reinforced = followers
+            .iter()
+            .any(|f| matches!(cx.model.channels[*f].kind, ChannelKind::Experiential | ChannelKind::Coaching));
+        if !reinforced {
+            out.push(Raw {
+                code: CODE,
+                severity: Severity::Medium,
+                subjects: Subjects { channel: Some(channel.id.clone()), ..Subjects::default() },
+                evidence: evidence([
+                    ("followers_within_two", Value::from(followers.len())),
+                    ("kind", Value::from(channel.kind.as_str())),
+                ]),
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostics::checks::codes_of;
+    use crate::diagnostics::fixture::*;
+    use crate::model::ChannelKind;
+
+    #[test]
+    fn fires_when_nothing_practical_follows_within_two_hops() {
+        let m = Fixture::new()
+            .channel("course", ChannelKind::Formal).channel("video", ChannelKind::Platform)
+            .channel("wiki", ChannelKind::Knowledge).channel("project", ChannelKind::Experiential)
+            // course -> video -> wiki -> project: the project is three hops from the course.
+            .follows("course", "video").follows("video", "wiki").follows("wiki", "project")
+            .build();
+        assert_eq!(codes_of(&m, super::run), vec!["no-reinforcement:course"]);
+    }
+
+    #[test]
+    fn quiet_when_coaching_follows_two_hops_later() {
+        let m = Fixture::new()
+            .channel("course", ChannelKind::Formal).channel("wiki", ChannelKind::Knowledge).channel("coach", ChannelKind::Coaching)
+            .follows("course", "wiki").follows("wiki", "coach")
+            .build();
+        assert!(codes_of(&m, super::run).is_empty());
+    }
+}

@@ -1,0 +1,62 @@
+//! `orphan-channel`: a channel that reaches no role, or develops no competency that a role it reaches requires.
+//!
+//! Evidence: `roles_reached`, `competencies_developed`, `relevant` (developed competencies some reached role requires).
+//! Severity: medium.
+
+use super::{evidence, Raw};
+use crate::diagnostics::Context;
+use crate::model::{Severity, Subjects};
+use serde_json::Value;
+use std::collections::HashSet;
+
+pub const CODE: &str = "orphan-channel";
+
+pub fn run(cx: &Context<'_>, out: &mut Vec<Raw>) {
+    let g = &cx.graph;
+    for (i, channel) in cx.model.channels.iter().enumerate() {
+        let roles = g.roles_reached(i);
+        let developed: HashSet<usize> = g.developed_by(i).into_iter().map(|(c, _)| c).collect();
+        let relevant = roles
+            .iter()
+            .flat_map(|r| g.required_by(*r))
+            .filter(|(_, c)| developed.contains(c))
+            .map(|(_, c)| c)
+            .collect::<HashSet<_>>()
+            .len();
+        if roles.is_empty() || relevant == 0 {
+            out.push(Raw {
+                code: CODE,
+                severity: Severity::Medium,
+                subjects: Subjects { channel: Some(channel.id.clone()), ..Subjects::default() },
+                evidence: evidence([
+                    ("roles_reached", Value::from(roles.len())),
+                    ("competencies_developed", Value::from(developed.len())),
+                    ("relevant", Value::from(relevant)),
+                ]),
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostics::checks::codes_of;
+    use crate::diagnostics::fixture::*;
+    use crate::model::{ChannelKind, Stage};
+
+    #[test]
+    fn fires_for_a_channel_reaching_nobody_and_one_developing_nothing_needed() {
+        let m = Fixture::new().role("r").comp("c").comp("other").requires("r", "c")
+            .channel("lonely", ChannelKind::Platform).develops("lonely", "c", Stage::Introduce)
+            .channel("offtopic", ChannelKind::Formal).develops("offtopic", "other", Stage::Introduce).reaches("offtopic", "r")
+            .build();
+        assert_eq!(codes_of(&m, super::run), vec!["orphan-channel:lonely", "orphan-channel:offtopic"]);
+    }
+
+    #[test]
+    fn quiet_for_a_channel_serving_a_need() {
+        let m = Fixture::new().role("r").comp("c").requires("r", "c")
+            .channel("ch", ChannelKind::Formal).develops("ch", "c", Stage::Introduce).reaches("ch", "r").build();
+        assert!(codes_of(&m, super::run).is_empty());
+    }
+}

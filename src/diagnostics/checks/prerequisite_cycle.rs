@@ -1,0 +1,43 @@
+//! `prerequisite-cycle`: each strongly connected group of 2+ competencies in the prerequisite graph.
+//!
+//! Evidence: `members` (how many competencies are in the loop). Severity: medium.
+
+use super::{evidence, Raw};
+use crate::diagnostics::Context;
+use crate::graph::PrerequisiteOrder;
+use crate::model::{Severity, Subjects};
+use serde_json::Value;
+
+pub const CODE: &str = "prerequisite-cycle";
+
+pub fn run(cx: &Context<'_>, out: &mut Vec<Raw>) {
+    let PrerequisiteOrder::Cycles(cycles) = cx.graph.prerequisite_order() else { return };
+    for cycle in cycles.into_iter().filter(|c| c.len() >= 2) {
+        out.push(Raw {
+            code: CODE,
+            severity: Severity::Medium,
+            evidence: evidence([("members", Value::from(cycle.len()))]),
+            subjects: Subjects { cycle: Some(cycle.into_iter().map(str::to_owned).collect()), ..Subjects::default() },
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostics::checks::codes_of;
+    use crate::diagnostics::fixture::*;
+
+    #[test]
+    fn fires_once_per_loop_listing_its_members() {
+        let m = Fixture::new().comp("a").comp("b").comp("c").comp("x").comp("y")
+            .prerequisite("a", "b").prerequisite("b", "c").prerequisite("c", "a")
+            .prerequisite("x", "y").prerequisite("y", "x").build();
+        assert_eq!(codes_of(&m, super::run), vec!["prerequisite-cycle:a,b,c", "prerequisite-cycle:x,y"]);
+    }
+
+    #[test]
+    fn quiet_for_a_chain() {
+        let m = Fixture::new().comp("a").comp("b").comp("c").prerequisite("a", "b").prerequisite("b", "c").build();
+        assert!(codes_of(&m, super::run).is_empty());
+    }
+}

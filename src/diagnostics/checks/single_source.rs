@@ -1,0 +1,72 @@
+//! `single-source`: a competency required by two or more roles that exactly one channel reaching any of those roles develops.
+//!
+//! Evidence: `roles` (how many roles require it), `headcount` (people in those roles). Severity: medium.
+
+use super::{evidence, Raw};
+use crate::diagnostics::Context;
+use crate::model::{Severity, Subjects};
+use serde_json::Value;
+use std::collections::{BTreeMap, HashSet};
+
+pub const CODE: &str = "single-source";
+
+pub fn run(cx: &Context<'_>, out: &mut Vec<Raw>) {
+    let g = &cx.graph;
+    // Roles per competency, from the requires links.
+    let mut requiring: BTreeMap<usize, HashSet<usize>> = BTreeMap::new();
+    for role in 0..cx.model.roles.len() {
+        for (_, c) in g.required_by(role) {
+            requiring.entry(c).or_default().insert(role);
+        }
+    }
+    for (c, roles) in requiring.into_iter().filter(|(_, roles)| roles.len() >= 2) {
+        let sources: Vec<usize> = g
+            .developing(c)
+            .into_iter()
+            .filter_map(|d| match g.node(&cx.model.develops[d].channel).map(|n| g.kind(n)) {
+                Some(crate::graph::Node::Channel(ch)) => Some(ch),
+                _ => None,
+            })
+            .filter(|ch| g.roles_reached(*ch).iter().any(|r| roles.contains(r)))
+            .collect();
+        if let [only] = sources.as_slice() {
+            let headcount: i64 = roles.iter().map(|r| cx.model.roles[*r].headcount).sum();
+            out.push(Raw {
+                code: CODE,
+                severity: Severity::Medium,
+                subjects: Subjects {
+                    competency: Some(cx.model.competencies[c].id.clone()),
+                    channel: Some(cx.model.channels[*only].id.clone()),
+                    ..Subjects::default()
+                },
+                evidence: evidence([("roles", Value::from(roles.len())), ("headcount", Value::from(headcount))]),
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostics::checks::codes_of;
+    use crate::diagnostics::fixture::*;
+    use crate::model::{ChannelKind, Stage};
+
+    fn two_roles() -> Fixture {
+        Fixture::new().role("a").role("b").comp("c").requires("a", "c").requires("b", "c")
+            .channel("only", ChannelKind::Formal).develops("only", "c", Stage::Introduce).reaches("only", "a").reaches("only", "b")
+    }
+
+    #[test]
+    fn fires_when_one_channel_is_the_only_route_for_several_roles() {
+        assert_eq!(codes_of(&two_roles().build(), super::run), vec!["single-source:c,only"]);
+    }
+
+    #[test]
+    fn quiet_with_a_second_route_or_a_single_role() {
+        let m = two_roles().channel("aid", ChannelKind::Knowledge).develops("aid", "c", Stage::Support).reaches("aid", "b").build();
+        assert!(codes_of(&m, super::run).is_empty());
+        let one = Fixture::new().role("a").comp("c").requires("a", "c")
+            .channel("only", ChannelKind::Formal).develops("only", "c", Stage::Introduce).reaches("only", "a").build();
+        assert!(codes_of(&one, super::run).is_empty());
+    }
+}

@@ -1,0 +1,62 @@
+//! `training-only`: a required (role, competency) whose covered stages are all `introduce`.
+//!
+//! Evidence: `channels` (how many channels reaching the role develop it), `target_level`, `current_level`.
+//! Severity: high when the competency is critical for the role, medium otherwise.
+
+use super::{by_criticality, evidence, pair_subjects, Raw};
+use crate::diagnostics::Context;
+use crate::model::Stage;
+use serde_json::Value;
+
+pub const CODE: &str = "training-only";
+
+pub fn run(cx: &Context<'_>, out: &mut Vec<Raw>) {
+    for (r, covered) in cx.model.requires.iter().zip(&cx.covered) {
+        if covered.is_empty() || covered.iter().any(|s| s != Stage::Introduce) {
+            continue;
+        }
+        let role = cx.graph.node(&r.role).and_then(|n| match cx.graph.kind(n) {
+            crate::graph::Node::Role(i) => Some(i),
+            _ => None,
+        });
+        let channels = role.map_or(0, |i| {
+            cx.graph
+                .channels_reaching(i)
+                .into_iter()
+                .filter(|c| cx.graph.developed_by(*c).iter().any(|(comp, _)| cx.model.competencies[*comp].id == r.competency))
+                .count()
+        });
+        out.push(Raw {
+            code: CODE,
+            severity: by_criticality(r.criticality),
+            subjects: pair_subjects(r),
+            evidence: evidence([
+                ("channels", Value::from(channels)),
+                ("target_level", Value::from(r.target_level)),
+                ("current_level", Value::from(r.current_level)),
+            ]),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostics::checks::codes_of;
+    use crate::diagnostics::fixture::*;
+    use crate::model::{ChannelKind, Stage};
+
+    #[test]
+    fn fires_when_only_a_course_covers_the_pair() {
+        let m = Fixture::new().role("r").comp("c").requires("r", "c").channel("course", ChannelKind::Formal).develops("course", "c", Stage::Introduce).reaches("course", "r").build();
+        assert_eq!(codes_of(&m, super::run), vec!["training-only:c,r"]);
+    }
+
+    #[test]
+    fn quiet_once_practice_follows_or_nothing_covers() {
+        let m = Fixture::new().role("r").comp("c").requires("r", "c").channel("course", ChannelKind::Formal).develops("course", "c", Stage::Introduce).reaches("course", "r")
+            .channel("project", ChannelKind::Experiential).develops("project", "c", Stage::Practice).reaches("project", "r").build();
+        assert!(codes_of(&m, super::run).is_empty());
+        let uncovered = Fixture::new().role("r").comp("c").requires("r", "c").build();
+        assert!(codes_of(&uncovered, super::run).is_empty());
+    }
+}

@@ -1,0 +1,40 @@
+//! `unmeasured`: a channel evaluated below Kirkpatrick level 2 (learning).
+//!
+//! Evidence: `evaluation_level`. Severity: medium.
+
+use super::{evidence, Raw};
+use crate::diagnostics::Context;
+use crate::model::{Severity, Subjects};
+use serde_json::Value;
+
+pub const CODE: &str = "unmeasured";
+
+pub fn run(cx: &Context<'_>, out: &mut Vec<Raw>) {
+    for channel in cx.model.channels.iter().filter(|c| c.evaluation_level < 2) {
+        out.push(Raw {
+            code: CODE,
+            severity: Severity::Medium,
+            subjects: Subjects { channel: Some(channel.id.clone()), ..Subjects::default() },
+            evidence: evidence([("evaluation_level", Value::from(channel.evaluation_level))]),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostics::checks::codes_of;
+    use crate::diagnostics::fixture::*;
+    use crate::model::ChannelKind;
+
+    #[test]
+    fn fires_for_no_evaluation_and_reaction_only() {
+        let m = Fixture::new().channel_at("none", ChannelKind::Formal, None, 0).channel_at("smiles", ChannelKind::Formal, None, 1).build();
+        assert_eq!(codes_of(&m, super::run), vec!["unmeasured:none", "unmeasured:smiles"]);
+    }
+
+    #[test]
+    fn quiet_from_level_two() {
+        let m = Fixture::new().channel_at("tested", ChannelKind::Formal, None, 2).channel_at("observed", ChannelKind::Coaching, None, 3).build();
+        assert!(codes_of(&m, super::run).is_empty());
+    }
+}

@@ -1,0 +1,75 @@
+//! Gap diagnostics: structural checks over the graph, stage coverage, area scores and maturity, and the question banks.
+//!
+//! Findings are data, not errors: each check returns what it found with the evidence behind it.
+
+mod bank;
+mod checks;
+mod coverage;
+mod finding;
+mod render;
+mod rules;
+mod scores;
+
+pub use bank::{available_banks, builtin_banks, find_bank, AreaResult, GroupResult, QuestionResult, ResponseSummary};
+pub use checks::CODES;
+pub use coverage::{Coverage, KindCoverage, PairCoverage};
+pub use finding::{group_findings, Finding, FindingGroup};
+pub use render::{to_markdown, to_text};
+pub use rules::{MaturityLevel, Rule, Rules};
+pub use scores::{Maturity, PillarScore, Scores};
+
+use crate::graph::{EcosystemGraph, StageSet};
+use crate::model::{Model, Severity};
+use serde::Serialize;
+
+/// Everything `trellis diagnose` reports.
+#[derive(Debug, Clone, Serialize)]
+pub struct Diagnosis {
+    pub scores: Scores,
+    pub coverage: Coverage,
+    pub findings: Vec<Finding>,
+}
+
+/// What every check may look at: the model, its graph and the stage coverage of every `requires` link.
+pub struct Context<'m> {
+    pub model: &'m Model,
+    pub graph: EcosystemGraph<'m>,
+    /// Covered stages per `model.requires[i]`.
+    pub covered: Vec<StageSet>,
+}
+
+impl<'m> Context<'m> {
+    pub fn new(model: &'m Model) -> Self {
+        let graph = EcosystemGraph::build(model);
+        let covered = graph.coverage();
+        Context { model, graph, covered }
+    }
+}
+
+/// Diagnoses a model with the built-in rules and banks.
+pub fn diagnose(model: &Model) -> Diagnosis {
+    diagnose_with(model, Rules::builtin())
+}
+
+/// Diagnoses a model: findings sorted by severity, area, code and key; then scores and coverage.
+pub fn diagnose_with(model: &Model, rules: &Rules) -> Diagnosis {
+    let cx = Context::new(model);
+    let raw = checks::run_all(&cx);
+    let mut findings = finding::finish(&cx, rules, raw);
+    findings.sort_by(|a, b| {
+        (a.severity, a.pillar, &a.code, &a.key).cmp(&(b.severity, b.pillar, &b.code, &b.key))
+    });
+    let coverage = Coverage::of(&cx);
+    let scores = Scores::of(&cx, rules, &coverage);
+    Diagnosis { scores, coverage, findings }
+}
+
+impl Diagnosis {
+    /// Drops findings less severe than `min`.
+    pub fn retain_min_severity(&mut self, min: Severity) {
+        self.findings.retain(|f| f.severity <= min);
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod fixture;
