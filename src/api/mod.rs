@@ -1,5 +1,6 @@
 //! The API the CLI, the desktop shell and the workshop server call: sessions on engagement files and plain DTOs.
 
+mod diagnose;
 mod dto;
 mod session;
 

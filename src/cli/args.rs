@@ -70,6 +70,22 @@ pub enum Command {
     /// Remove an item (with its links) or one link.
     #[command(subcommand)]
     Remove(RemoveCommand),
+    /// Run the gap diagnostics: findings, stage coverage, area scores and maturity.
+    Diagnose(super::diagnose::DiagnoseArgs),
+    /// Accept or dismiss a finding (by key) with a note.
+    Dispose(super::diagnose::DisposeArgs),
+    /// Add or remove findings of your own.
+    #[command(subcommand)]
+    Finding(super::diagnose::FindingCommand),
+    /// Show or write the executive summary.
+    Summary(super::diagnose::SummaryArgs),
+    /// Record one answer to a diagnostic question.
+    Answer(super::diagnose::AnswerArgs),
+    /// List or add diagnostic question banks.
+    #[command(subcommand)]
+    Bank(super::diagnose::BankCommand),
+    /// Show or change engagement settings (the anonymity threshold).
+    Settings(super::diagnose::SettingsArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum)]

@@ -61,6 +61,13 @@ pub fn dispatch(command: Command, today: &str, out: &mut dyn Write) -> Result<i3
         Command::Add(add) => add_item(add, out)?,
         Command::Link(link) => link_items(link)?,
         Command::Remove(remove) => remove_item(remove)?,
+        Command::Diagnose(args) => super::diagnose::diagnose(args, out)?,
+        Command::Dispose(args) => super::diagnose::dispose(args)?,
+        Command::Finding(cmd) => super::diagnose::finding(cmd, out)?,
+        Command::Summary(args) => super::diagnose::summary(args, out)?,
+        Command::Answer(args) => super::diagnose::answer(args)?,
+        Command::Bank(cmd) => super::diagnose::bank(cmd, out)?,
+        Command::Settings(args) => super::diagnose::settings(args, out)?,
     }
     Ok(0)
 }

@@ -2,6 +2,7 @@
 
 mod args;
 mod commands;
+mod diagnose;
 
 use clap::Parser;
 use std::io::Write;

@@ -172,8 +172,10 @@ pub struct FindingGroup {
     /// What the group is about (a competency, a channel, a role), by kind and id.
     pub anchor_kind: &'static str,
     pub anchor: String,
-    /// The other subjects, e.g. the roles affected for a competency.
+    /// The roles affected, for findings about a (role, competency) pair.
     pub others: Vec<String>,
+    /// The channels named alongside, e.g. the single source of a competency.
+    pub channels: Vec<String>,
     pub count: usize,
     pub dismissed: usize,
 }
@@ -186,7 +188,7 @@ pub fn group_findings(findings: &[Finding]) -> Vec<FindingGroup> {
     for f in findings {
         let s = &f.subjects;
         let (anchor_kind, anchor, other) = if let Some(c) = &s.competency {
-            ("competency", c.clone(), s.role.clone().or_else(|| s.channel.clone()))
+            ("competency", c.clone(), s.role.clone())
         } else if let Some(ch) = &s.channel {
             ("channel", ch.clone(), None)
         } else if let Some(r) = &s.role {
@@ -206,6 +208,7 @@ pub fn group_findings(findings: &[Finding]) -> Vec<FindingGroup> {
                 anchor_kind,
                 anchor,
                 others: Vec::new(),
+                channels: Vec::new(),
                 count: 0,
                 dismissed: 0,
             });
@@ -216,6 +219,9 @@ pub fn group_findings(findings: &[Finding]) -> Vec<FindingGroup> {
         g.dismissed += usize::from(f.is_dismissed());
         if let Some(o) = other {
             g.others.push(o);
+        }
+        if let (Some(ch), "competency") = (&s.channel, anchor_kind) {
+            g.channels.push(ch.clone());
         }
     }
     groups

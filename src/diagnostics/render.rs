@@ -33,6 +33,9 @@ fn group_line(names: &Names<'_>, g: &FindingGroup) -> String {
         let what = if g.others.len() == 1 { "role" } else { "roles" };
         let _ = write!(line, ": {} {what} ({})", g.others.len(), names_list(names, &g.others, 4));
     }
+    if !g.channels.is_empty() {
+        let _ = write!(line, ", only through {}", names_list(names, &g.channels, 3));
+    }
     if g.dismissed == g.count {
         line.push_str(" [dismissed]");
     } else if g.dismissed > 0 {
