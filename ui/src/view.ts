@@ -35,7 +35,7 @@ export function errorView(code: string): ErrorView {
     case "not-found":
       return {
         title: "File not found",
-        advice: "Check the path, or create an engagement with `trellis new FILE.trellis`.",
+        advice: "Check the path, or create an engagement with: trellis new FILE.trellis",
       };
     case "not-trellis":
       return {
@@ -45,7 +45,7 @@ export function errorView(code: string): ErrorView {
     case "damaged":
       return {
         title: "The engagement file is damaged",
-        advice: "Run `trellis check` on it for details, or restore it from a backup.",
+        advice: "Run trellis check on it for details, or restore it from a backup.",
       };
     case "too-new":
       return {
@@ -55,12 +55,12 @@ export function errorView(code: string): ErrorView {
     case "usage":
       return {
         title: "No engagement to open",
-        advice: "Start Trellis Studio with an engagement file: trellis-studio FILE.trellis",
+        advice: "Create one with trellis new FILE.trellis, then open it with trellis-studio FILE.trellis",
       };
     case "invalid":
       return {
         title: "The engagement does not hold together",
-        advice: "Run `trellis check` on it to see what is wrong.",
+        advice: "Run trellis check on it to see what is wrong.",
       };
     default:
       return { title: "Could not open the engagement", advice: "The details below say why." };
@@ -118,14 +118,14 @@ export function renderInfo(root: HTMLElement, info: Info): void {
   header.append(el("p", "eyebrow", "Engagement"), el("h1", "engagement-name", e.name));
 
   const meta = el("dl", "meta");
-  const rows: [string, string][] = [
-    ["Client", e.client || "—"],
-    ["Consultant", e.consultant || "—"],
-    ["Created", e.created],
-    ["File", info.path],
+  const rows: [string, string, string][] = [
+    ["Client", e.client || "—", "meta-row"],
+    ["Consultant", e.consultant || "—", "meta-row"],
+    ["Created", e.created, "meta-row"],
+    ["File", info.path, "meta-row wide"],
   ];
-  for (const [term, value] of rows) {
-    const row = el("div", "meta-row");
+  for (const [term, value, className] of rows) {
+    const row = el("div", className);
     row.append(el("dt", undefined, term), el("dd", undefined, value));
     meta.append(row);
   }
