@@ -30,6 +30,7 @@ pub fn available_banks(model: &Model) -> Vec<&Bank> {
 }
 
 /// The answers to one question.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct QuestionResult {
     pub bank: String,
@@ -44,6 +45,7 @@ pub struct QuestionResult {
 }
 
 /// An area's answers from one group, shown only when the group is large enough to stay anonymous.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct GroupResult {
     pub group: String,
@@ -52,6 +54,7 @@ pub struct GroupResult {
 }
 
 /// The answers in one area.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AreaResult {
     pub area: Pillar,
@@ -65,6 +68,7 @@ pub struct AreaResult {
     pub hidden_groups: usize,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ResponseSummary {
     pub anonymity_threshold: i64,

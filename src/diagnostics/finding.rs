@@ -2,9 +2,50 @@
 
 use super::{Context, Rules};
 use crate::model::{Pillar, Severity, Subjects, Verdict};
-use serde::Serialize;
-use serde_json::{Map, Value};
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
+use serde_json::Value;
 use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// The numbers behind a finding, in the order the check gives them; serialised as a JSON object.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Evidence(pub Vec<(&'static str, Value)>);
+
+impl Evidence {
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        self.0.iter().find(|(k, _)| *k == key).map(|(_, v)| v)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Value)> {
+        self.0.iter().map(|(k, v)| (*k, v))
+    }
+}
+
+impl std::ops::Index<&str> for Evidence {
+    type Output = Value;
+    fn index(&self, key: &str) -> &Value {
+        self.get(key).unwrap_or(&Value::Null)
+    }
+}
+
+impl Serialize for Evidence {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
 
 /// What a check reports, before the rule texts are filled in.
 #[derive(Debug, Clone)]
@@ -12,7 +53,7 @@ pub struct Raw {
     pub code: &'static str,
     pub severity: Severity,
     pub subjects: Subjects,
-    pub evidence: Map<String, Value>,
+    pub evidence: Evidence,
 }
 
 /// One finding about one affected subject (or one cycle).
@@ -21,11 +62,11 @@ pub struct Finding {
     pub code: String,
     pub severity: Severity,
     pub pillar: Pillar,
-    pub title: String,
+    pub title: Arc<str>,
     pub subjects: Subjects,
     /// The numbers behind the finding; keys documented per code in `checks/`.
-    pub evidence: Map<String, Value>,
-    pub rationale: String,
+    pub evidence: Evidence,
+    pub rationale: Arc<str>,
     pub recommendation: String,
     /// The code and the sorted subject ids: stable across runs, used to accept or dismiss.
     pub key: String,
@@ -44,12 +85,22 @@ impl Finding {
 
 /// The stable key of a finding: `code:id1,id2`.
 pub fn key(code: &str, subjects: &Subjects) -> String {
-    format!("{code}:{}", subjects.ids().join(","))
+    let ids = subjects.ids();
+    let mut key = String::with_capacity(code.len() + 1 + ids.iter().map(|i| i.len() + 1).sum::<usize>());
+    key.push_str(code);
+    key.push(':');
+    for (i, id) in ids.iter().enumerate() {
+        if i > 0 {
+            key.push(',');
+        }
+        key.push_str(id);
+    }
+    key
 }
 
 /// Names by id, for filling texts: one hash look-up per placeholder, even for 100,000 findings.
 pub struct Names<'m> {
-    names: std::collections::HashMap<&'m str, &'m str>,
+    names: rustc_hash::FxHashMap<&'m str, &'m str>,
 }
 
 impl<'m> Names<'m> {
@@ -70,35 +121,74 @@ impl<'m> Names<'m> {
     }
 
     /// Fills `{placeholder}`s from the subject names and the evidence; unknown ones stay as written.
-    pub fn fill(&self, template: &str, subjects: &Subjects, evidence: &Map<String, Value>) -> String {
-        let mut out = String::with_capacity(template.len() + 32);
-        let mut rest = template;
-        while let Some(open) = rest.find('{') {
-            out.push_str(&rest[..open]);
-            let Some(close) = rest[open..].find('}') else {
-                out.push_str(&rest[open..]);
-                return out;
-            };
-            let name = &rest[open + 1..open + close];
-            let value = match name {
-                "role" => subjects.role.as_deref().map(|id| self.get(id).to_owned()),
-                "competency" => subjects.competency.as_deref().map(|id| self.get(id).to_owned()),
-                "channel" => subjects.channel.as_deref().map(|id| self.get(id).to_owned()),
-                "members" => subjects.cycle.as_ref().map(|ids| ids.iter().map(|id| self.get(id)).collect::<Vec<_>>().join(", ")),
-                key => evidence.get(key).map(|v| match v {
-                    Value::String(s) => s.clone(),
-                    Value::Null => "unknown".into(),
-                    other => other.to_string(),
-                }),
-            };
-            match value {
-                Some(v) => out.push_str(&v),
-                None => out.push_str(&rest[open..open + close + 1]),
+    pub fn fill(&self, template: &str, subjects: &Subjects, evidence: &Evidence) -> String {
+        self.fill_parsed(&Template::parse(template), subjects, evidence)
+    }
+
+    fn fill_parsed(&self, template: &Template<'_>, subjects: &Subjects, evidence: &Evidence) -> String {
+        let mut out = String::with_capacity(template.len + 48);
+        for part in &template.parts {
+            match *part {
+                Part::Text(t) => out.push_str(t),
+                Part::Slot(name, raw) => {
+                    let id = match name {
+                        "role" => subjects.role.as_deref(),
+                        "competency" => subjects.competency.as_deref(),
+                        "channel" => subjects.channel.as_deref(),
+                        _ => None,
+                    };
+                    if let Some(id) = id {
+                        out.push_str(self.get(id));
+                    } else if let (Some(ids), "members") = (&subjects.cycle, name) {
+                        for (i, id) in ids.iter().enumerate() {
+                            if i > 0 {
+                                out.push_str(", ");
+                            }
+                            out.push_str(self.get(id));
+                        }
+                    } else {
+                        match evidence.get(name) {
+                            Some(Value::String(v)) => out.push_str(v),
+                            Some(Value::Null) => out.push_str("unknown"),
+                            Some(other) => out.push_str(&other.to_string()),
+                            None => out.push_str(raw),
+                        }
+                    }
+                }
             }
+        }
+        out
+    }
+}
+
+/// A text with `{placeholders}`, split once so that filling it 100,000 times does not re-scan it.
+struct Template<'t> {
+    parts: Vec<Part<'t>>,
+    len: usize,
+}
+
+enum Part<'t> {
+    Text(&'t str),
+    /// The placeholder's name and its raw text (kept when nothing fills it).
+    Slot(&'t str, &'t str),
+}
+
+impl<'t> Template<'t> {
+    fn parse(text: &'t str) -> Self {
+        let mut parts = Vec::new();
+        let mut rest = text;
+        while let Some(open) = rest.find('{') {
+            let Some(close) = rest[open..].find('}') else { break };
+            if open > 0 {
+                parts.push(Part::Text(&rest[..open]));
+            }
+            parts.push(Part::Slot(&rest[open + 1..open + close], &rest[open..open + close + 1]));
             rest = &rest[open + close + 1..];
         }
-        out.push_str(rest);
-        out
+        if !rest.is_empty() {
+            parts.push(Part::Text(rest));
+        }
+        Template { parts, len: text.len() }
     }
 }
 
@@ -109,21 +199,27 @@ pub fn finish(cx: &Context<'_>, rules: &Rules, raw: Vec<Raw>) -> Vec<Finding> {
     // Subject names are looked up per finding; index the lists once so that 100,000 findings stay fast.
     let mut out: Vec<Finding> = Vec::with_capacity(raw.len() + cx.model.manual_findings.len());
     let names = Names::new(cx.model);
+    let mut templates: BTreeMap<&str, (&super::Rule, Template<'_>)> = BTreeMap::new();
     for r in raw {
-        let rule = rules.rule(r.code);
+        if !templates.contains_key(r.code) {
+            if let Some(rule) = rules.rule(r.code) {
+                templates.insert(r.code, (rule, Template::parse(&rule.recommendation)));
+            }
+        }
+        let rule = templates.get(r.code);
         let key = key(r.code, &r.subjects);
         let (status, note) = match verdicts.get(key.as_str()) {
             Some((v, n)) => (Some(*v), Some((*n).to_owned())),
             None => (None, None),
         };
         let (title, rationale, recommendation, pillar) = match rule {
-            Some(rule) => (
+            Some((rule, template)) => (
                 rule.title.clone(),
                 rule.rationale.clone(),
-                names.fill(&rule.recommendation, &r.subjects, &r.evidence),
+                names.fill_parsed(template, &r.subjects, &r.evidence),
                 rule.pillar,
             ),
-            None => (r.code.to_owned(), String::new(), String::new(), Pillar::BeyondTraining),
+            None => (Arc::from(r.code), Arc::from(""), String::new(), Pillar::BeyondTraining),
         };
         out.push(Finding {
             code: r.code.to_owned(),
@@ -149,10 +245,10 @@ pub fn finish(cx: &Context<'_>, rules: &Rules, raw: Vec<Raw>) -> Vec<Finding> {
             code: "manual".into(),
             severity: f.severity,
             pillar: f.pillar,
-            title: f.title.clone(),
+            title: Arc::from(f.title.as_str()),
             subjects: f.subjects.clone(),
-            evidence: Map::new(),
-            rationale: f.rationale.clone(),
+            evidence: Evidence::default(),
+            rationale: Arc::from(f.rationale.as_str()),
             recommendation: f.recommendation.clone(),
             key,
             status,
@@ -168,7 +264,7 @@ pub struct FindingGroup {
     pub code: String,
     pub severity: Severity,
     pub pillar: Pillar,
-    pub title: String,
+    pub title: Arc<str>,
     /// What the group is about (a competency, a channel, a role), by kind and id.
     pub anchor_kind: &'static str,
     pub anchor: String,

@@ -13,7 +13,7 @@ mod scores;
 pub use bank::{available_banks, builtin_banks, find_bank, AreaResult, GroupResult, QuestionResult, ResponseSummary};
 pub use checks::CODES;
 pub use coverage::{Coverage, KindCoverage, PairCoverage};
-pub use finding::{group_findings, Finding, FindingGroup};
+pub use finding::{group_findings, Evidence, Finding, FindingGroup, Names};
 pub use render::{to_markdown, to_text};
 pub use rules::{MaturityLevel, Rule, Rules};
 pub use scores::{Maturity, PillarScore, Scores};
@@ -36,13 +36,15 @@ pub struct Context<'m> {
     pub graph: EcosystemGraph<'m>,
     /// Covered stages per `model.requires[i]`.
     pub covered: Vec<StageSet>,
+    /// How many channels reaching the role develop the competency, per `model.requires[i]`.
+    pub covering: Vec<u32>,
 }
 
 impl<'m> Context<'m> {
     pub fn new(model: &'m Model) -> Self {
         let graph = EcosystemGraph::build(model);
-        let covered = graph.coverage();
-        Context { model, graph, covered }
+        let (covered, covering) = graph.coverage_with_counts();
+        Context { model, graph, covered, covering }
     }
 }
 
@@ -56,9 +58,9 @@ pub fn diagnose_with(model: &Model, rules: &Rules) -> Diagnosis {
     let cx = Context::new(model);
     let raw = checks::run_all(&cx);
     let mut findings = finding::finish(&cx, rules, raw);
-    findings.sort_by(|a, b| {
-        (a.severity, a.pillar, &a.code, &a.key).cmp(&(b.severity, b.pillar, &b.code, &b.key))
-    });
+    // Checks run in `CODES` order and emit in model order (ids sorted), manual findings last; a
+    // stable sort on severity and area therefore orders by (severity, area, code, subjects).
+    findings.sort_by_key(|f| (f.severity, f.pillar));
     let coverage = Coverage::of(&cx);
     let scores = Scores::of(&cx, rules, &coverage);
     Diagnosis { scores, coverage, findings }

@@ -126,7 +126,7 @@ pub fn to_markdown(d: &Diagnosis, model: &Model) -> String {
         }
         let _ = writeln!(s, "\n## {}\n", pillar.title());
         for g in in_area {
-            let example = d.findings.iter().find(|f| f.code == g.code).map(|f| f.rationale.as_str()).unwrap_or("");
+            let example = d.findings.iter().find(|f| f.code == g.code).map(|f| &*f.rationale).unwrap_or("");
             let _ = writeln!(s, "- **{}** ({}): {}  \n  {}", md(&g.title), g.severity, md(&group_line(&names, g)), md(example));
         }
     }

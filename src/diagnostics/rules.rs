@@ -3,14 +3,15 @@
 use crate::model::Pillar;
 use serde::Deserialize;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// The words a finding of one code carries.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Rule {
     pub pillar: Pillar,
-    pub title: String,
-    pub rationale: String,
+    pub title: Arc<str>,
+    pub rationale: Arc<str>,
     pub recommendation: String,
 }
 

@@ -9,6 +9,7 @@ use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::unionfind::UnionFind;
 use petgraph::visit::EdgeRef;
 use petgraph::Direction::{Incoming, Outgoing};
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 
 /// A node points back into the model's lists by position.
@@ -44,7 +45,25 @@ pub struct EcosystemGraph<'m> {
     roles: Vec<NodeIndex>,
     competencies: Vec<NodeIndex>,
     channels: Vec<NodeIndex>,
-    by_id: HashMap<&'m str, NodeIndex>,
+    by_id: FxHashMap<&'m str, NodeIndex>,
+    adjacency: Adjacency,
+}
+
+/// Sorted adjacency lists by model position, built once: the hot queries read slices, not edges.
+#[derive(Default)]
+struct Adjacency {
+    /// Per role: channels reaching it.
+    reaching: Vec<Vec<usize>>,
+    /// Per channel: roles it reaches.
+    reached: Vec<Vec<usize>>,
+    /// Per channel: (competency, develops position).
+    develops_of: Vec<Vec<(usize, usize)>>,
+    /// Per competency: develops positions into it.
+    develops_into: Vec<Vec<usize>>,
+    /// Per role: (requires position, competency).
+    requires_of: Vec<Vec<(usize, usize)>>,
+    /// Per competency: (requires position, role).
+    required_into: Vec<Vec<(usize, usize)>>,
 }
 
 /// Prerequisite order, or the cycles that prevent one.
@@ -66,7 +85,7 @@ impl<'m> EcosystemGraph<'m> {
             + model.follows.len()
             + model.prerequisites.len();
         let mut graph = DiGraph::with_capacity(nodes, edges);
-        let mut by_id = HashMap::with_capacity(nodes);
+        let mut by_id = FxHashMap::with_capacity_and_hasher(nodes, Default::default());
         let roles: Vec<_> = (0..model.roles.len()).map(|i| graph.add_node(Node::Role(i))).collect();
         let competencies: Vec<_> = (0..model.competencies.len()).map(|i| graph.add_node(Node::Competency(i))).collect();
         let channels: Vec<_> = (0..model.channels.len()).map(|i| graph.add_node(Node::Channel(i))).collect();
@@ -79,19 +98,39 @@ impl<'m> EcosystemGraph<'m> {
         for (c, ix) in model.channels.iter().zip(&channels) {
             by_id.insert(c.id.as_str(), *ix);
         }
+        let mut adj = Adjacency {
+            reaching: vec![Vec::new(); model.roles.len()],
+            reached: vec![Vec::new(); model.channels.len()],
+            develops_of: vec![Vec::new(); model.channels.len()],
+            develops_into: vec![Vec::new(); model.competencies.len()],
+            requires_of: vec![Vec::new(); model.roles.len()],
+            required_into: vec![Vec::new(); model.competencies.len()],
+        };
         let mut link = |a: &str, b: &str, l: Link| {
             if let (Some(&a), Some(&b)) = (by_id.get(a), by_id.get(b)) {
                 graph.add_edge(a, b, l);
+                Some((graph[a], graph[b]))
+            } else {
+                None
             }
         };
         for (i, r) in model.requires.iter().enumerate() {
-            link(&r.role, &r.competency, Link::Requires(i));
+            if let Some((Node::Role(role), Node::Competency(c))) = link(&r.role, &r.competency, Link::Requires(i)) {
+                adj.requires_of[role].push((i, c));
+                adj.required_into[c].push((i, role));
+            }
         }
         for (i, d) in model.develops.iter().enumerate() {
-            link(&d.channel, &d.competency, Link::Develops(i));
+            if let Some((Node::Channel(ch), Node::Competency(c))) = link(&d.channel, &d.competency, Link::Develops(i)) {
+                adj.develops_of[ch].push((c, i));
+                adj.develops_into[c].push(i);
+            }
         }
         for r in &model.reaches {
-            link(&r.channel, &r.role, Link::Reaches);
+            if let Some((Node::Channel(ch), Node::Role(role))) = link(&r.channel, &r.role, Link::Reaches) {
+                adj.reaching[role].push(ch);
+                adj.reached[ch].push(role);
+            }
         }
         for f in &model.follows {
             link(&f.from, &f.to, Link::Follows);
@@ -99,7 +138,43 @@ impl<'m> EcosystemGraph<'m> {
         for p in &model.prerequisites {
             link(&p.competency, &p.requires, Link::Prerequisite);
         }
-        EcosystemGraph { model, graph, roles, competencies, channels, by_id }
+        for list in adj.reaching.iter_mut().chain(adj.reached.iter_mut()).chain(adj.develops_into.iter_mut()) {
+            list.sort_unstable();
+        }
+        for list in adj.develops_of.iter_mut().chain(adj.requires_of.iter_mut()).chain(adj.required_into.iter_mut()) {
+            list.sort_unstable();
+        }
+        EcosystemGraph { model, graph, roles, competencies, channels, by_id, adjacency: adj }
+    }
+
+    /// Channels reaching a role (positions, sorted).
+    pub fn reaching(&self, role: usize) -> &[usize] {
+        &self.adjacency.reaching[role]
+    }
+
+    /// Roles a channel reaches (positions, sorted).
+    pub fn reached(&self, channel: usize) -> &[usize] {
+        &self.adjacency.reached[channel]
+    }
+
+    /// `(competency, develops position)` for what a channel develops, sorted.
+    pub fn develops_of(&self, channel: usize) -> &[(usize, usize)] {
+        &self.adjacency.develops_of[channel]
+    }
+
+    /// `develops` positions into a competency, sorted.
+    pub fn develops_into(&self, competency: usize) -> &[usize] {
+        &self.adjacency.develops_into[competency]
+    }
+
+    /// `(requires position, competency)` for what a role requires, sorted.
+    pub fn requires_of(&self, role: usize) -> &[(usize, usize)] {
+        &self.adjacency.requires_of[role]
+    }
+
+    /// `(requires position, role)` for the roles requiring a competency, sorted.
+    pub fn required_into(&self, competency: usize) -> &[(usize, usize)] {
+        &self.adjacency.required_into[competency]
     }
 
     pub fn node_count(&self) -> usize {
@@ -152,91 +227,72 @@ impl<'m> EcosystemGraph<'m> {
 
     /// Positions (in `model.channels`) of the channels that reach a role.
     pub fn channels_reaching(&self, role: usize) -> Vec<usize> {
-        let mut out: Vec<usize> = self
-            .links(self.roles[role], Incoming)
-            .filter(|(_, _, l)| *l == Link::Reaches)
-            .filter_map(|(_, n, _)| match self.graph[n] {
-                Node::Channel(c) => Some(c),
-                _ => None,
-            })
-            .collect();
-        out.sort_unstable();
-        out
+        self.reaching(role).to_vec()
     }
 
     /// Positions of the roles a channel reaches.
     pub fn roles_reached(&self, channel: usize) -> Vec<usize> {
-        let mut out: Vec<usize> = self
-            .links(self.channels[channel], Outgoing)
-            .filter_map(|(_, n, l)| match (l, self.graph[n]) {
-                (Link::Reaches, Node::Role(r)) => Some(r),
-                _ => None,
-            })
-            .collect();
-        out.sort_unstable();
-        out
+        self.reached(channel).to_vec()
     }
 
     /// `(competency position, develops position)` for each competency a channel develops.
     pub fn developed_by(&self, channel: usize) -> Vec<(usize, usize)> {
-        let mut out: Vec<(usize, usize)> = self
-            .links(self.channels[channel], Outgoing)
-            .filter_map(|(_, n, l)| match (l, self.graph[n]) {
-                (Link::Develops(d), Node::Competency(c)) => Some((c, d)),
-                _ => None,
-            })
-            .collect();
-        out.sort_unstable();
-        out
+        self.develops_of(channel).to_vec()
     }
 
     /// Positions of the `develops` links into a competency.
     pub fn developing(&self, competency: usize) -> Vec<usize> {
-        let mut out: Vec<usize> = self
-            .links(self.competencies[competency], Incoming)
-            .filter_map(|(_, _, l)| match l {
-                Link::Develops(d) => Some(d),
-                _ => None,
-            })
-            .collect();
-        out.sort_unstable();
-        out
+        self.develops_into(competency).to_vec()
     }
 
     /// `(requires position, competency position)` for each competency a role requires.
     pub fn required_by(&self, role: usize) -> Vec<(usize, usize)> {
-        let mut out: Vec<(usize, usize)> = self
-            .links(self.roles[role], Outgoing)
-            .filter_map(|(_, n, l)| match (l, self.graph[n]) {
-                (Link::Requires(r), Node::Competency(c)) => Some((r, c)),
-                _ => None,
-            })
-            .collect();
-        out.sort_unstable();
-        out
+        self.requires_of(role).to_vec()
     }
 
     /// The stages covering each competency for one role: from channels reaching the role.
     pub fn role_coverage(&self, role: usize) -> HashMap<usize, StageSet> {
         let mut cover: HashMap<usize, StageSet> = HashMap::new();
-        for ch in self.channels_reaching(role) {
-            for (comp, d) in self.developed_by(ch) {
+        for &ch in self.reaching(role) {
+            for &(comp, d) in self.develops_of(ch) {
                 cover.entry(comp).or_default().insert(self.model.develops[d].stage);
             }
         }
         cover
     }
 
-    /// Covered stages for every `requires` link, in the order of `model.requires`.
-    pub fn coverage(&self) -> Vec<StageSet> {
-        let mut out = vec![StageSet::default(); self.model.requires.len()];
+    /// Covered stages, and how many channels reaching the role develop the competency, for every
+    /// `requires` link in the order of `model.requires`.
+    pub fn coverage_with_counts(&self) -> (Vec<StageSet>, Vec<u32>) {
+        let mut stages = vec![StageSet::default(); self.model.requires.len()];
+        let mut counts = vec![0u32; self.model.requires.len()];
+        // Dense scratch per competency, reset through the touched list: no hashing in the hot loop.
+        let mut scratch = vec![(StageSet::default(), 0u32); self.competencies.len()];
+        let mut touched: Vec<usize> = Vec::new();
         for role in 0..self.roles.len() {
-            let cover = self.role_coverage(role);
-            for (r, c) in self.required_by(role) {
-                out[r] = cover.get(&c).copied().unwrap_or_default();
+            for &ch in self.reaching(role) {
+                for &(comp, d) in self.develops_of(ch) {
+                    let cell = &mut scratch[comp];
+                    if cell.1 == 0 {
+                        touched.push(comp);
+                    }
+                    cell.0.insert(self.model.develops[d].stage);
+                    cell.1 += 1;
+                }
+            }
+            for &(r, c) in self.requires_of(role) {
+                (stages[r], counts[r]) = scratch[c];
+            }
+            for c in touched.drain(..) {
+                scratch[c] = (StageSet::default(), 0);
             }
         }
-        out
+        (stages, counts)
+    }
+
+    /// Covered stages for every `requires` link, in the order of `model.requires`.
+    pub fn coverage(&self) -> Vec<StageSet> {
+        self.coverage_with_counts().0
     }
 
     /// Stages covering one (role, competency) pair, by ids.

@@ -8,7 +8,6 @@ use super::{evidence, Raw};
 use crate::diagnostics::Context;
 use crate::model::{Bucket, Severity, Subjects};
 use serde_json::Value;
-use std::collections::HashSet;
 
 pub const CODE: &str = "mix-imbalance";
 
@@ -16,14 +15,19 @@ pub const CODE: &str = "mix-imbalance";
 pub const TOLERANCE: f64 = 20.0;
 
 /// The role's mix in percent per bucket (experiential, social, formal) and the number of links, if any.
-pub fn role_mix(cx: &Context<'_>, role: usize) -> Option<([f64; 3], usize)> {
+/// `required` is scratch space, one flag per competency, all false on entry and on exit.
+fn role_mix_with(cx: &Context<'_>, role: usize, required: &mut [bool]) -> Option<([f64; 3], usize)> {
     let g = &cx.graph;
-    let required: HashSet<usize> = g.required_by(role).into_iter().map(|(_, c)| c).collect();
+    for &(_, c) in g.requires_of(role) {
+        required[c] = true;
+    }
     let mut counts = [0usize; 3];
-    for ch in g.channels_reaching(role) {
+    for &ch in g.reaching(role) {
         let bucket = cx.model.channels[ch].kind.bucket();
-        let n = g.developed_by(ch).iter().filter(|(c, _)| required.contains(c)).count();
-        counts[bucket_index(bucket)] += n;
+        counts[bucket_index(bucket)] += g.develops_of(ch).iter().filter(|(c, _)| required[*c]).count();
+    }
+    for &(_, c) in g.requires_of(role) {
+        required[c] = false;
     }
     let total: usize = counts.iter().sum();
     (total > 0).then(|| (counts.map(|c| c as f64 * 100.0 / total as f64), total))
@@ -40,8 +44,9 @@ fn bucket_index(b: Bucket) -> usize {
 pub fn run(cx: &Context<'_>, out: &mut Vec<Raw>) {
     let t = cx.model.engagement.target_mix;
     let target = [t.experiential as f64, t.social as f64, t.formal as f64];
+    let mut scratch = vec![false; cx.model.competencies.len()];
     for (i, role) in cx.model.roles.iter().enumerate() {
-        let Some((mix, links)) = role_mix(cx, i) else { continue };
+        let Some((mix, links)) = role_mix_with(cx, i, &mut scratch) else { continue };
         let largest = mix.iter().zip(&target).map(|(m, t)| (m - t).abs()).fold(0.0, f64::max);
         if largest <= TOLERANCE {
             continue;

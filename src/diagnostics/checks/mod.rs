@@ -18,7 +18,8 @@ mod unreachable;
 use super::finding::Raw;
 use super::Context;
 use crate::model::{Criticality, Requires, Severity, Stage, Subjects};
-use serde_json::{Map, Value};
+use super::finding::Evidence;
+use serde_json::Value;
 
 /// Every check code, in the order they run.
 pub const CODES: &[&str] = &[
@@ -66,8 +67,8 @@ pub fn run_all(cx: &Context<'_>) -> Vec<Raw> {
 }
 
 /// Builds an evidence object from key/value pairs.
-fn evidence<const N: usize>(pairs: [(&str, Value); N]) -> Map<String, Value> {
-    pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
+fn evidence<const N: usize>(pairs: [(&'static str, Value); N]) -> Evidence {
+    Evidence(pairs.into())
 }
 
 fn pair_subjects(r: &Requires) -> Subjects {

@@ -7,22 +7,31 @@ use super::{evidence, Raw};
 use crate::diagnostics::Context;
 use crate::model::{Severity, Subjects};
 use serde_json::Value;
-use std::collections::HashSet;
 
 pub const CODE: &str = "orphan-channel";
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Raw>) {
     let g = &cx.graph;
+    let mut developed = vec![false; cx.model.competencies.len()];
+    let mut relevant_seen = vec![false; cx.model.competencies.len()];
     for (i, channel) in cx.model.channels.iter().enumerate() {
-        let roles = g.roles_reached(i);
-        let developed: HashSet<usize> = g.developed_by(i).into_iter().map(|(c, _)| c).collect();
-        let relevant = roles
-            .iter()
-            .flat_map(|r| g.required_by(*r))
-            .filter(|(_, c)| developed.contains(c))
-            .map(|(_, c)| c)
-            .collect::<HashSet<_>>()
-            .len();
+        let roles = g.reached(i);
+        for &(c, _) in g.develops_of(i) {
+            developed[c] = true;
+        }
+        let mut relevant = 0;
+        for &r in roles {
+            for &(_, c) in g.requires_of(r) {
+                if developed[c] && !relevant_seen[c] {
+                    relevant_seen[c] = true;
+                    relevant += 1;
+                }
+            }
+        }
+        for &(c, _) in g.develops_of(i) {
+            developed[c] = false;
+            relevant_seen[c] = false;
+        }
         if roles.is_empty() || relevant == 0 {
             out.push(Raw {
                 code: CODE,
@@ -30,7 +39,7 @@ pub fn run(cx: &Context<'_>, out: &mut Vec<Raw>) {
                 subjects: Subjects { channel: Some(channel.id.clone()), ..Subjects::default() },
                 evidence: evidence([
                     ("roles_reached", Value::from(roles.len())),
-                    ("competencies_developed", Value::from(developed.len())),
+                    ("competencies_developed", Value::from(g.develops_of(i).len())),
                     ("relevant", Value::from(relevant)),
                 ]),
             });

@@ -6,41 +6,44 @@ use super::{evidence, Raw};
 use crate::diagnostics::Context;
 use crate::model::{Severity, Subjects};
 use serde_json::Value;
-use std::collections::{BTreeMap, HashSet};
 
 pub const CODE: &str = "single-source";
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Raw>) {
     let g = &cx.graph;
-    // Roles per competency, from the requires links.
-    let mut requiring: BTreeMap<usize, HashSet<usize>> = BTreeMap::new();
-    for role in 0..cx.model.roles.len() {
-        for (_, c) in g.required_by(role) {
-            requiring.entry(c).or_default().insert(role);
+    let mut requiring = vec![false; cx.model.roles.len()];
+    for c in 0..cx.model.competencies.len() {
+        let roles = g.required_into(c);
+        if roles.len() < 2 {
+            continue;
         }
-    }
-    for (c, roles) in requiring.into_iter().filter(|(_, roles)| roles.len() >= 2) {
-        let sources: Vec<usize> = g
-            .developing(c)
-            .into_iter()
-            .filter_map(|d| match g.node(&cx.model.develops[d].channel).map(|n| g.kind(n)) {
+        for &(_, r) in roles {
+            requiring[r] = true;
+        }
+        let mut sources = g
+            .develops_into(c)
+            .iter()
+            .filter_map(|d| match g.node(&cx.model.develops[*d].channel).map(|n| g.kind(n)) {
                 Some(crate::graph::Node::Channel(ch)) => Some(ch),
                 _ => None,
             })
-            .filter(|ch| g.roles_reached(*ch).iter().any(|r| roles.contains(r)))
-            .collect();
-        if let [only] = sources.as_slice() {
-            let headcount: i64 = roles.iter().map(|r| cx.model.roles[*r].headcount).sum();
+            .filter(|ch| g.reached(*ch).iter().any(|r| requiring[*r]));
+        let (first, second) = (sources.next(), sources.next());
+        if let (Some(only), None) = (first, second) {
+            let headcount: i64 = roles.iter().map(|(_, r)| cx.model.roles[*r].headcount).sum();
             out.push(Raw {
                 code: CODE,
                 severity: Severity::Medium,
                 subjects: Subjects {
                     competency: Some(cx.model.competencies[c].id.clone()),
-                    channel: Some(cx.model.channels[*only].id.clone()),
+                    channel: Some(cx.model.channels[only].id.clone()),
                     ..Subjects::default()
                 },
                 evidence: evidence([("roles", Value::from(roles.len())), ("headcount", Value::from(headcount))]),
             });
+        }
+        for &(_, r) in roles {
+            requiring[r] = false;
         }
     }
 }

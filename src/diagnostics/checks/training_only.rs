@@ -11,27 +11,16 @@ use serde_json::Value;
 pub const CODE: &str = "training-only";
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Raw>) {
-    for (r, covered) in cx.model.requires.iter().zip(&cx.covered) {
+    for ((r, covered), channels) in cx.model.requires.iter().zip(&cx.covered).zip(&cx.covering) {
         if covered.is_empty() || covered.iter().any(|s| s != Stage::Introduce) {
             continue;
         }
-        let role = cx.graph.node(&r.role).and_then(|n| match cx.graph.kind(n) {
-            crate::graph::Node::Role(i) => Some(i),
-            _ => None,
-        });
-        let channels = role.map_or(0, |i| {
-            cx.graph
-                .channels_reaching(i)
-                .into_iter()
-                .filter(|c| cx.graph.developed_by(*c).iter().any(|(comp, _)| cx.model.competencies[*comp].id == r.competency))
-                .count()
-        });
         out.push(Raw {
             code: CODE,
             severity: by_criticality(r.criticality),
             subjects: pair_subjects(r),
             evidence: evidence([
-                ("channels", Value::from(channels)),
+                ("channels", Value::from(*channels)),
                 ("target_level", Value::from(r.target_level)),
                 ("current_level", Value::from(r.current_level)),
             ]),

@@ -5,30 +5,29 @@
 
 use super::{by_criticality, evidence, pair_subjects, Raw};
 use crate::diagnostics::Context;
-use crate::graph::Node;
 use serde_json::Value;
 
 pub const CODE: &str = "unreachable";
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Raw>) {
-    for (r, covered) in cx.model.requires.iter().zip(&cx.covered) {
-        if !covered.is_empty() {
-            continue;
+    let g = &cx.graph;
+    for role in 0..cx.model.roles.len() {
+        let headcount = cx.model.roles[role].headcount;
+        for &(i, c) in g.requires_of(role) {
+            if !cx.covered[i].is_empty() {
+                continue;
+            }
+            let r = &cx.model.requires[i];
+            out.push(Raw {
+                code: CODE,
+                severity: by_criticality(r.criticality),
+                subjects: pair_subjects(r),
+                evidence: evidence([
+                    ("developing_channels", Value::from(g.develops_into(c).len())),
+                    ("headcount", Value::from(headcount)),
+                ]),
+            });
         }
-        let developing = match cx.graph.node(&r.competency).map(|n| cx.graph.kind(n)) {
-            Some(Node::Competency(c)) => cx.graph.developing(c).len(),
-            _ => 0,
-        };
-        let headcount = cx.model.role(&r.role).map_or(0, |role| role.headcount);
-        out.push(Raw {
-            code: CODE,
-            severity: by_criticality(r.criticality),
-            subjects: pair_subjects(r),
-            evidence: evidence([
-                ("developing_channels", Value::from(developing)),
-                ("headcount", Value::from(headcount)),
-            ]),
-        });
     }
 }
 
