@@ -7,14 +7,8 @@ use trellis::model::synthetic::{self, Sizes};
 use trellis::store::Store;
 
 /// The ESCO sizes in ../shared/data/esco with 500 channels, 40,000 develops and 80,000 reaches.
-pub const SIZES: Sizes = Sizes {
-    roles: 3_039,
-    competencies: 13_492,
-    requires: 128_987,
-    channels: 500,
-    develops: 40_000,
-    reaches: 80_000,
-};
+pub const SIZES: Sizes =
+    Sizes { roles: 3_039, competencies: 13_492, requires: 128_987, channels: 500, develops: 40_000, reaches: 80_000 };
 
 fn diagnose(c: &mut Criterion) {
     let model = synthetic::model(SIZES);
@@ -23,7 +17,9 @@ fn diagnose(c: &mut Criterion) {
     Store::create(&path, &model).unwrap();
     let mut group = c.benchmark_group("diagnose-esco-scale");
     group.sample_size(10);
-    group.bench_function("diagnose (in memory)", |b| b.iter(|| black_box(trellis::diagnostics::diagnose(&model).findings.len())));
+    group.bench_function("diagnose (in memory)", |b| {
+        b.iter(|| black_box(trellis::diagnostics::diagnose(&model).findings.len()))
+    });
     group.bench_function("open + diagnose", |b| {
         b.iter(|| {
             let s = Session::open(&path).unwrap();

@@ -24,7 +24,9 @@ fn the_demo_shows_the_gaps_real_clients_have() {
     codes.sort_unstable();
     codes.dedup();
     assert!(codes.len() >= 8, "only {} codes: {codes:?}", codes.len());
-    for code in ["training-only", "coaching-overload", "unmeasured", "unreachable", "no-reinforcement", "orphan-channel"] {
+    for code in
+        ["training-only", "coaching-overload", "unmeasured", "unreachable", "no-reinforcement", "orphan-channel"]
+    {
         assert!(codes.contains(&code), "the demo lacks {code}: {codes:?}");
     }
     // Every finding is complete: texts filled in, key stable, evidence present.
@@ -121,7 +123,11 @@ fn diagnose_json_is_byte_identical_across_runs_and_shaped_as_documented() {
     }
     let high = ok(&["diagnose", "d.trellis", "--format", "json", "--min-severity", "high"], d);
     let high: serde_json::Value = serde_json::from_str(&high).unwrap();
-    assert!(high["findings"].as_array().unwrap().iter().all(|f| f["severity"] == "high" || f["severity"] == "critical"));
+    assert!(high["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|f| f["severity"] == "high" || f["severity"] == "critical"));
 }
 
 #[test]
@@ -134,7 +140,20 @@ fn the_cli_records_judgement_and_answers() {
     ok(&["dispose", "d.trellis", &key, "--dismiss", "--note", "out of scope"], d);
     let text = ok(&["diagnose", "d.trellis"], d);
     assert!(text.contains("[dismissed]") || text.contains("dismissed]"), "{text}");
-    let id = ok(&["finding", "add", "d.trellis", "--title", "Managers <b>never</b> observe work", "--area", "transfer-climate", "--severity", "high"], d);
+    let id = ok(
+        &[
+            "finding",
+            "add",
+            "d.trellis",
+            "--title",
+            "Managers <b>never</b> observe work",
+            "--area",
+            "transfer-climate",
+            "--severity",
+            "high",
+        ],
+        d,
+    );
     assert!(!id.trim().is_empty());
     let md = ok(&["diagnose", "d.trellis", "--format", "markdown"], d);
     assert!(md.contains("Managers \\<b\\>never\\</b\\> observe work"), "user text is escaped in Markdown: {md}");

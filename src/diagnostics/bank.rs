@@ -4,7 +4,8 @@ use crate::model::{Bank, Model, Pillar};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-const BUILTIN: &[(&str, &str)] = &[("templates/diagnostics/core.toml", include_str!("../../templates/diagnostics/core.toml"))];
+const BUILTIN: &[(&str, &str)] =
+    &[("templates/diagnostics/core.toml", include_str!("../../templates/diagnostics/core.toml"))];
 
 /// The banks that ship with Trellis.
 pub fn builtin_banks() -> &'static [Bank] {
@@ -105,6 +106,9 @@ impl Tally {
     }
 }
 
+/// One question's area, text, tally and notes while the answers are counted.
+type QuestionTally = (Pillar, String, Tally, Vec<String>);
+
 impl ResponseSummary {
     /// Summarises the answers that count: the latest per respondent and question, for questions of known banks.
     pub fn of(model: &Model) -> ResponseSummary {
@@ -117,7 +121,7 @@ impl ResponseSummary {
         counted.sort_unstable();
         let mut areas: BTreeMap<Pillar, Tally> = BTreeMap::new();
         let mut groups: BTreeMap<(Pillar, String), Tally> = BTreeMap::new();
-        let mut questions: BTreeMap<(String, String), (Pillar, String, Tally, Vec<String>)> = BTreeMap::new();
+        let mut questions: BTreeMap<(String, String), QuestionTally> = BTreeMap::new();
         for i in counted {
             let r = &model.responses[i];
             let Some(q) = find_bank(model, &r.bank).and_then(|b| b.question(&r.question)) else { continue };
@@ -218,14 +222,14 @@ mod tests {
 
     #[test]
     fn the_latest_answer_counts_and_small_groups_stay_hidden() {
-        let mut m = Model::default();
-        m.responses = vec![
+        let responses = vec![
             answer("p1", "Sales", "ex-1", Some(1)),
             answer("p1", "Sales", "ex-1", Some(5)), // changed answer: only this one counts
             answer("p2", "Sales", "ex-1", Some(3)),
             answer("p3", "Sales", "ex-1", None),
             answer("p4", "Ops", "ex-1", Some(2)),
         ];
+        let mut m = Model { responses, ..Model::default() };
         let s = ResponseSummary::of(&m);
         let ex = s.area(Pillar::Experiential).unwrap();
         assert_eq!(ex.distribution, [0, 1, 1, 0, 1]);

@@ -99,7 +99,9 @@ impl Coverage {
             .map(|g| {
                 categories
                     .iter()
-                    .map(|c| sums.get(&(g.as_str(), c.as_str())).map(|(s, n)| ((s / *n as f64) * 100.0).round() / 100.0))
+                    .map(|c| {
+                        sums.get(&(g.as_str(), c.as_str())).map(|(s, n)| ((s / *n as f64) * 100.0).round() / 100.0)
+                    })
                     .collect()
             })
             .collect();

@@ -63,10 +63,24 @@ pub fn to_text(d: &Diagnosis, model: &Model, color: bool) -> String {
     let mut s = String::new();
     let e = &model.engagement;
     let _ = writeln!(s, "{} ({})", e.name, if e.client.is_empty() { "no client set" } else { &e.client });
-    let _ = writeln!(s, "Maturity: level {} of 4, {} (mean area score {})\n", d.scores.maturity.level, d.scores.maturity.label, score(d.scores.mean()));
+    let _ = writeln!(
+        s,
+        "Maturity: level {} of 4, {} (mean area score {})\n",
+        d.scores.maturity.level,
+        d.scores.maturity.label,
+        score(d.scores.mean())
+    );
     let _ = writeln!(s, "{:<32} {:>6} {:>11} {:>10} {:>8}", "Area", "score", "structural", "perceived", "answers");
     for (p, ps) in &d.scores.pillars {
-        let _ = writeln!(s, "{:<32} {:>6} {:>11} {:>10} {:>8}", p.title(), score(ps.score), score(ps.structural), score(ps.perceived), ps.responses);
+        let _ = writeln!(
+            s,
+            "{:<32} {:>6} {:>11} {:>10} {:>8}",
+            p.title(),
+            score(ps.score),
+            score(ps.structural),
+            score(ps.perceived),
+            ps.responses
+        );
     }
     let groups = group_findings(&d.findings);
     for sev in Severity::ALL {
@@ -95,7 +109,10 @@ pub fn to_text(d: &Diagnosis, model: &Model, color: bool) -> String {
 fn md(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for ch in text.chars() {
-        if matches!(ch, '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '<' | '>' | '(' | ')' | '#' | '+' | '-' | '!' | '|') {
+        if matches!(
+            ch,
+            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '<' | '>' | '(' | ')' | '#' | '+' | '-' | '!' | '|'
+        ) {
             out.push('\\');
         }
         if ch == '\n' {
@@ -116,7 +133,15 @@ pub fn to_markdown(d: &Diagnosis, model: &Model) -> String {
     let _ = writeln!(s, "**Maturity:** level {} of 4, {}\n", d.scores.maturity.level, md(&d.scores.maturity.label));
     s.push_str("| Area | Score | Structural | Perceived | Answers |\n|---|---:|---:|---:|---:|\n");
     for (p, ps) in &d.scores.pillars {
-        let _ = writeln!(s, "| {} | {} | {} | {} | {} |", p.title(), score(ps.score), score(ps.structural), score(ps.perceived), ps.responses);
+        let _ = writeln!(
+            s,
+            "| {} | {} | {} | {} | {} |",
+            p.title(),
+            score(ps.score),
+            score(ps.structural),
+            score(ps.perceived),
+            ps.responses
+        );
     }
     let groups = group_findings(&d.findings);
     for pillar in Pillar::ALL {
@@ -127,7 +152,14 @@ pub fn to_markdown(d: &Diagnosis, model: &Model) -> String {
         let _ = writeln!(s, "\n## {}\n", pillar.title());
         for g in in_area {
             let example = d.findings.iter().find(|f| f.code == g.code).map(|f| &*f.rationale).unwrap_or("");
-            let _ = writeln!(s, "- **{}** ({}): {}  \n  {}", md(&g.title), g.severity, md(&group_line(&names, g)), md(example));
+            let _ = writeln!(
+                s,
+                "- **{}** ({}): {}  \n  {}",
+                md(&g.title),
+                g.severity,
+                md(&group_line(&names, g)),
+                md(example)
+            );
         }
     }
     s

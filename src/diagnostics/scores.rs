@@ -64,8 +64,11 @@ impl Scores {
             Pillar::Measurement,
             (!m.channels.is_empty()).then(|| {
                 let w = &rules.level_weights;
-                let total: f64 =
-                    m.channels.iter().map(|c| w.get(c.evaluation_level.clamp(0, 4) as usize).copied().unwrap_or(0.0)).sum();
+                let total: f64 = m
+                    .channels
+                    .iter()
+                    .map(|c| w.get(c.evaluation_level.clamp(0, 4) as usize).copied().unwrap_or(0.0))
+                    .sum();
                 total / m.channels.len() as f64 * 100.0
             }),
         );
@@ -97,12 +100,8 @@ fn maturity(rules: &Rules, pillars: &BTreeMap<Pillar, PillarScore>) -> Maturity 
     let mean = if present.is_empty() { 0.0 } else { present.iter().sum::<f64>() / present.len() as f64 };
     let lowest = present.iter().copied().fold(f64::INFINITY, f64::min);
     let lowest = if lowest.is_finite() { lowest } else { 0.0 };
-    let level = rules
-        .maturity
-        .iter()
-        .rev()
-        .find(|l| mean >= l.min_mean && lowest >= l.min_area)
-        .unwrap_or(&rules.maturity[0]);
+    let level =
+        rules.maturity.iter().rev().find(|l| mean >= l.min_mean && lowest >= l.min_area).unwrap_or(&rules.maturity[0]);
     Maturity { level: level.level, label: level.label.clone() }
 }
 
@@ -113,11 +112,22 @@ mod tests {
     use crate::model::{ChannelKind, Response};
 
     fn full_journey() -> crate::model::Model {
-        Fixture::new().role("r").comp("c").requires("r", "c")
-            .channel_at("course", ChannelKind::Formal, None, 4).develops("course", "c", Stage::Introduce).reaches("course", "r")
-            .channel_at("project", ChannelKind::Experiential, None, 4).develops("project", "c", Stage::Practice).reaches("project", "r")
-            .channel_at("coach", ChannelKind::Coaching, Some(100), 4).develops("coach", "c", Stage::Feedback).reaches("coach", "r")
-            .channel_at("aid", ChannelKind::Knowledge, None, 4).develops("aid", "c", Stage::Support).reaches("aid", "r")
+        Fixture::new()
+            .role("r")
+            .comp("c")
+            .requires("r", "c")
+            .channel_at("course", ChannelKind::Formal, None, 4)
+            .develops("course", "c", Stage::Introduce)
+            .reaches("course", "r")
+            .channel_at("project", ChannelKind::Experiential, None, 4)
+            .develops("project", "c", Stage::Practice)
+            .reaches("project", "r")
+            .channel_at("coach", ChannelKind::Coaching, Some(100), 4)
+            .develops("coach", "c", Stage::Feedback)
+            .reaches("coach", "r")
+            .channel_at("aid", ChannelKind::Knowledge, None, 4)
+            .develops("aid", "c", Stage::Support)
+            .reaches("aid", "r")
             .build()
     }
 
@@ -125,7 +135,13 @@ mod tests {
     fn a_fully_covered_measured_model_scores_100_and_climbs_the_ladder() {
         let m = full_journey();
         let d = crate::diagnostics::diagnose(&m);
-        for p in [Pillar::BeyondTraining, Pillar::Experiential, Pillar::Coaching, Pillar::KnowledgeAccess, Pillar::Measurement] {
+        for p in [
+            Pillar::BeyondTraining,
+            Pillar::Experiential,
+            Pillar::Coaching,
+            Pillar::KnowledgeAccess,
+            Pillar::Measurement,
+        ] {
             assert_eq!(d.scores.pillars[&p].structural, Some(100.0), "{p}");
         }
         assert_eq!(d.scores.pillars[&Pillar::TransferClimate].score, None, "no structural part, no answers");

@@ -1,5 +1,8 @@
 //! Tests of the graph queries on small hand-built models.
 
+// Fixtures read best field by field.
+#![allow(clippy::field_reassign_with_default)]
+
 use super::*;
 use crate::model::{
     Channel, ChannelKind, Competency, Criticality, Develops, Follows, Prerequisite, Reaches, Requires, Role,

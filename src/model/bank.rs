@@ -4,6 +4,7 @@ use super::{Id, Pillar};
 use serde::{Deserialize, Serialize};
 
 /// A bank of questions answered on a 1-5 scale (or "don't know").
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Bank {
@@ -15,6 +16,7 @@ pub struct Bank {
     pub questions: Vec<Question>,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Question {

@@ -7,6 +7,7 @@ use super::{
 use serde::{Deserialize, Serialize};
 
 /// One change. `Put*` inserts or replaces by id (or by endpoints for relations).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "op", rename_all = "snake_case")]
 pub enum Edit {

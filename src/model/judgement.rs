@@ -4,6 +4,7 @@ use super::{Id, Pillar, Severity, Verdict};
 use serde::{Deserialize, Serialize};
 
 /// The items a finding is about; absent keys are omitted in JSON.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Subjects {
@@ -32,6 +33,7 @@ impl Subjects {
 }
 
 /// The consultant accepted or dismissed the finding with this key.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Disposition {
@@ -42,6 +44,7 @@ pub struct Disposition {
 }
 
 /// A finding the consultant wrote from what they saw and heard.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ManualFinding {
@@ -58,6 +61,7 @@ pub struct ManualFinding {
 }
 
 /// Engagement settings that are not part of the client's model.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Settings {

@@ -50,6 +50,7 @@ pub struct Model {
 }
 
 /// Who the engagement is for and the yardsticks it is measured with.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Engagement {
@@ -76,6 +77,7 @@ impl Default for Engagement {
 }
 
 /// The proficiency scale levels are measured on, with a label per level.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Scale {
@@ -111,6 +113,7 @@ impl Scale {
 }
 
 /// A learning mix in the three buckets of 70-20-10, in percent.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Mix {
@@ -136,6 +139,7 @@ impl Mix {
 }
 
 /// A job role in the client organisation.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Role {
@@ -158,6 +162,7 @@ fn one() -> i64 {
 }
 
 /// Something people need to be able to do or know.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Competency {
@@ -175,6 +180,7 @@ pub struct Competency {
 }
 
 /// A way people learn: a course, a stretch project, a coaching programme, a job aid...
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Channel {
@@ -194,6 +200,7 @@ pub struct Channel {
 }
 
 /// A role needs a competency at a target level.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Requires {
@@ -207,6 +214,7 @@ pub struct Requires {
 }
 
 /// A channel develops a competency at one stage of the learning journey.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Develops {
@@ -216,6 +224,7 @@ pub struct Develops {
 }
 
 /// A channel is open to the people in a role.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Reaches {
@@ -224,6 +233,7 @@ pub struct Reaches {
 }
 
 /// A learner meets channel `to` after channel `from`.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Follows {
@@ -232,6 +242,7 @@ pub struct Follows {
 }
 
 /// `competency` builds on `requires`, which comes first.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Prerequisite {
@@ -240,6 +251,7 @@ pub struct Prerequisite {
 }
 
 /// One answer to one diagnostic question.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Response {

@@ -32,7 +32,7 @@ impl Lcg {
 /// Builds a valid model of the given sizes (relation counts are upper bounds when the
 /// item counts cannot hold that many distinct pairs).
 pub fn model(sizes: Sizes) -> Model {
-    let mut rng = Lcg(0x7472_656c_6c69_73);
+    let mut rng = Lcg(0x0074_7265_6c6c_6973);
     let mut m = Model::default();
     m.engagement.name = format!("Synthetic {} roles", sizes.roles);
     m.engagement.created = "2026-01-01".into();

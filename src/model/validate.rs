@@ -34,7 +34,7 @@ pub fn validate(model: &Model) -> Vec<ValidationError> {
     let ids = &ids;
     check_relations(model, ids, &mut errors);
     check_responses(model, &mut errors);
-    check_judgement(model, &ids, &mut errors);
+    check_judgement(model, ids, &mut errors);
     errors.0
 }
 

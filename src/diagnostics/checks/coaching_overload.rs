@@ -26,7 +26,8 @@ pub fn overloaded(cx: &Context<'_>, channel: usize) -> Option<(i64, i64)> {
 pub fn run(cx: &Context<'_>, out: &mut Vec<Raw>) {
     for (i, channel) in cx.model.channels.iter().enumerate() {
         let Some((capacity, headcount)) = overloaded(cx, i) else { continue };
-        let ratio = if capacity > 0 { (headcount as f64 / capacity as f64 * 100.0).round() / 100.0 } else { f64::INFINITY };
+        let ratio =
+            if capacity > 0 { (headcount as f64 / capacity as f64 * 100.0).round() / 100.0 } else { f64::INFINITY };
         out.push(Raw {
             code: CODE,
             severity: if headcount > 2 * capacity { Severity::High } else { Severity::Medium },
@@ -48,8 +49,14 @@ mod tests {
 
     #[test]
     fn fires_above_capacity_and_is_high_above_twice_it() {
-        let m = Fixture::new().role("a").headcount("a", 15).role("b").headcount("b", 10)
-            .channel_at("coach", ChannelKind::Coaching, Some(12), 3).reaches("coach", "a").reaches("coach", "b")
+        let m = Fixture::new()
+            .role("a")
+            .headcount("a", 15)
+            .role("b")
+            .headcount("b", 10)
+            .channel_at("coach", ChannelKind::Coaching, Some(12), 3)
+            .reaches("coach", "a")
+            .reaches("coach", "b")
             .build();
         assert_eq!(codes_of(&m, super::run), vec!["coaching-overload:coach"]);
         let cx = crate::diagnostics::Context::new(&m);
@@ -61,10 +68,15 @@ mod tests {
 
     #[test]
     fn quiet_within_capacity_without_capacity_or_for_other_kinds() {
-        let m = Fixture::new().role("a").headcount("a", 12)
-            .channel_at("coach", ChannelKind::Coaching, Some(12), 3).reaches("coach", "a")
-            .channel_at("open", ChannelKind::Coaching, None, 3).reaches("open", "a")
-            .channel_at("course", ChannelKind::Formal, Some(1), 3).reaches("course", "a")
+        let m = Fixture::new()
+            .role("a")
+            .headcount("a", 12)
+            .channel_at("coach", ChannelKind::Coaching, Some(12), 3)
+            .reaches("coach", "a")
+            .channel_at("open", ChannelKind::Coaching, None, 3)
+            .reaches("open", "a")
+            .channel_at("course", ChannelKind::Formal, Some(1), 3)
+            .reaches("course", "a")
             .build();
         assert!(codes_of(&m, super::run).is_empty());
     }

@@ -77,22 +77,42 @@ mod tests {
 
     #[test]
     fn fires_for_a_role_served_by_courses_only() {
-        let m = Fixture::new().role("r").comp("a").comp("b").requires("r", "a").requires("r", "b")
-            .channel("course", ChannelKind::Formal).develops("course", "a", Stage::Introduce).develops("course", "b", Stage::Introduce)
-            .reaches("course", "r").build();
+        let m = Fixture::new()
+            .role("r")
+            .comp("a")
+            .comp("b")
+            .requires("r", "a")
+            .requires("r", "b")
+            .channel("course", ChannelKind::Formal)
+            .develops("course", "a", Stage::Introduce)
+            .develops("course", "b", Stage::Introduce)
+            .reaches("course", "r")
+            .build();
         assert_eq!(codes_of(&m, super::run), vec!["mix-imbalance:r"]);
     }
 
     #[test]
     fn quiet_near_70_20_10_and_for_roles_nothing_serves() {
         // 7 experiential, 2 social, 1 formal link.
-        let mut f = Fixture::new().role("r").role("idle").channel("proj", ChannelKind::Experiential)
-            .channel("peer", ChannelKind::Social).channel("course", ChannelKind::Formal)
-            .reaches("proj", "r").reaches("peer", "r").reaches("course", "r");
+        let mut f = Fixture::new()
+            .role("r")
+            .role("idle")
+            .channel("proj", ChannelKind::Experiential)
+            .channel("peer", ChannelKind::Social)
+            .channel("course", ChannelKind::Formal)
+            .reaches("proj", "r")
+            .reaches("peer", "r")
+            .reaches("course", "r");
         for i in 0..10 {
             let c = format!("c{i}");
             f = f.comp(&c).requires("r", &c);
-            let ch = if i < 7 { "proj" } else if i < 9 { "peer" } else { "course" };
+            let ch = if i < 7 {
+                "proj"
+            } else if i < 9 {
+                "peer"
+            } else {
+                "course"
+            };
             f = f.develops(ch, &c, Stage::Practice);
         }
         assert!(codes_of(&f.build(), super::run).is_empty());

@@ -15,10 +15,10 @@ mod training_only;
 mod unmeasured;
 mod unreachable;
 
+use super::finding::Evidence;
 use super::finding::Raw;
 use super::Context;
 use crate::model::{Criticality, Requires, Severity, Stage, Subjects};
-use super::finding::Evidence;
 use serde_json::Value;
 
 /// Every check code, in the order they run.

@@ -53,15 +53,25 @@ mod tests {
 
     #[test]
     fn fires_for_a_critical_competency_measured_only_by_tests() {
-        let m = Fixture::new().role("r").comp("c").requires_at("r", "c", 3, None, Criticality::High)
-            .channel_at("course", ChannelKind::Formal, None, 2).develops("course", "c", Stage::Introduce).build();
+        let m = Fixture::new()
+            .role("r")
+            .comp("c")
+            .requires_at("r", "c", 3, None, Criticality::High)
+            .channel_at("course", ChannelKind::Formal, None, 2)
+            .develops("course", "c", Stage::Introduce)
+            .build();
         assert_eq!(codes_of(&m, super::run), vec!["no-behaviour-measure:c"]);
     }
 
     #[test]
     fn quiet_with_a_behaviour_measure_or_when_not_critical() {
-        let m = Fixture::new().role("r").comp("c").requires_at("r", "c", 3, None, Criticality::High)
-            .channel_at("project", ChannelKind::Experiential, None, 3).develops("project", "c", Stage::Practice).build();
+        let m = Fixture::new()
+            .role("r")
+            .comp("c")
+            .requires_at("r", "c", 3, None, Criticality::High)
+            .channel_at("project", ChannelKind::Experiential, None, 3)
+            .develops("project", "c", Stage::Practice)
+            .build();
         assert!(codes_of(&m, super::run).is_empty());
         let m = Fixture::new().role("r").comp("c").requires_at("r", "c", 3, None, Criticality::Medium).build();
         assert!(codes_of(&m, super::run).is_empty());

@@ -41,10 +41,14 @@ mod tests {
     #[test]
     fn fires_when_nothing_practical_follows_within_two_hops() {
         let m = Fixture::new()
-            .channel("course", ChannelKind::Formal).channel("video", ChannelKind::Platform)
-            .channel("wiki", ChannelKind::Knowledge).channel("project", ChannelKind::Experiential)
+            .channel("course", ChannelKind::Formal)
+            .channel("video", ChannelKind::Platform)
+            .channel("wiki", ChannelKind::Knowledge)
+            .channel("project", ChannelKind::Experiential)
             // course -> video -> wiki -> project: the project is three hops from the course.
-            .follows("course", "video").follows("video", "wiki").follows("wiki", "project")
+            .follows("course", "video")
+            .follows("video", "wiki")
+            .follows("wiki", "project")
             .build();
         assert_eq!(codes_of(&m, super::run), vec!["no-reinforcement:course"]);
     }
@@ -52,8 +56,11 @@ mod tests {
     #[test]
     fn quiet_when_coaching_follows_two_hops_later() {
         let m = Fixture::new()
-            .channel("course", ChannelKind::Formal).channel("wiki", ChannelKind::Knowledge).channel("coach", ChannelKind::Coaching)
-            .follows("course", "wiki").follows("wiki", "coach")
+            .channel("course", ChannelKind::Formal)
+            .channel("wiki", ChannelKind::Knowledge)
+            .channel("coach", ChannelKind::Coaching)
+            .follows("course", "wiki")
+            .follows("wiki", "coach")
             .build();
         assert!(codes_of(&m, super::run).is_empty());
     }

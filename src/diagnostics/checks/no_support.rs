@@ -19,8 +19,13 @@ mod tests {
     use crate::model::{ChannelKind, Stage};
 
     fn base() -> Fixture {
-        Fixture::new().role("r").comp("c").requires("r", "c")
-            .channel("course", ChannelKind::Formal).develops("course", "c", Stage::Introduce).reaches("course", "r")
+        Fixture::new()
+            .role("r")
+            .comp("c")
+            .requires("r", "c")
+            .channel("course", ChannelKind::Formal)
+            .develops("course", "c", Stage::Introduce)
+            .reaches("course", "r")
     }
 
     #[test]
@@ -30,7 +35,8 @@ mod tests {
 
     #[test]
     fn quiet_when_the_stage_is_covered_or_nothing_is() {
-        let m = base().channel("x", ChannelKind::Knowledge).develops("x", "c", Stage::Support).reaches("x", "r").build();
+        let m =
+            base().channel("x", ChannelKind::Knowledge).develops("x", "c", Stage::Support).reaches("x", "r").build();
         assert!(codes_of(&m, super::run).is_empty());
         let uncovered = Fixture::new().role("r").comp("c").requires("r", "c").build();
         assert!(codes_of(&uncovered, super::run).is_empty());

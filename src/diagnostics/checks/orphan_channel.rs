@@ -55,17 +55,30 @@ mod tests {
 
     #[test]
     fn fires_for_a_channel_reaching_nobody_and_one_developing_nothing_needed() {
-        let m = Fixture::new().role("r").comp("c").comp("other").requires("r", "c")
-            .channel("lonely", ChannelKind::Platform).develops("lonely", "c", Stage::Introduce)
-            .channel("offtopic", ChannelKind::Formal).develops("offtopic", "other", Stage::Introduce).reaches("offtopic", "r")
+        let m = Fixture::new()
+            .role("r")
+            .comp("c")
+            .comp("other")
+            .requires("r", "c")
+            .channel("lonely", ChannelKind::Platform)
+            .develops("lonely", "c", Stage::Introduce)
+            .channel("offtopic", ChannelKind::Formal)
+            .develops("offtopic", "other", Stage::Introduce)
+            .reaches("offtopic", "r")
             .build();
         assert_eq!(codes_of(&m, super::run), vec!["orphan-channel:lonely", "orphan-channel:offtopic"]);
     }
 
     #[test]
     fn quiet_for_a_channel_serving_a_need() {
-        let m = Fixture::new().role("r").comp("c").requires("r", "c")
-            .channel("ch", ChannelKind::Formal).develops("ch", "c", Stage::Introduce).reaches("ch", "r").build();
+        let m = Fixture::new()
+            .role("r")
+            .comp("c")
+            .requires("r", "c")
+            .channel("ch", ChannelKind::Formal)
+            .develops("ch", "c", Stage::Introduce)
+            .reaches("ch", "r")
+            .build();
         assert!(codes_of(&m, super::run).is_empty());
     }
 }

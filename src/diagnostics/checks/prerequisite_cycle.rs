@@ -29,9 +29,18 @@ mod tests {
 
     #[test]
     fn fires_once_per_loop_listing_its_members() {
-        let m = Fixture::new().comp("a").comp("b").comp("c").comp("x").comp("y")
-            .prerequisite("a", "b").prerequisite("b", "c").prerequisite("c", "a")
-            .prerequisite("x", "y").prerequisite("y", "x").build();
+        let m = Fixture::new()
+            .comp("a")
+            .comp("b")
+            .comp("c")
+            .comp("x")
+            .comp("y")
+            .prerequisite("a", "b")
+            .prerequisite("b", "c")
+            .prerequisite("c", "a")
+            .prerequisite("x", "y")
+            .prerequisite("y", "x")
+            .build();
         assert_eq!(codes_of(&m, super::run), vec!["prerequisite-cycle:a,b,c", "prerequisite-cycle:x,y"]);
     }
 

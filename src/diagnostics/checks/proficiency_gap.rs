@@ -11,10 +11,12 @@ use serde_json::Value;
 pub const CODE: &str = "proficiency-gap";
 
 pub fn run(cx: &Context<'_>, out: &mut Vec<Raw>) {
-    let headcount = |role: &str| cx.graph.node(role).map_or(0, |n| match cx.graph.kind(n) {
-        crate::graph::Node::Role(i) => cx.model.roles[i].headcount,
-        _ => 0,
-    });
+    let headcount = |role: &str| {
+        cx.graph.node(role).map_or(0, |n| match cx.graph.kind(n) {
+            crate::graph::Node::Role(i) => cx.model.roles[i].headcount,
+            _ => 0,
+        })
+    };
     for r in &cx.model.requires {
         let Some(current) = r.current_level else { continue };
         let gap = r.target_level - current;
@@ -50,7 +52,12 @@ mod tests {
 
     #[test]
     fn fires_from_two_levels_with_severity_by_gap_and_criticality() {
-        let m = Fixture::new().role("r").comp("a").comp("b").comp("c").comp("d")
+        let m = Fixture::new()
+            .role("r")
+            .comp("a")
+            .comp("b")
+            .comp("c")
+            .comp("d")
             .requires_at("r", "a", 5, Some(2), Criticality::High)
             .requires_at("r", "b", 5, Some(2), Criticality::Low)
             .requires_at("r", "c", 4, Some(2), Criticality::High)
@@ -66,7 +73,10 @@ mod tests {
 
     #[test]
     fn quiet_below_two_levels_or_without_a_current_level() {
-        let m = Fixture::new().role("r").comp("a").comp("b")
+        let m = Fixture::new()
+            .role("r")
+            .comp("a")
+            .comp("b")
             .requires_at("r", "a", 4, Some(3), Criticality::High)
             .requires_at("r", "b", 5, None, Criticality::High)
             .build();

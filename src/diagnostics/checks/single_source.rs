@@ -55,8 +55,16 @@ mod tests {
     use crate::model::{ChannelKind, Stage};
 
     fn two_roles() -> Fixture {
-        Fixture::new().role("a").role("b").comp("c").requires("a", "c").requires("b", "c")
-            .channel("only", ChannelKind::Formal).develops("only", "c", Stage::Introduce).reaches("only", "a").reaches("only", "b")
+        Fixture::new()
+            .role("a")
+            .role("b")
+            .comp("c")
+            .requires("a", "c")
+            .requires("b", "c")
+            .channel("only", ChannelKind::Formal)
+            .develops("only", "c", Stage::Introduce)
+            .reaches("only", "a")
+            .reaches("only", "b")
     }
 
     #[test]
@@ -66,10 +74,20 @@ mod tests {
 
     #[test]
     fn quiet_with_a_second_route_or_a_single_role() {
-        let m = two_roles().channel("aid", ChannelKind::Knowledge).develops("aid", "c", Stage::Support).reaches("aid", "b").build();
+        let m = two_roles()
+            .channel("aid", ChannelKind::Knowledge)
+            .develops("aid", "c", Stage::Support)
+            .reaches("aid", "b")
+            .build();
         assert!(codes_of(&m, super::run).is_empty());
-        let one = Fixture::new().role("a").comp("c").requires("a", "c")
-            .channel("only", ChannelKind::Formal).develops("only", "c", Stage::Introduce).reaches("only", "a").build();
+        let one = Fixture::new()
+            .role("a")
+            .comp("c")
+            .requires("a", "c")
+            .channel("only", ChannelKind::Formal)
+            .develops("only", "c", Stage::Introduce)
+            .reaches("only", "a")
+            .build();
         assert!(codes_of(&one, super::run).is_empty());
     }
 }

@@ -28,13 +28,19 @@ mod tests {
 
     #[test]
     fn fires_for_no_evaluation_and_reaction_only() {
-        let m = Fixture::new().channel_at("none", ChannelKind::Formal, None, 0).channel_at("smiles", ChannelKind::Formal, None, 1).build();
+        let m = Fixture::new()
+            .channel_at("none", ChannelKind::Formal, None, 0)
+            .channel_at("smiles", ChannelKind::Formal, None, 1)
+            .build();
         assert_eq!(codes_of(&m, super::run), vec!["unmeasured:none", "unmeasured:smiles"]);
     }
 
     #[test]
     fn quiet_from_level_two() {
-        let m = Fixture::new().channel_at("tested", ChannelKind::Formal, None, 2).channel_at("observed", ChannelKind::Coaching, None, 3).build();
+        let m = Fixture::new()
+            .channel_at("tested", ChannelKind::Formal, None, 2)
+            .channel_at("observed", ChannelKind::Coaching, None, 3)
+            .build();
         assert!(codes_of(&m, super::run).is_empty());
     }
 }

@@ -39,15 +39,28 @@ mod tests {
 
     #[test]
     fn fires_when_the_developing_channel_does_not_reach_the_role() {
-        let m = Fixture::new().role("r").role("other").comp("c").requires("r", "c")
-            .channel("ch", ChannelKind::Coaching).develops("ch", "c", Stage::Feedback).reaches("ch", "other").build();
+        let m = Fixture::new()
+            .role("r")
+            .role("other")
+            .comp("c")
+            .requires("r", "c")
+            .channel("ch", ChannelKind::Coaching)
+            .develops("ch", "c", Stage::Feedback)
+            .reaches("ch", "other")
+            .build();
         assert_eq!(codes_of(&m, super::run), vec!["unreachable:c,r"]);
     }
 
     #[test]
     fn quiet_when_any_reaching_channel_develops_it() {
-        let m = Fixture::new().role("r").comp("c").requires("r", "c")
-            .channel("ch", ChannelKind::Knowledge).develops("ch", "c", Stage::Support).reaches("ch", "r").build();
+        let m = Fixture::new()
+            .role("r")
+            .comp("c")
+            .requires("r", "c")
+            .channel("ch", ChannelKind::Knowledge)
+            .develops("ch", "c", Stage::Support)
+            .reaches("ch", "r")
+            .build();
         assert!(codes_of(&m, super::run).is_empty());
     }
 }
