@@ -23,11 +23,11 @@ fn esco_scale(c: &mut Criterion) {
             std::fs::remove_file(&p).unwrap();
         })
     });
-    group.bench_function("open + load", |b| b.iter(|| black_box(Store::open(&path).unwrap().load().unwrap())));
+    group.bench_function("open + load", |b| b.iter(|| black_box(Store::open_and_load(&path).unwrap().1)));
     group.bench_function("graph build", |b| b.iter(|| black_box(EcosystemGraph::build(&model).edge_count())));
     group.bench_function("open + load + graph build", |b| {
         b.iter(|| {
-            let m = Store::open(&path).unwrap().load().unwrap();
+            let (_, m) = Store::open_and_load(&path).unwrap();
             black_box(EcosystemGraph::build(&m).edge_count())
         })
     });

@@ -137,6 +137,12 @@ fn refused_untouched(dir: &Path, path: &Path, code: &str) {
         Err(e) => e,
     };
     assert_eq!(err.code(), code, "{err}");
+    // The path users take (open and read) refuses it the same way.
+    let err = match Store::open_and_load(path) {
+        Ok(_) => panic!("{} opened and loaded but should be refused with {code}", path.display()),
+        Err(e) => e,
+    };
+    assert_eq!(err.code(), code, "open_and_load: {err}");
     assert!(err.to_string().contains(&path.display().to_string()), "error names the file: {err}");
     assert_eq!(std::fs::read(path).unwrap(), before, "file changed");
     assert_eq!(listing(dir), files_before, "journal or other files appeared");

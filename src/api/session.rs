@@ -37,8 +37,7 @@ impl Session {
 
     /// Opens an existing engagement file (see `Store::open` for what is refused).
     pub fn open(path: &Path) -> Result<Session> {
-        let store = Store::open(path)?;
-        let model = store.load()?;
+        let (store, model) = Store::open_and_load(path)?;
         Ok(Session { store, model, undo: Vec::new(), redo: Vec::new() })
     }
 

@@ -93,6 +93,29 @@ impl Store {
         Ok(store)
     }
 
+    /// Opens an engagement file and reads its model: what every user-facing open does.
+    ///
+    /// Like `open`, it refuses foreign, newer and damaged files without writing; but for a file
+    /// of the current version it lets the full read of every table find damage instead of a
+    /// separate `quick_check` pass, which would read every page a second time. Damage in a page
+    /// the read does not visit (a secondary index) is reported by `trellis check` and makes any
+    /// write fail whole, never half-done.
+    pub fn open_and_load(path: &Path) -> Result<(Store, Model)> {
+        let header = inspect(path)?;
+        if header.user_version < SCHEMA_VERSION {
+            let store = Store::open(path)?;
+            let model = store.load()?;
+            return Ok((store, model));
+        }
+        let conn =
+            Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+                .map_err(sqlite(path))?;
+        configure(&conn, path)?;
+        let store = Store { conn, path: path.to_owned() };
+        let model = store.load()?;
+        Ok((store, model))
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
     }
@@ -100,8 +123,10 @@ impl Store {
     /// Reads the whole model, every list in canonical order.
     pub fn load(&self) -> Result<Model> {
         read::load(&self.conn).map_err(|e| match e {
-            rusqlite::Error::SqliteFailure(f, detail) if f.code == rusqlite::ErrorCode::DatabaseCorrupt => {
-                Error::Damaged { path: self.path.clone(), detail: detail.unwrap_or_default() }
+            rusqlite::Error::SqliteFailure(f, detail)
+                if matches!(f.code, rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase) =>
+            {
+                Error::Damaged { path: self.path.clone(), detail: detail.unwrap_or_else(|| f.to_string()) }
             }
             e => sqlite(&self.path)(e),
         })

@@ -8,6 +8,9 @@ use crate::model::{Disposition, ManualFinding, Settings};
 use rusqlite::{Connection, OptionalExtension, Row};
 
 fn json_list(text: String) -> rusqlite::Result<Vec<String>> {
+    if text == "[]" {
+        return Ok(Vec::new());
+    }
     serde_json::from_str(&text)
         .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
 }
@@ -18,7 +21,7 @@ fn json_value<T: serde::de::DeserializeOwned>(text: String) -> rusqlite::Result<
 }
 
 fn parsed<T: std::str::FromStr<Err = String>>(row: &Row<'_>, i: usize) -> rusqlite::Result<T> {
-    let text: String = row.get(i)?;
+    let text = row.get_ref(i)?.as_str()?;
     text.parse()
         .map_err(|e: String| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e.into()))
 }
