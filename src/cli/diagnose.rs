@@ -139,7 +139,7 @@ pub fn diagnose(args: DiagnoseArgs, out: &mut dyn Write) -> Result<()> {
     let mut file;
     let target: &mut dyn Write = match &args.output {
         Some(path) => {
-            file = std::io::BufWriter::new(std::fs::File::create(path).map_err(Error::io_at(path))?);
+            file = std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(path).map_err(Error::io_at(path))?);
             &mut file
         }
         None => out,

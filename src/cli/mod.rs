@@ -12,7 +12,8 @@ pub fn run() -> i32 {
     let cli = args::Cli::parse();
     let today = time::OffsetDateTime::now_utc().date();
     let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    // Block-buffered: large outputs (a diagnosis of 200,000 findings) go out in big writes.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let result = commands::dispatch(cli.command, &today.to_string(), &mut out);
     let _ = out.flush();
     match result {
