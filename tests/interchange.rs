@@ -116,8 +116,9 @@ fn arb_model() -> impl Strategy<Value = Model> {
         let follow = proptest::collection::vec((0..nch, 0..nch), 0..5);
         let prereq = proptest::collection::vec((0..nc, 0..nc), 0..5);
         let resp = proptest::collection::vec((text(), proptest::option::of(1i64..6), text()), 0..4);
-        (roles, comps, chans, reqs, devs, reach, follow, prereq, resp).prop_map(
-            |(roles, comps, chans, reqs, devs, reach, follow, prereq, resp)| {
+        let judgement = (text(), text(), 1i64..10, proptest::bool::ANY);
+        (roles, comps, chans, reqs, devs, reach, follow, prereq, resp, judgement).prop_map(
+            |(roles, comps, chans, reqs, devs, reach, follow, prereq, resp, (summary, note, threshold, accept))| {
                 let mut m = Model::default();
                 m.engagement.name = "Property".into();
                 m.engagement.created = "2026-01-31".into();
@@ -210,6 +211,35 @@ fn arb_model() -> impl Strategy<Value = Model> {
                         at: "2026-02-03T09:30:00Z".into(),
                     })
                     .collect();
+                // The consultant's judgement travels too.
+                m.summary = summary;
+                m.settings.anonymity_threshold = threshold;
+                m.dispositions = vec![Disposition {
+                    key: "unreachable:c0,r0".into(),
+                    status: if accept { Verdict::Accepted } else { Verdict::Dismissed },
+                    note: note.clone(),
+                }];
+                m.manual_findings = vec![ManualFinding {
+                    id: "mf-1".into(),
+                    title: format!("Managers {note}"),
+                    severity: Severity::High,
+                    pillar: Pillar::TransferClimate,
+                    subjects: Subjects { role: Some("r0".into()), ..Subjects::default() },
+                    rationale: note,
+                    recommendation: "Agree goals before and after learning".into(),
+                }];
+                m.banks = vec![Bank {
+                    id: "custom".into(),
+                    version: 2,
+                    title: "Our own questions".into(),
+                    description: String::new(),
+                    questions: vec![Question {
+                        id: "x-1".into(),
+                        area: Pillar::Measurement,
+                        text: "Do we <measure> it?".into(),
+                        help: String::new(),
+                    }],
+                }];
                 m.normalize();
                 m
             },

@@ -155,7 +155,7 @@ pub fn parse(text: &str, source_name: &str, base: &Model) -> Result<Document> {
     }
     Ok(Document {
         engagement: doc.engagement,
-        summary: doc.summary,
+        summary: doc.summary.clone(),
         settings: doc.settings,
         model: Model {
             engagement: Engagement::default(),
@@ -171,8 +171,9 @@ pub fn parse(text: &str, source_name: &str, base: &Model) -> Result<Document> {
             banks: doc.banks,
             dispositions: doc.dispositions,
             manual_findings: doc.manual_findings,
-            summary: String::new(),
-            settings: Settings::default(),
+            // Also in the model, so that a parsed document is the whole engagement it describes.
+            summary: doc.summary.unwrap_or_default(),
+            settings: doc.settings.unwrap_or_default(),
         },
     })
 }
