@@ -106,6 +106,44 @@ fn missing_stage(cx: &Context<'_>, code: &'static str, stage: Stage, out: &mut V
     }
 }
 
+/// The positive and negative tests shared by the three stage-gap checks.
+#[cfg(test)]
+macro_rules! stage_gap_tests {
+    ($code:literal, $stage:expr, $kind:expr) => {
+        #[cfg(test)]
+        mod tests {
+            use crate::diagnostics::checks::codes_of;
+            use crate::diagnostics::fixture::*;
+            use crate::model::{ChannelKind, Stage};
+
+            fn base() -> Fixture {
+                Fixture::new()
+                    .role("r")
+                    .comp("c")
+                    .requires("r", "c")
+                    .channel("course", ChannelKind::Formal)
+                    .develops("course", "c", Stage::Introduce)
+                    .reaches("course", "r")
+            }
+
+            #[test]
+            fn fires_when_the_covered_pair_lacks_the_stage() {
+                assert_eq!(codes_of(&base().build(), super::run), vec![concat!($code, ":c,r")]);
+            }
+
+            #[test]
+            fn quiet_when_the_stage_is_covered_or_nothing_is() {
+                let m = base().channel("x", $kind).develops("x", "c", $stage).reaches("x", "r").build();
+                assert!(codes_of(&m, super::run).is_empty());
+                let uncovered = Fixture::new().role("r").comp("c").requires("r", "c").build();
+                assert!(codes_of(&uncovered, super::run).is_empty());
+            }
+        }
+    };
+}
+#[cfg(test)]
+pub(crate) use stage_gap_tests;
+
 #[cfg(test)]
 pub(crate) fn codes_of(model: &crate::model::Model, check: Check) -> Vec<String> {
     let cx = Context::new(model);
