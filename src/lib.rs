@@ -9,7 +9,9 @@ mod error;
 pub mod graph;
 pub mod interop;
 pub mod model;
+pub mod report;
 pub mod store;
 pub mod templates;
+pub mod workshop;
 
 pub use error::{Error, Result};

@@ -4,6 +4,7 @@ use crate::model::{Engagement, Model};
 use serde::Serialize;
 
 /// An error as the UI sees it: switch on `code`, show `message`.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ApiError {
     pub code: String,
@@ -16,6 +17,7 @@ impl From<crate::Error> for ApiError {
     }
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TemplateInfo {
     pub name: String,
@@ -23,6 +25,7 @@ pub struct TemplateInfo {
 }
 
 /// How many of each thing an engagement holds.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Counts {
     pub roles: usize,
@@ -53,6 +56,7 @@ impl Counts {
 }
 
 /// An engagement at a glance: `trellis info` and the studio's title bar.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Info {
     pub path: String,

@@ -16,8 +16,8 @@ struct Step {
 /// An open engagement. Every edit is validated, then written as one transaction before the
 /// in-memory model is considered changed.
 pub struct Session {
-    store: Store,
-    model: Model,
+    pub(super) store: Store,
+    pub(super) model: Model,
     undo: Vec<Step>,
     redo: Vec<Step>,
 }
@@ -148,9 +148,52 @@ impl Session {
         Ok(summary)
     }
 
+    /// Imports `path` (a file or a folder, as `format` needs) into the engagement: the source is
+    /// read whole, merged (json by id, the other formats by refs), validated and saved as one
+    /// transaction, or nothing is written. `progress` hears how reading goes; with `dry_run`
+    /// nothing is written and the summary says what would change.
+    pub fn import(
+        &mut self,
+        format: interop::ImportFormat,
+        path: &Path,
+        options: &interop::ImportOptions,
+        dry_run: bool,
+        progress: &mut dyn FnMut(&interop::Progress),
+    ) -> Result<ImportSummary> {
+        if format == interop::ImportFormat::Json {
+            options.check(format)?;
+            let text = interop::source::read_text(path)?;
+            return self.import_json(&text, &path.display().to_string(), dry_run);
+        }
+        let increment = interop::read(format, path, options, &self.model, progress)?;
+        let mut merged = self.model.clone();
+        let summary = interop::apply(&mut merged, increment);
+        let errors = model::validate(&merged);
+        if !errors.is_empty() {
+            return Err(Error::Invalid(errors));
+        }
+        if !dry_run && summary.total_changes() > 0 {
+            self.store.replace(&merged)?;
+            self.model = merged;
+            self.undo.clear();
+            self.redo.clear();
+        }
+        Ok(summary)
+    }
+
     /// The engagement as a canonical interchange document.
     pub fn export_json(&self) -> String {
         interop::json::export(&self.model)
+    }
+
+    /// The engagement in a one-file export format (every format but csv).
+    pub fn export_text(&self, format: interop::ExportFormat) -> Result<String> {
+        interop::export_text(format, &self.model)
+    }
+
+    /// Writes the engagement to `out`: a file, or for csv a folder. Returns the files written.
+    pub fn export(&self, format: interop::ExportFormat, out: &Path) -> Result<Vec<std::path::PathBuf>> {
+        interop::write(format, &self.model, out)
     }
 
     /// SQLite's integrity check, the foreign key check and model validation.

@@ -1,6 +1,6 @@
 //! Argument definitions for every `trellis` subcommand (clap derive).
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 use trellis::model::{ChannelKind, Criticality, Stage};
 
@@ -39,26 +39,10 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Merge a file or folder into the engagement, as one transaction.
-    Import {
-        file: PathBuf,
-        #[arg(long, value_enum)]
-        format: ImportFormat,
-        /// The file or folder to import.
-        path: PathBuf,
-        /// Report what would change without writing anything.
-        #[arg(long)]
-        dry_run: bool,
-    },
+    /// Merge a file or folder into the engagement, as one transaction (json, csv, esco, onet, case, responses).
+    Import(super::interop::ImportArgs),
     /// Write the engagement in another format (stdout unless -o).
-    Export {
-        file: PathBuf,
-        #[arg(long, value_enum)]
-        format: ExportFormat,
-        /// Output file.
-        #[arg(short, long)]
-        output: Option<PathBuf>,
-    },
+    Export(super::interop::ExportArgs),
     /// Check the file's integrity and validate the model.
     Check { file: PathBuf },
     /// Add a role, competency or channel; prints the new id.
@@ -86,18 +70,10 @@ pub enum Command {
     Bank(super::diagnose::BankCommand),
     /// Show or change engagement settings (the anonymity threshold).
     Settings(super::diagnose::SettingsArgs),
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-pub enum ImportFormat {
-    /// The Trellis JSON interchange (merges by id).
-    Json,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-pub enum ExportFormat {
-    /// The Trellis JSON interchange.
-    Json,
+    /// Write the blueprint: the PDF the client keeps.
+    Blueprint(super::blueprint::BlueprintArgs),
+    /// Run a live workshop: participants answer the question bank on their phones; answers go to the file.
+    Workshop(super::workshop::WorkshopArgs),
 }
 
 #[derive(Subcommand)]

@@ -1,6 +1,6 @@
 //! One function per `trellis` subcommand: open a session, call the api, print the result.
 
-use super::args::{AddCommand, Command, ExportFormat, ImportFormat, LinkCommand, RemoveCommand};
+use super::args::{AddCommand, Command, LinkCommand, RemoveCommand};
 use std::io::Write;
 use std::path::Path;
 use trellis::api::{self, Session};
@@ -31,19 +31,8 @@ pub fn dispatch(command: Command, today: &str, out: &mut dyn Write) -> Result<i3
                 write(out, &info_text(&info))?;
             }
         }
-        Command::Import { file, format: ImportFormat::Json, path, dry_run } => {
-            let mut session = Session::open(&file)?;
-            let text = std::fs::read_to_string(&path).map_err(Error::io_at(&path))?;
-            let summary = session.import_json(&text, &path.display().to_string(), dry_run)?;
-            eprint!("{}{summary}", if dry_run { "dry run, nothing written; would change:\n" } else { "" });
-        }
-        Command::Export { file, format: ExportFormat::Json, output } => {
-            let text = Session::open(&file)?.export_json();
-            match output {
-                Some(path) => std::fs::write(&path, text).map_err(Error::io_at(&path))?,
-                None => write(out, &text)?,
-            }
-        }
+        Command::Import(args) => super::interop::import(args)?,
+        Command::Export(args) => super::interop::export(args, out)?,
         Command::Check { file } => {
             let report = Session::open(&file)?.check()?;
             for p in &report.integrity {
@@ -68,6 +57,8 @@ pub fn dispatch(command: Command, today: &str, out: &mut dyn Write) -> Result<i3
         Command::Answer(args) => super::diagnose::answer(args)?,
         Command::Bank(cmd) => super::diagnose::bank(cmd, out)?,
         Command::Settings(args) => super::diagnose::settings(args, out)?,
+        Command::Blueprint(args) => super::blueprint::blueprint(args, today)?,
+        Command::Workshop(args) => super::workshop::workshop(args, out)?,
     }
     Ok(0)
 }

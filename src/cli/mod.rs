@@ -1,8 +1,11 @@
 //! The command line: argument definitions in `args`, one function per subcommand in `commands`.
 
 mod args;
+mod blueprint;
 mod commands;
 mod diagnose;
+mod interop;
+mod workshop;
 
 use clap::Parser;
 use std::io::Write;

@@ -1,9 +1,19 @@
-//! Merging imported items into a model: same id (or same endpoints) updates, new ones are added.
+//! Merging imported items into a model: same id, same identity ref (or same endpoints) updates, new ones are added.
 
-use crate::model::Model;
+use super::increment::{Increment, MergeMode};
+use crate::model::{Competency, Id, Model, Requires, Role};
+use rustc_hash::{FxHashMap, FxHasher};
 use serde::Serialize;
 use std::collections::HashMap;
-use std::hash::Hash;
+use std::hash::{Hash, Hasher};
+
+/// Refs that name an item in a framework: an item carrying one is that item, whatever its id.
+/// Other refs (`case-code:`, `esco-broader:`, a client's own) only inform.
+pub const IDENTITY_PREFIXES: &[&str] = &["esco:", "onet:", "case:"];
+
+fn identity_refs(refs: &[String]) -> impl Iterator<Item = &str> {
+    refs.iter().map(String::as_str).filter(|r| IDENTITY_PREFIXES.iter().any(|p| r.starts_with(p)))
+}
 
 /// What an import did to one kind of item.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -41,24 +51,85 @@ impl std::fmt::Display for ImportSummary {
     }
 }
 
-fn upsert<T: PartialEq + Clone, K: Eq + Hash>(list: &mut Vec<T>, incoming: &[T], key: impl Fn(&T) -> K) -> KindCount {
-    let mut at: HashMap<K, usize> = list.iter().enumerate().map(|(i, x)| (key(x), i)).collect();
+/// The positions of a list's elements by a key's hash, with chains for the rare collisions:
+/// no key is cloned, which matters at ESCO scale (130,000 requires).
+struct Index {
+    heads: FxHashMap<u64, usize>,
+    next: Vec<usize>,
+}
+
+const END: usize = usize::MAX;
+
+fn hash_of<K: Hash + ?Sized>(key: &K) -> u64 {
+    let mut h = FxHasher::default();
+    key.hash(&mut h);
+    h.finish()
+}
+
+impl Index {
+    fn of<T>(list: &[T], hash: &impl Fn(&T) -> u64) -> Index {
+        let mut index = Index { heads: FxHashMap::default(), next: Vec::with_capacity(list.len()) };
+        index.heads.reserve(list.len());
+        for item in list {
+            index.push(hash(item));
+        }
+        index
+    }
+
+    /// Records the next element of the list, whose key hashes to `h`.
+    fn push(&mut self, h: u64) {
+        let at = self.next.len();
+        self.next.push(self.heads.insert(h, at).unwrap_or(END));
+    }
+
+    fn find<T>(&self, list: &[T], h: u64, same: impl Fn(&T) -> bool) -> Option<usize> {
+        let mut at = self.heads.get(&h).copied().unwrap_or(END);
+        while at != END {
+            if same(&list[at]) {
+                return Some(at);
+            }
+            at = self.next[at];
+        }
+        None
+    }
+}
+
+/// Puts each incoming element in place of the one with the same key (through `overlay`), or
+/// appends it.
+fn upsert_with<T: PartialEq>(
+    list: &mut Vec<T>,
+    incoming: impl IntoIterator<Item = T>,
+    hash: impl Fn(&T) -> u64,
+    same: impl Fn(&T, &T) -> bool,
+    overlay: impl Fn(&T, T) -> T,
+) -> KindCount {
+    let mut index = Index::of(list, &hash);
     let mut count = KindCount::default();
     for item in incoming {
-        match at.get(&key(item)) {
-            Some(&i) if list[i] == *item => count.unchanged += 1,
-            Some(&i) => {
-                list[i] = item.clone();
-                count.updated += 1;
+        let h = hash(&item);
+        match index.find(list, h, |x| same(x, &item)) {
+            Some(i) => {
+                let merged = overlay(&list[i], item);
+                if merged == list[i] {
+                    count.unchanged += 1;
+                } else {
+                    list[i] = merged;
+                    count.updated += 1;
+                }
             }
             None => {
-                at.insert(key(item), list.len());
-                list.push(item.clone());
+                index.push(h);
+                list.push(item);
                 count.added += 1;
             }
         }
     }
     count
+}
+
+/// Same key, replaced whole.
+fn upsert<T: PartialEq + Clone, K: Eq + Hash>(list: &mut Vec<T>, incoming: &[T], key: impl Fn(&T) -> K) -> KindCount {
+    upsert_with(list, incoming.iter().cloned(), |x| hash_of(&key(x)), |a, b| key(a) == key(b), |_, new| new)
 }
 
 /// Merges `incoming` into `base`; the engagement is replaced when `engagement` is given.
@@ -92,4 +163,248 @@ pub fn merge(base: &mut Model, incoming: &Model, engagement: Option<&crate::mode
     kinds.push(("manual_findings", upsert(&mut base.manual_findings, &incoming.manual_findings, |x| x.id.clone())));
     base.normalize();
     ImportSummary { kinds, skipped: Vec::new() }
+}
+
+/// Merges an increment as its mode says, and adds what the importer left out to the summary.
+pub fn apply(base: &mut Model, increment: Increment) -> ImportSummary {
+    let skipped = increment.skipped.lines();
+    let mut summary = match increment.mode {
+        MergeMode::ById => merge(base, &increment.model, increment.engagement.as_ref()),
+        MergeMode::ByRefs { complete } => merge_by_refs(base, increment.model, complete),
+    };
+    summary.skipped.extend(skipped);
+    summary
+}
+
+/// Where incoming items land: the id of the engagement's item each incoming id is matched with.
+struct Landing {
+    ids: HashMap<Id, Id>,
+}
+
+impl Landing {
+    fn id<'a>(&'a self, incoming: &'a Id) -> &'a Id {
+        self.ids.get(incoming).unwrap_or(incoming)
+    }
+
+    /// Matches each incoming item with an existing one by identity ref; unmatched items keep
+    /// their id (and so update an existing item with that id, or are added).
+    fn matching<T>(existing: &[T], incoming: &[T], id: impl Fn(&T) -> &Id, refs: impl Fn(&T) -> &[String]) -> Landing {
+        let mut by_ref: HashMap<&str, usize> = HashMap::new();
+        for (i, item) in existing.iter().enumerate() {
+            for r in identity_refs(refs(item)) {
+                by_ref.entry(r).or_insert(i);
+            }
+        }
+        let mut ids = HashMap::new();
+        if !by_ref.is_empty() {
+            for item in incoming {
+                let found = identity_refs(refs(item)).find_map(|r| by_ref.get(r).copied());
+                if let Some(i) = found.filter(|i| id(&existing[*i]) != id(item)) {
+                    ids.insert(id(item).clone(), id(&existing[i]).clone());
+                }
+            }
+        }
+        Landing { ids }
+    }
+}
+
+/// Adds the refs of `new` that `old` lacks, keeping `old`'s order first.
+fn union_refs(old: &[String], new: &[String]) -> Vec<String> {
+    let mut refs = old.to_vec();
+    for r in new {
+        if !refs.contains(r) {
+            refs.push(r.clone());
+        }
+    }
+    refs
+}
+
+fn or_kept(new: &str, old: &str) -> String {
+    if new.is_empty() { old } else { new }.to_owned()
+}
+
+/// A framework's view of a role laid over the engagement's: blank fields and the headcount
+/// (no framework knows it) keep the engagement's values; refs are unioned.
+fn overlay_role(old: &Role, new: &Role) -> Role {
+    Role {
+        id: old.id.clone(),
+        name: or_kept(&new.name, &old.name),
+        description: or_kept(&new.description, &old.description),
+        group: or_kept(&new.group, &old.group),
+        headcount: old.headcount,
+        refs: union_refs(&old.refs, &new.refs),
+    }
+}
+
+fn overlay_competency(old: &Competency, new: &Competency) -> Competency {
+    Competency {
+        id: old.id.clone(),
+        name: or_kept(&new.name, &old.name),
+        description: or_kept(&new.description, &old.description),
+        category: or_kept(&new.category, &old.category),
+        parent: new.parent.clone().or_else(|| old.parent.clone()),
+        refs: union_refs(&old.refs, &new.refs),
+    }
+}
+
+/// Merges items from an external source: an item with the same identity ref as one in `base`
+/// (or else the same id) updates it under `base`'s id, and links follow it there.
+pub fn merge_by_refs(base: &mut Model, incoming: Model, complete: bool) -> ImportSummary {
+    let roles_at = Landing::matching(&base.roles, &incoming.roles, |r| &r.id, |r| &r.refs);
+    let comps_at = Landing::matching(&base.competencies, &incoming.competencies, |c| &c.id, |c| &c.refs);
+    let by_id = |x: &String| hash_of(x.as_str());
+    let pair = |a: &String, b: &String| hash_of(&(a.as_str(), b.as_str()));
+    let mut kinds = Vec::new();
+
+    let roles = incoming.roles.into_iter().map(|r| Role { id: roles_at.id(&r.id).clone(), ..r });
+    let overlay = |old: &Role, new: Role| if complete { new } else { overlay_role(old, &new) };
+    kinds.push(("roles", upsert_with(&mut base.roles, roles, |r| by_id(&r.id), |a, b| a.id == b.id, overlay)));
+
+    let comps = incoming.competencies.into_iter().map(|c| Competency {
+        id: comps_at.id(&c.id).clone(),
+        parent: c.parent.as_ref().map(|p| comps_at.id(p).clone()),
+        ..c
+    });
+    let overlay = |old: &Competency, new: Competency| if complete { new } else { overlay_competency(old, &new) };
+    let count = upsert_with(&mut base.competencies, comps, |c| by_id(&c.id), |a, b| a.id == b.id, overlay);
+    kinds.push(("competencies", count));
+    let count = upsert_with(&mut base.channels, incoming.channels, |c| by_id(&c.id), |a, b| a.id == b.id, |_, n| n);
+    kinds.push(("channels", count));
+
+    let requires = incoming.requires.into_iter().map(|r| Requires {
+        role: roles_at.id(&r.role).clone(),
+        competency: comps_at.id(&r.competency).clone(),
+        ..r
+    });
+    // A framework knows no current levels: the engagement's are kept.
+    let overlay = |old: &Requires, new: Requires| {
+        if complete {
+            new
+        } else {
+            Requires { current_level: new.current_level.or(old.current_level), ..new }
+        }
+    };
+    let same = |a: &Requires, b: &Requires| a.role == b.role && a.competency == b.competency;
+    let count = upsert_with(&mut base.requires, requires, |r| pair(&r.role, &r.competency), same, overlay);
+    kinds.push(("requires", count));
+
+    let develops = incoming
+        .develops
+        .into_iter()
+        .map(|d| crate::model::Develops { competency: comps_at.id(&d.competency).clone(), ..d });
+    let same =
+        |a: &crate::model::Develops, b: &crate::model::Develops| a.channel == b.channel && a.competency == b.competency;
+    let count = upsert_with(&mut base.develops, develops, |d| pair(&d.channel, &d.competency), same, |_, n| n);
+    kinds.push(("develops", count));
+    let reaches = incoming
+        .reaches
+        .into_iter()
+        .map(|r| crate::model::Reaches { role: roles_at.id(&r.role).clone(), channel: r.channel });
+    let count = upsert_with(&mut base.reaches, reaches, |r| pair(&r.channel, &r.role), |a, b| a == b, |_, n| n);
+    kinds.push(("reaches", count));
+    let count = upsert_with(&mut base.follows, incoming.follows, |f| pair(&f.from, &f.to), |a, b| a == b, |_, n| n);
+    kinds.push(("follows", count));
+    let prerequisites = incoming.prerequisites.into_iter().map(|p| crate::model::Prerequisite {
+        competency: comps_at.id(&p.competency).clone(),
+        requires: comps_at.id(&p.requires).clone(),
+    });
+    let count = upsert_with(
+        &mut base.prerequisites,
+        prerequisites,
+        |p| pair(&p.competency, &p.requires),
+        |a, b| a == b,
+        |_, n| n,
+    );
+    kinds.push(("prerequisites", count));
+    kinds.push((
+        "responses",
+        upsert(&mut base.responses, &incoming.responses, |r| serde_json::to_string(r).unwrap_or_default()),
+    ));
+    base.normalize();
+    ImportSummary { kinds, skipped: Vec::new() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Criticality;
+
+    fn role(id: &str, refs: &[&str], headcount: i64) -> Role {
+        Role {
+            id: id.into(),
+            name: format!("Role {id}"),
+            description: String::new(),
+            group: String::new(),
+            headcount,
+            refs: refs.iter().map(|r| r.to_string()).collect(),
+        }
+    }
+
+    fn comp(id: &str, refs: &[&str]) -> Competency {
+        Competency {
+            id: id.into(),
+            name: id.into(),
+            description: String::new(),
+            category: String::new(),
+            parent: None,
+            refs: refs.iter().map(|r| r.to_string()).collect(),
+        }
+    }
+
+    fn requires(role: &str, competency: &str, current: Option<i64>) -> Requires {
+        Requires {
+            role: role.into(),
+            competency: competency.into(),
+            target_level: 3,
+            current_level: current,
+            criticality: Criticality::High,
+        }
+    }
+
+    #[test]
+    fn a_framework_item_lands_on_the_item_with_its_ref_and_links_follow() {
+        let mut base = Model::default();
+        base.roles.push(role("mine", &["esco:o1", "hr:7"], 12));
+        base.competencies.push(comp("skill-a", &["esco:s1"]));
+        base.requires.push(requires("mine", "skill-a", Some(1)));
+        let mut incoming = Model::default();
+        incoming.roles.push(Role { name: "Renamed".into(), ..role("occupation/o1", &["esco:o1"], 1) });
+        incoming.competencies.push(Competency { name: "skill-a".into(), ..comp("skill/s1", &["esco:s1"]) });
+        incoming.competencies.push(Competency { parent: Some("skill/s1".into()), ..comp("skill/s2", &["esco:s2"]) });
+        incoming.requires.push(requires("occupation/o1", "skill/s1", None));
+        incoming.requires.push(requires("occupation/o1", "skill/s2", None));
+        let summary = merge_by_refs(&mut base, incoming, false);
+        assert_eq!(base.roles.len(), 1);
+        let r = &base.roles[0];
+        assert_eq!((r.id.as_str(), r.name.as_str(), r.headcount), ("mine", "Renamed", 12));
+        assert_eq!(r.refs, ["esco:o1", "hr:7"]);
+        assert_eq!(base.competency("skill/s2").unwrap().parent.as_deref(), Some("skill-a"));
+        assert_eq!(base.requires, [requires("mine", "skill-a", Some(1)), requires("mine", "skill/s2", None)]);
+        let count = |k: &str| summary.kinds.iter().find(|(kind, _)| *kind == k).unwrap().1;
+        assert_eq!(count("roles"), KindCount { added: 0, updated: 1, unchanged: 0 });
+        assert_eq!(count("competencies"), KindCount { added: 1, updated: 0, unchanged: 1 });
+        assert_eq!(count("requires"), KindCount { added: 1, updated: 0, unchanged: 1 });
+        assert!(crate::model::validate(&base).is_empty());
+    }
+
+    #[test]
+    fn a_complete_source_replaces_what_it_matches() {
+        let mut base = Model::default();
+        base.roles.push(role("r", &[], 12));
+        let mut incoming = Model::default();
+        incoming.roles.push(role("r", &[], 3));
+        incoming.roles.push(role("r", &[], 4));
+        let summary = merge_by_refs(&mut base, incoming, true);
+        assert_eq!(base.roles, [role("r", &[], 4)]);
+        assert_eq!(summary.total_changes(), 2);
+    }
+
+    #[test]
+    fn the_index_finds_keys_whose_hashes_collide() {
+        let list = vec![1u32, 2, 3];
+        let index = Index::of(&list, &|_| 7);
+        assert_eq!(index.find(&list, 7, |x| *x == 2), Some(1));
+        assert_eq!(index.find(&list, 7, |x| *x == 9), None);
+        assert_eq!(index.find(&list, 8, |x| *x == 1), None);
+    }
 }

@@ -1,6 +1,24 @@
-//! Importers and exporters: the Trellis JSON interchange, and merging what they bring into a model.
+//! Importers and exporters: the Trellis JSON interchange, csv folders, ESCO, O*NET, CASE, GraphML, Kumu, DOT and responses; merging what imports bring into a model.
 
+pub mod case;
+pub mod case_export;
+pub mod csv;
+pub mod dot;
+pub mod esco;
+mod esco_hierarchy;
+mod format;
+pub mod fuzzing;
+pub mod graphml;
+mod increment;
 pub mod json;
+pub mod kumu;
 mod merge;
+pub mod onet;
+pub mod responses;
+pub mod source;
 
-pub use merge::{merge, ImportSummary, KindCount};
+pub use format::{
+    export_text, read, write, ExportFormat, ImportFormat, ImportOptions, Progress, ProgressSink, DEFAULT_MIN_IMPORTANCE,
+};
+pub use increment::{Increment, MergeMode, Skipped};
+pub use merge::{apply, merge, merge_by_refs, ImportSummary, KindCount, IDENTITY_PREFIXES};

@@ -7,6 +7,7 @@ const SCRIPTS: &[&str] = &[
     include_str!("migrations/0001_model.sql"),
     include_str!("migrations/0002_responses.sql"),
     include_str!("migrations/0003_judgement.sql"),
+    include_str!("migrations/0004_workshop.sql"),
 ];
 
 pub const LATEST: i64 = SCRIPTS.len() as i64;

@@ -2,7 +2,10 @@
 
 mod migrations;
 mod read;
+mod workshop;
 mod write;
+
+pub use workshop::{QuestionState, WorkshopParticipant, WorkshopRecord, WorkshopWrite};
 
 use crate::model::{Edit, Model};
 use crate::{Error, Result};

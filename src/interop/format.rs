@@ -1,0 +1,277 @@
+//! The formats Trellis reads and writes, the options an import takes, and the progress it reports.
+
+use super::Increment;
+use crate::model::Model;
+use crate::{Error, Result};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::path::Path;
+use std::str::FromStr;
+
+/// Declares a closed list of format names with their wire spellings.
+macro_rules! formats {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[serde(rename_all = "kebab-case")]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = Error;
+            fn from_str(s: &str) -> Result<Self> {
+                match s {
+                    $($text => Ok($name::$variant),)+
+                    _ => Err(Error::Usage(format!(
+                        "unknown format `{s}`, expected one of: {}",
+                        [$($text),+].join(", ")
+                    ))),
+                }
+            }
+        }
+    };
+}
+
+formats! {
+    /// What `trellis import` reads: a file or a folder, as the format needs.
+    ImportFormat {
+        Json => "json",
+        Csv => "csv",
+        Esco => "esco",
+        Onet => "onet",
+        Case => "case",
+        Responses => "responses",
+    }
+}
+
+formats! {
+    /// What `trellis export` writes.
+    ExportFormat {
+        Json => "json",
+        Csv => "csv",
+        Graphml => "graphml",
+        Kumu => "kumu",
+        Case => "case",
+        Dot => "dot",
+        Responses => "responses",
+    }
+}
+
+impl ExportFormat {
+    /// True when the export is a folder of files rather than one text.
+    pub fn is_folder(self) -> bool {
+        self == ExportFormat::Csv
+    }
+}
+
+/// The O*NET importance below which a pair is left out, unless the options say otherwise.
+pub const DEFAULT_MIN_IMPORTANCE: f64 = 3.0;
+
+/// Choices for the framework importers; each applies to some formats only (see `check`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ImportOptions {
+    /// ESCO: the target level of every requirement (default: the scale's midpoint).
+    pub target_level: Option<i64>,
+    /// ESCO: occupations to import, by URI.
+    pub occupations: Vec<String>,
+    /// ESCO: occupations whose ISCO group starts with one of these.
+    pub isco: Vec<String>,
+    /// O*NET: occupations whose O*NET-SOC code starts with one of these.
+    pub soc: Vec<String>,
+    /// ESCO and O*NET: occupations whose label contains this text (any case).
+    pub search: Option<String>,
+    /// O*NET: pairs less important than this are left out (default 3.0).
+    pub min_importance: Option<f64>,
+}
+
+impl ImportOptions {
+    /// Refuses options that mean nothing for `format`, so that a mistyped command is not
+    /// silently taken as "import everything".
+    pub fn check(&self, format: ImportFormat) -> Result<()> {
+        let given = [
+            ("--target-level", self.target_level.is_some(), &[ImportFormat::Esco][..]),
+            ("--occupation", !self.occupations.is_empty(), &[ImportFormat::Esco][..]),
+            ("--isco", !self.isco.is_empty(), &[ImportFormat::Esco][..]),
+            ("--soc", !self.soc.is_empty(), &[ImportFormat::Onet][..]),
+            ("--search", self.search.is_some(), &[ImportFormat::Esco, ImportFormat::Onet][..]),
+            ("--min-importance", self.min_importance.is_some(), &[ImportFormat::Onet][..]),
+        ];
+        for (flag, present, formats) in given {
+            if present && !formats.contains(&format) {
+                let names: Vec<&str> = formats.iter().map(|f| f.as_str()).collect();
+                return Err(Error::Usage(format!(
+                    "{flag} applies to {} imports only, not `{format}`",
+                    names.join(" and ")
+                )));
+            }
+        }
+        if let Some(m) = self.min_importance.filter(|m| !m.is_finite()) {
+            return Err(Error::Usage(format!("--min-importance {m} is not a number")));
+        }
+        Ok(())
+    }
+
+    /// True when the options pick some occupations rather than all of them.
+    pub fn selects(&self) -> bool {
+        !self.occupations.is_empty() || !self.isco.is_empty() || !self.soc.is_empty() || self.search.is_some()
+    }
+
+    /// Case-insensitive label match for `--search`.
+    pub(crate) fn label_matches<'a>(&self, labels: impl IntoIterator<Item = &'a str>) -> bool {
+        let Some(needle) = &self.search else { return false };
+        let needle = needle.to_lowercase();
+        labels.into_iter().any(|l| l.to_lowercase().contains(&needle))
+    }
+}
+
+/// How far a long import has got: `done` of `total` units (bytes of the file being read) in `step`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Progress {
+    pub step: String,
+    pub done: u64,
+    pub total: u64,
+}
+
+/// Passes progress on to a callback, at most about a hundred times per step.
+pub struct ProgressSink<'p> {
+    callback: &'p mut dyn FnMut(&Progress),
+    step: String,
+    total: u64,
+    last: u64,
+}
+
+impl<'p> ProgressSink<'p> {
+    pub fn new(callback: &'p mut dyn FnMut(&Progress)) -> Self {
+        ProgressSink { callback, step: String::new(), total: 0, last: 0 }
+    }
+
+    /// Starts a step of `total` units and reports it at zero.
+    pub fn start(&mut self, step: impl Into<String>, total: u64) {
+        self.step = step.into();
+        self.total = total;
+        self.last = 0;
+        (self.callback)(&Progress { step: self.step.clone(), done: 0, total });
+    }
+
+    /// Reports `done` units when it has moved on by a percent or reached the end.
+    pub fn advance(&mut self, done: u64) {
+        let done = done.min(self.total);
+        if done == self.total || done >= self.last + (self.total / 100).max(1) {
+            self.last = done;
+            (self.callback)(&Progress { step: self.step.clone(), done, total: self.total });
+        }
+    }
+
+    pub fn finish(&mut self) {
+        if self.last < self.total {
+            self.last = self.total;
+            (self.callback)(&Progress { step: self.step.clone(), done: self.total, total: self.total });
+        }
+    }
+}
+
+/// Reads `path` in `format` into an increment to merge into `base` (whose scale sets levels
+/// and whose channels give stage defaults). Nothing is written. The json interchange is not
+/// an increment of items only: `Session::import` reads it.
+pub fn read(
+    format: ImportFormat,
+    path: &Path,
+    options: &ImportOptions,
+    base: &Model,
+    progress: &mut dyn FnMut(&Progress),
+) -> Result<Increment> {
+    options.check(format)?;
+    let mut sink = ProgressSink::new(progress);
+    match format {
+        ImportFormat::Json => Err(Error::Usage(
+            "the interchange carries more than items (summary, settings): import it with Session::import".into(),
+        )),
+        ImportFormat::Csv => super::csv::read(path, base, &mut sink),
+        ImportFormat::Esco => super::esco::read(path, options, &base.engagement.scale, &mut sink),
+        ImportFormat::Onet => super::onet::read(path, options, &base.engagement.scale, &mut sink),
+        ImportFormat::Case => super::case::read(path),
+        ImportFormat::Responses => super::responses::read(path),
+    }
+}
+
+/// Writes a one-file export as text; the csv export is a folder (see `write_folder`).
+pub fn export_text(format: ExportFormat, model: &Model) -> Result<String> {
+    Ok(match format {
+        ExportFormat::Json => super::json::export(model),
+        ExportFormat::Graphml => super::graphml::export(model),
+        ExportFormat::Kumu => super::kumu::export(model),
+        ExportFormat::Case => super::case_export::export(model),
+        ExportFormat::Dot => super::dot::export(model),
+        ExportFormat::Responses => super::responses::export(model),
+        ExportFormat::Csv => {
+            return Err(Error::Usage("the csv export is a folder of files: name the folder with -o".into()))
+        }
+    })
+}
+
+/// Writes an export to `out`: a file, or for csv a folder (made when missing). Returns the
+/// files written.
+pub fn write(format: ExportFormat, model: &Model, out: &Path) -> Result<Vec<std::path::PathBuf>> {
+    if format.is_folder() {
+        return super::csv::write_folder(model, out);
+    }
+    let text = export_text(format, model)?;
+    std::fs::write(out, text).map_err(Error::io(out))?;
+    Ok(vec![out.to_owned()])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn format_names_round_trip() {
+        for f in ImportFormat::ALL {
+            assert_eq!(f.as_str().parse::<ImportFormat>().unwrap(), *f);
+        }
+        for f in ExportFormat::ALL {
+            assert_eq!(f.as_str().parse::<ExportFormat>().unwrap(), *f);
+        }
+        let err = "xlsx".parse::<ImportFormat>().unwrap_err().to_string();
+        assert!(err.contains("xlsx") && err.contains("esco"), "{err}");
+    }
+
+    #[test]
+    fn options_for_another_format_are_refused() {
+        let options = ImportOptions { soc: vec!["15-".into()], ..ImportOptions::default() };
+        assert!(options.check(ImportFormat::Onet).is_ok());
+        let err = options.check(ImportFormat::Esco).unwrap_err();
+        assert_eq!(err.code(), "usage");
+        assert!(err.to_string().contains("--soc"), "{err}");
+        let nan = ImportOptions { min_importance: Some(f64::NAN), ..ImportOptions::default() };
+        assert!(nan.check(ImportFormat::Onet).is_err());
+    }
+
+    #[test]
+    fn progress_is_reported_about_a_hundred_times() {
+        let mut events = Vec::new();
+        let mut callback = |p: &Progress| events.push(p.clone());
+        let mut sink = ProgressSink::new(&mut callback);
+        sink.start("reading", 10_000);
+        for done in 0..=10_000 {
+            sink.advance(done);
+        }
+        sink.finish();
+        assert!(events.len() <= 102 && events.len() >= 100, "{}", events.len());
+        assert_eq!(events.last().unwrap().done, 10_000);
+    }
+}

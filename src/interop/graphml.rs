@@ -1,0 +1,162 @@
+//! The GraphML export, for Gephi and yEd: roles, competencies and channels as nodes, every relation as an edge, with kinds, levels and stages as attributes.
+
+use crate::model::Model;
+use quick_xml::events::{BytesDecl, BytesText, Event};
+use quick_xml::Writer;
+use std::io;
+
+/// The attributes declared for nodes and edges: (id, for, type).
+pub const KEYS: &[(&str, &str, &str)] = &[
+    ("label", "node", "string"),
+    ("kind", "node", "string"),
+    ("description", "node", "string"),
+    ("group", "node", "string"),
+    ("headcount", "node", "int"),
+    ("category", "node", "string"),
+    ("channel_kind", "node", "string"),
+    ("bucket", "node", "string"),
+    ("capacity", "node", "int"),
+    ("cost", "node", "double"),
+    ("evaluation_level", "node", "int"),
+    ("refs", "node", "string"),
+    ("relation", "edge", "string"),
+    ("target_level", "edge", "int"),
+    ("current_level", "edge", "int"),
+    ("criticality", "edge", "string"),
+    ("stage", "edge", "string"),
+];
+
+/// Keeps only the characters XML 1.0 allows (control characters other than tab and line ends are dropped).
+pub fn xml_text(s: &str) -> String {
+    s.chars().filter(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r')).collect()
+}
+
+type Data = Vec<(&'static str, String)>;
+
+fn element(w: &mut Writer<Vec<u8>>, tag: &str, attrs: &[(&str, &str)], data: &Data) -> io::Result<()> {
+    let attrs: Vec<(&str, String)> = attrs.iter().map(|(k, v)| (*k, xml_text(v))).collect();
+    let start = w.create_element(tag).with_attributes(attrs.iter().map(|(k, v)| (*k, v.as_str())));
+    start.write_inner_content(|w| {
+        for (key, value) in data {
+            w.create_element("data")
+                .with_attribute(("key", *key))
+                .write_text_content(BytesText::new(&xml_text(value)))?;
+        }
+        Ok(())
+    })?;
+    Ok(())
+}
+
+/// Writes the model as one directed GraphML graph. Edges: requires role -> competency,
+/// develops channel -> competency, reaches channel -> role, follows earlier -> later channel,
+/// prerequisite the competency that comes first -> the one that builds on it, part-of
+/// competency -> its parent.
+pub fn export(model: &Model) -> String {
+    let mut m = model.clone();
+    m.normalize();
+    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
+    write(&mut w, &m).expect("writing XML to memory cannot fail");
+    let mut out = String::from_utf8(w.into_inner()).expect("the XML written is UTF-8");
+    out.push('\n');
+    out
+}
+
+fn write(w: &mut Writer<Vec<u8>>, m: &Model) -> io::Result<()> {
+    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    let root = w.create_element("graphml").with_attributes([
+        ("xmlns", "http://graphml.graphdrawing.org/xmlns"),
+        ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
+        (
+            "xsi:schemaLocation",
+            "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd",
+        ),
+    ]);
+    root.write_inner_content(|w| {
+        for (id, target, kind) in KEYS {
+            w.create_element("key")
+                .with_attributes([("id", *id), ("for", *target), ("attr.name", *id), ("attr.type", *kind)])
+                .write_empty()?;
+        }
+        let graph = w.create_element("graph").with_attributes([("id", "ecosystem"), ("edgedefault", "directed")]);
+        graph.write_inner_content(|w| {
+            nodes(w, m)?;
+            edges(w, m)
+        })?;
+        Ok(())
+    })?;
+    Ok(())
+}
+
+fn nodes(w: &mut Writer<Vec<u8>>, m: &Model) -> io::Result<()> {
+    for r in &m.roles {
+        let mut data: Data = vec![("label", r.name.clone()), ("kind", "role".into())];
+        push_text(&mut data, "description", &r.description);
+        push_text(&mut data, "group", &r.group);
+        data.push(("headcount", r.headcount.to_string()));
+        push_text(&mut data, "refs", &r.refs.join(" "));
+        element(w, "node", &[("id", &r.id)], &data)?;
+    }
+    for c in &m.competencies {
+        let mut data: Data = vec![("label", c.name.clone()), ("kind", "competency".into())];
+        push_text(&mut data, "description", &c.description);
+        push_text(&mut data, "category", &c.category);
+        push_text(&mut data, "refs", &c.refs.join(" "));
+        element(w, "node", &[("id", &c.id)], &data)?;
+    }
+    for c in &m.channels {
+        let mut data: Data = vec![("label", c.name.clone()), ("kind", "channel".into())];
+        push_text(&mut data, "description", &c.description);
+        data.push(("channel_kind", c.kind.to_string()));
+        data.push(("bucket", c.kind.bucket().to_string()));
+        if let Some(capacity) = c.capacity {
+            data.push(("capacity", capacity.to_string()));
+        }
+        if let Some(cost) = c.cost {
+            data.push(("cost", cost.to_string()));
+        }
+        data.push(("evaluation_level", c.evaluation_level.to_string()));
+        element(w, "node", &[("id", &c.id)], &data)?;
+    }
+    Ok(())
+}
+
+fn push_text(data: &mut Data, key: &'static str, value: &str) {
+    if !value.is_empty() {
+        data.push((key, value.to_owned()));
+    }
+}
+
+fn edges(w: &mut Writer<Vec<u8>>, m: &Model) -> io::Result<()> {
+    let mut n = 0usize;
+    let mut edge = |w: &mut Writer<Vec<u8>>, from: &str, to: &str, relation: &str, mut data: Data| {
+        n += 1;
+        data.insert(0, ("relation", relation.to_owned()));
+        element(w, "edge", &[("id", &format!("e{n}")), ("source", from), ("target", to)], &data)
+    };
+    for r in &m.requires {
+        let mut data: Data = vec![("target_level", r.target_level.to_string())];
+        if let Some(current) = r.current_level {
+            data.push(("current_level", current.to_string()));
+        }
+        data.push(("criticality", r.criticality.to_string()));
+        edge(w, &r.role, &r.competency, "requires", data)?;
+    }
+    for d in &m.develops {
+        edge(w, &d.channel, &d.competency, "develops", vec![("stage", d.stage.to_string())])?;
+    }
+    for r in &m.reaches {
+        edge(w, &r.channel, &r.role, "reaches", vec![])?;
+    }
+    for f in &m.follows {
+        edge(w, &f.from, &f.to, "follows", vec![])?;
+    }
+    for p in &m.prerequisites {
+        edge(w, &p.requires, &p.competency, "prerequisite", vec![])?;
+    }
+    for c in &m.competencies {
+        if let Some(parent) = &c.parent {
+            edge(w, &c.id, parent, "part-of", vec![])?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,334 @@
+//! Reading source files: named byte buffers, and delimited tables whose errors name the file, line and field.
+
+use crate::{Error, Result};
+use std::path::Path;
+
+/// One input file in memory, with the name errors give it (usually its path).
+#[derive(Debug, Clone, Copy)]
+pub struct Source<'a> {
+    pub name: &'a str,
+    pub bytes: &'a [u8],
+}
+
+impl<'a> Source<'a> {
+    pub fn new(name: &'a str, bytes: &'a [u8]) -> Self {
+        Source { name, bytes }
+    }
+
+    /// The bytes without a UTF-8 byte order mark.
+    pub fn body(&self) -> &'a [u8] {
+        self.bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(self.bytes)
+    }
+
+    /// The error for a whole file.
+    pub fn error(&self, message: impl Into<String>) -> Error {
+        Error::Parse { source_name: self.name.to_owned(), message: message.into() }
+    }
+}
+
+/// A file read whole; a missing file is `NotFound`.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
+    std::fs::read(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => Error::NotFound(path.to_owned()),
+        _ => Error::io(path)(e),
+    })
+}
+
+/// A text file read whole, without its byte order mark.
+pub fn read_text(path: &Path) -> Result<String> {
+    let bytes = read_bytes(path)?;
+    let name = path.display().to_string();
+    let body = Source::new(&name, &bytes).body();
+    String::from_utf8(body.to_vec()).map_err(|e| {
+        Source::new(&name, &bytes).error(format!("not UTF-8 text (byte {})", e.utf8_error().valid_up_to()))
+    })
+}
+
+/// A file of `dir` read whole when it exists.
+pub fn read_optional(dir: &Path, file: &str) -> Result<Option<(String, Vec<u8>)>> {
+    let path = dir.join(file);
+    match read_bytes(&path) {
+        Ok(bytes) => Ok(Some((path.display().to_string(), bytes))),
+        Err(Error::NotFound(_)) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// Checks that an import folder exists and is a folder.
+pub fn require_dir(dir: &Path) -> Result<()> {
+    match std::fs::metadata(dir) {
+        Ok(m) if m.is_dir() => Ok(()),
+        Ok(_) => Err(Error::Usage(format!("{}: this format imports a folder, not a file", dir.display()))),
+        Err(_) => Err(Error::NotFound(dir.to_owned())),
+    }
+}
+
+/// How a table's fields are separated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dialect {
+    /// RFC 4180 with a comma or, when the header has more of them, a semicolon.
+    Spreadsheet,
+    /// Tab-separated without quoting, as the O*NET text files are.
+    Tabs,
+}
+
+/// A column of a table: its header and where it is (absent for an optional column not there).
+#[derive(Debug, Clone, Copy)]
+pub struct Column {
+    pub name: &'static str,
+    index: Option<usize>,
+}
+
+/// A delimited table with a header row, read record by record.
+pub struct Table<'a> {
+    source: Source<'a>,
+    reader: ::csv::Reader<&'a [u8]>,
+    headers: Vec<String>,
+    record: ::csv::StringRecord,
+    line: u64,
+    /// Where the line count was last brought up to date: (byte offset, line there).
+    counted: (usize, u64),
+}
+
+impl<'a> Table<'a> {
+    pub fn new(source: Source<'a>, dialect: Dialect) -> Result<Table<'a>> {
+        let body = source.body();
+        let mut builder = ::csv::ReaderBuilder::new();
+        builder.flexible(true).has_headers(true);
+        match dialect {
+            Dialect::Spreadsheet => {
+                let first = body.split(|b| *b == b'\n').next().unwrap_or_default();
+                let commas = first.iter().filter(|b| **b == b',').count();
+                let semicolons = first.iter().filter(|b| **b == b';').count();
+                builder.delimiter(if semicolons > commas { b';' } else { b',' });
+            }
+            Dialect::Tabs => {
+                builder.delimiter(b'\t').quoting(false);
+            }
+        }
+        let mut reader = builder.from_reader(body);
+        let headers = reader
+            .headers()
+            .map_err(|e| Self::csv_error(source, 1, e))?
+            .iter()
+            .map(|h| h.trim().to_owned())
+            .collect::<Vec<_>>();
+        if headers.iter().all(String::is_empty) {
+            return Err(source.error("line 1: no header row"));
+        }
+        Ok(Table { source, reader, headers, record: ::csv::StringRecord::new(), line: 1, counted: (0, 1) })
+    }
+
+    pub fn source(&self) -> Source<'a> {
+        self.source
+    }
+
+    pub fn headers(&self) -> &[String] {
+        &self.headers
+    }
+
+    /// A column that must be there.
+    pub fn column(&self, name: &'static str) -> Result<Column> {
+        match self.headers.iter().position(|h| h == name) {
+            Some(i) => Ok(Column { name, index: Some(i) }),
+            None => Err(Error::Parse {
+                source_name: format!("{}, line 1", self.source.name),
+                message: format!("no `{name}` column (the header has: {})", self.headers.join(", ")),
+            }),
+        }
+    }
+
+    /// A column that may be missing: its fields then read as empty.
+    pub fn optional(&self, name: &'static str) -> Column {
+        Column { name, index: self.headers.iter().position(|h| h == name) }
+    }
+
+    /// Refuses headers outside `known`, so that a misspelt column is not silently ignored.
+    pub fn only(&self, known: &[&str]) -> Result<()> {
+        if let Some(h) = self.headers.iter().find(|h| !known.contains(&h.as_str())) {
+            return Err(Error::Parse {
+                source_name: format!("{}, line 1", self.source.name),
+                message: format!("unknown column `{h}`; the columns are: {}", known.join(", ")),
+            });
+        }
+        Ok(())
+    }
+
+    /// Bytes read so far, for progress.
+    pub fn position(&self) -> u64 {
+        self.reader.position().byte()
+    }
+
+    /// Moves to the next record; false at the end of the file. Blank lines are skipped.
+    pub fn next_row(&mut self) -> Result<bool> {
+        loop {
+            match self.reader.read_record(&mut self.record) {
+                Ok(false) => return Ok(false),
+                Ok(true) => {
+                    // The reader's position can be at blank lines it skipped before the record.
+                    let mut start = self.record.position().map_or(0, |p| p.byte() as usize);
+                    let body = self.source.body();
+                    while matches!(body.get(start), Some(b'\n' | b'\r')) {
+                        start += 1;
+                    }
+                    self.line = self.line_at(start);
+                    if self.record.len() > self.headers.len() {
+                        return Err(Error::Parse {
+                            source_name: format!("{}, line {}", self.source.name, self.line),
+                            message: format!(
+                                "{} fields, but the header names {}",
+                                self.record.len(),
+                                self.headers.len()
+                            ),
+                        });
+                    }
+                    if self.record.iter().all(|f| f.trim().is_empty()) {
+                        continue;
+                    }
+                    return Ok(true);
+                }
+                Err(e) => {
+                    let line = match e.position() {
+                        Some(p) => self.line_at(p.byte() as usize),
+                        None => self.line + 1,
+                    };
+                    return Err(Self::csv_error(self.source, line, e));
+                }
+            }
+        }
+    }
+
+    /// The line of the byte at `offset`, counted from the last place counted (offsets only
+    /// grow as records are read). Blank lines count, unlike in the csv reader's own count.
+    fn line_at(&mut self, offset: usize) -> u64 {
+        let body = self.source.body();
+        let (from, line) = self.counted;
+        let to = offset.min(body.len()).max(from);
+        let line = line + body[from..to].iter().filter(|b| **b == b'\n').count() as u64;
+        self.counted = (to, line);
+        line
+    }
+
+    /// The line the current record starts on.
+    pub fn line(&self) -> u64 {
+        self.line
+    }
+
+    /// The current record's field as written; empty when the column or the field is missing.
+    pub fn text(&self, column: Column) -> &str {
+        column.index.and_then(|i| self.record.get(i)).unwrap_or_default()
+    }
+
+    /// The field trimmed, for ids, codes, numbers and names from a vocabulary.
+    pub fn get(&self, column: Column) -> &str {
+        self.text(column).trim()
+    }
+
+    /// The field trimmed, which must not be empty.
+    pub fn required(&self, column: Column) -> Result<&str> {
+        let value = self.get(column);
+        if value.is_empty() {
+            return Err(self.error(column, "must not be empty"));
+        }
+        Ok(value)
+    }
+
+    /// The field as written (a name, say), which must not be blank.
+    pub fn required_text(&self, column: Column) -> Result<&str> {
+        self.required(column)?;
+        Ok(self.text(column))
+    }
+
+    /// The field parsed, or `None` when empty.
+    pub fn parsed<T: std::str::FromStr>(&self, column: Column, what: &str) -> Result<Option<T>> {
+        let value = self.get(column);
+        if value.is_empty() {
+            return Ok(None);
+        }
+        value.parse().map(Some).map_err(|_| self.error(column, format!("`{value}` is not {what}")))
+    }
+
+    /// A finite number.
+    pub fn number(&self, column: Column) -> Result<Option<f64>> {
+        match self.parsed::<f64>(column, "a number")? {
+            Some(n) if !n.is_finite() => Err(self.error(column, format!("`{}` is not a number", self.get(column)))),
+            n => Ok(n),
+        }
+    }
+
+    /// The error for a field of the current record: file, line and field are named.
+    pub fn error(&self, column: Column, message: impl Into<String>) -> Error {
+        Error::Parse {
+            source_name: format!("{}, line {}, field `{}`", self.source.name, self.line, column.name),
+            message: message.into(),
+        }
+    }
+
+    fn csv_error(source: Source<'_>, line: u64, e: ::csv::Error) -> Error {
+        let message = match e.kind() {
+            ::csv::ErrorKind::Utf8 { err, .. } => format!("not UTF-8 text (field {})", err.field() + 1),
+            _ => e.to_string(),
+        };
+        Error::Parse { source_name: format!("{}, line {line}", source.name), message }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn semicolons_and_a_bom_are_understood() {
+        let bytes = "\u{feff}id;name\nr1;\"Ops; lead\"\n\n r2 ;Two\n".as_bytes();
+        let mut t = Table::new(Source::new("roles.csv", bytes), Dialect::Spreadsheet).unwrap();
+        let (id, name) = (t.column("id").unwrap(), t.column("name").unwrap());
+        assert!(t.next_row().unwrap());
+        assert_eq!((t.get(id), t.get(name), t.line()), ("r1", "Ops; lead", 2));
+        assert!(t.next_row().unwrap());
+        assert_eq!((t.get(id), t.line()), ("r2", 4));
+        assert!(!t.next_row().unwrap());
+    }
+
+    #[test]
+    fn blank_lines_and_multi_line_fields_count_as_lines() {
+        let bytes = b"id,name\n\nr1,\"two\nlines\"\n\n\nr2,x\n";
+        let mut t = Table::new(Source::new("roles.csv", bytes), Dialect::Spreadsheet).unwrap();
+        let name = t.column("name").unwrap();
+        assert!(t.next_row().unwrap());
+        assert_eq!((t.line(), t.text(name)), (3, "two\nlines"));
+        assert!(t.next_row().unwrap());
+        assert_eq!(t.line(), 7);
+    }
+
+    #[test]
+    fn errors_name_file_line_and_field() {
+        let bytes = b"id,headcount\nr1,3\nr2,lots\n";
+        let mut t = Table::new(Source::new("roles.csv", bytes), Dialect::Spreadsheet).unwrap();
+        let n = t.column("headcount").unwrap();
+        t.next_row().unwrap();
+        assert_eq!(t.parsed::<i64>(n, "a whole number").unwrap(), Some(3));
+        t.next_row().unwrap();
+        let err = t.parsed::<i64>(n, "a whole number").unwrap_err().to_string();
+        assert_eq!(err, "roles.csv, line 3, field `headcount`: `lots` is not a whole number");
+        let err = t.column("name").unwrap_err().to_string();
+        assert!(err.contains("line 1") && err.contains("`name`"), "{err}");
+    }
+
+    #[test]
+    fn bad_bytes_and_long_rows_are_errors() {
+        let mut t = Table::new(Source::new("x.csv", b"a,b\n1,2,3\n"), Dialect::Spreadsheet).unwrap();
+        assert!(t.next_row().unwrap_err().to_string().contains("line 2"));
+        let mut t = Table::new(Source::new("x.csv", b"a,b\n\xff,2\n"), Dialect::Spreadsheet).unwrap();
+        assert!(t.next_row().unwrap_err().to_string().contains("UTF-8"));
+        assert!(Table::new(Source::new("x.csv", b""), Dialect::Spreadsheet).is_err());
+    }
+
+    #[test]
+    fn tabs_keep_quotes_as_text() {
+        let bytes = b"Code\tTitle\n11-1011.00\t\"Chief\" Executives\n";
+        let mut t = Table::new(Source::new("o.txt", bytes), Dialect::Tabs).unwrap();
+        let title = t.column("Title").unwrap();
+        t.next_row().unwrap();
+        assert_eq!(t.get(title), "\"Chief\" Executives");
+    }
+}
