@@ -1,0 +1,139 @@
+//! The appendix: the method (areas, stages, scores, the maturity rule), a glossary and the data sources with their attributions.
+
+use super::{stage_colour, stage_label, Facts};
+use crate::diagnostics::Rules;
+use crate::model::{Pillar, Stage};
+use crate::report::flow::Flow;
+use crate::report::table::{self, Cell, Column, Table};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Texts {
+    method: String,
+    areas: BTreeMap<Pillar, String>,
+    stages: BTreeMap<Stage, String>,
+    scores: String,
+    maturity: String,
+    glossary: BTreeMap<String, String>,
+    sources: Sources,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Sources {
+    model: String,
+    answers: String,
+    onet: String,
+    esco: String,
+    fonts: String,
+}
+
+fn texts() -> &'static Texts {
+    static TEXTS: std::sync::OnceLock<Texts> = std::sync::OnceLock::new();
+    TEXTS.get_or_init(|| {
+        toml::from_str(include_str!("../../../templates/blueprints/appendix.toml"))
+            .expect("templates/blueprints/appendix.toml is valid (tested)")
+    })
+}
+
+/// Which external frameworks the model's items came from, by their `refs` prefixes.
+fn imported(facts: &Facts<'_>, prefix: &str) -> bool {
+    let m = facts.model;
+    m.roles
+        .iter()
+        .flat_map(|r| &r.refs)
+        .chain(m.competencies.iter().flat_map(|c| &c.refs))
+        .any(|r| r.starts_with(prefix))
+}
+
+pub fn compose(flow: &mut Flow<'_>, facts: &Facts<'_>, title: &str) {
+    flow.start_section(title);
+    let t = texts();
+    let body = flow.body();
+    let w = crate::report::flow::CONTENT_WIDTH;
+    flow.heading("Method", 40.0);
+    flow.paragraph(&t.method, body);
+    flow.subheading("The six areas", 40.0);
+    let rows = Pillar::ALL
+        .iter()
+        .map(|p| vec![Cell::new(p.title()).bold(), Cell::new(t.areas.get(p).cloned().unwrap_or_default())])
+        .collect();
+    table::draw(
+        flow,
+        &Table { columns: vec![Column::new("Area", 150.0), Column::new("What it asks", w - 150.0)], rows, size: 8.5 },
+    );
+    flow.subheading("The four stages of a learning journey", 40.0);
+    let rows = Stage::ALL
+        .iter()
+        .map(|s| {
+            vec![
+                Cell::new(stage_label(*s)).bold().chip(stage_colour(*s)),
+                Cell::new(t.stages.get(s).cloned().unwrap_or_default()),
+            ]
+        })
+        .collect();
+    table::draw(
+        flow,
+        &Table { columns: vec![Column::new("Stage", 150.0), Column::new("What it is", w - 150.0)], rows, size: 8.5 },
+    );
+    flow.subheading("Scores", 30.0);
+    flow.paragraph(&t.scores, body);
+    flow.subheading("Maturity", 80.0);
+    flow.paragraph(&t.maturity, body);
+    let rows = Rules::builtin()
+        .maturity
+        .iter()
+        .map(|l| {
+            vec![
+                Cell::new(format!("{}", l.level)),
+                Cell::new(l.label.clone()).bold(),
+                Cell::new(format!("{:.0}", l.min_mean)),
+                Cell::new(format!("{:.0}", l.min_area)),
+            ]
+        })
+        .collect();
+    let columns = vec![
+        Column::right("Level", 45.0),
+        Column::new("Name", w - 45.0 - 230.0),
+        Column::right("Mean area score at least", 115.0),
+        Column::right("Weakest area at least", 115.0),
+    ];
+    table::draw(flow, &Table { columns, rows, size: 8.5 });
+
+    flow.heading("Glossary", 60.0);
+    let rows =
+        t.glossary.iter().map(|(term, text)| vec![Cell::new(term.clone()).bold(), Cell::new(text.clone())]).collect();
+    table::draw(
+        flow,
+        &Table { columns: vec![Column::new("Term", 120.0), Column::new("Meaning", w - 120.0)], rows, size: 8.5 },
+    );
+
+    flow.heading("Data sources", 60.0);
+    let mut sources = vec![("Engagement model", t.sources.model.clone())];
+    if !facts.model.responses.is_empty() {
+        sources.push(("Diagnostic answers", t.sources.answers.clone()));
+    }
+    if imported(facts, "onet:") {
+        sources.push(("O*NET", t.sources.onet.clone()));
+    }
+    if imported(facts, "esco:") {
+        sources.push(("ESCO", t.sources.esco.clone()));
+    }
+    sources.push(("Typefaces", t.sources.fonts.clone()));
+    let rows = sources.into_iter().map(|(what, text)| vec![Cell::new(what).bold(), Cell::new(text)]).collect();
+    table::draw(
+        flow,
+        &Table { columns: vec![Column::new("Source", 120.0), Column::new("Attribution", w - 120.0)], rows, size: 8.5 },
+    );
+    let e = &facts.model.engagement;
+    flow.paragraph(
+        &format!(
+            "Engagement file created {}; blueprint dated {}. The diagnosis uses the rules and thresholds that ship with Trellis.",
+            super::long_date(&e.created),
+            facts.date
+        ),
+        flow.muted(),
+    );
+}

@@ -1,0 +1,423 @@
+//! The findings: open findings grouped by area, severity and subject, each with its evidence, rationale and recommendation.
+//!
+//! `entries` is the plain data the section draws (and the roadmap orders); dismissed findings
+//! are left out, accepted ones carry the consultant's note, manual findings stand alone.
+
+use super::{and_list, count, severity_colour, severity_label, Facts};
+use crate::diagnostics::Finding;
+use crate::model::{Pillar, Severity, Verdict};
+use crate::report::flow::{Flow, CONTENT_WIDTH, MARGIN_X};
+use crate::report::text::{self, Style};
+use serde_json::Value;
+use std::collections::HashMap;
+
+/// One group of findings as the client reads it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub severity: Severity,
+    pub pillar: Pillar,
+    pub code: String,
+    pub title: String,
+    pub rationale: String,
+    /// What the group is about: a competency, a channel, a role, a cycle.
+    pub subject: String,
+    /// Who else it concerns, e.g. "3 roles: A, B and C"; empty when nobody else.
+    pub affected: String,
+    /// The competency it is about, for ordering the roadmap by prerequisites.
+    pub competency: Option<String>,
+    pub evidence: Vec<String>,
+    pub recommendation: String,
+    /// The consultant's notes on accepted findings.
+    pub notes: Vec<String>,
+    pub manual: bool,
+    /// How many findings the group holds.
+    pub count: usize,
+}
+
+fn humanise(key: &str) -> String {
+    key.replace(['_', '-'], " ")
+}
+
+fn value_text(facts: &Facts<'_>, v: &Value) -> String {
+    match v {
+        Value::String(s) => facts.name(s).to_owned(),
+        Value::Null => "unknown".into(),
+        Value::Bool(b) => if *b { "yes" } else { "no" }.into(),
+        Value::Number(n) => match n.as_f64() {
+            Some(f) if n.is_f64() => format!("{:.2}", f).trim_end_matches('0').trim_end_matches('.').to_owned(),
+            _ => n.to_string(),
+        },
+        Value::Array(items) => {
+            let parts: Vec<String> = items.iter().map(|i| value_text(facts, i)).collect();
+            if parts.is_empty() {
+                "none".into()
+            } else {
+                parts.join(", ")
+            }
+        }
+        Value::Object(_) => v.to_string(),
+    }
+}
+
+fn evidence_text(facts: &Facts<'_>, f: &Finding) -> String {
+    f.evidence.iter().map(|(k, v)| format!("{}: {}", humanise(k), value_text(facts, v))).collect::<Vec<_>>().join("; ")
+}
+
+/// One recommendation for the group: the shared sentence with every role named once, when the
+/// findings' recommendations differ only by the role; otherwise each one, by role.
+fn merged_recommendation(facts: &Facts<'_>, members: &[&Finding]) -> String {
+    let mut distinct: Vec<&str> = Vec::new();
+    for f in members {
+        if !distinct.contains(&f.recommendation.as_str()) {
+            distinct.push(&f.recommendation);
+        }
+    }
+    if distinct.len() <= 1 {
+        return distinct.first().copied().unwrap_or_default().to_owned();
+    }
+    let mut shape: Option<(&str, &str)> = None;
+    let mut roles: Vec<&str> = Vec::new();
+    let mut same = true;
+    for f in members {
+        let role = f.subjects.role.as_deref().map(|r| facts.name(r)).unwrap_or("");
+        let split = (!role.is_empty()).then(|| f.recommendation.find(role)).flatten();
+        let Some(at) = split else {
+            same = false;
+            break;
+        };
+        let parts = (&f.recommendation[..at], &f.recommendation[at + role.len()..]);
+        if shape.is_some_and(|s| s != parts) {
+            same = false;
+            break;
+        }
+        shape = Some(parts);
+        if !roles.contains(&role) {
+            roles.push(role);
+        }
+    }
+    match (same, shape) {
+        (true, Some((before, after))) => format!("{before}{}{after}", and_list(&roles)),
+        _ => distinct.join("\n"),
+    }
+}
+
+const MAX_NAMES: usize = 8;
+const MAX_EVIDENCE: usize = 6;
+
+fn entry(facts: &Facts<'_>, members: &[&Finding]) -> Entry {
+    let f = members[0];
+    let s = &f.subjects;
+    let (subject, others): (String, Vec<&str>) = if let Some(c) = &s.competency {
+        let others = members.iter().filter_map(|m| m.subjects.role.as_deref().or(m.subjects.channel.as_deref()));
+        (facts.name(c).to_owned(), others.map(|id| facts.name(id)).collect())
+    } else if let Some(ch) = &s.channel {
+        (facts.name(ch).to_owned(), Vec::new())
+    } else if let Some(r) = &s.role {
+        (facts.name(r).to_owned(), Vec::new())
+    } else if let Some(cycle) = &s.cycle {
+        (cycle.iter().map(|id| facts.name(id)).collect::<Vec<_>>().join(" → "), Vec::new())
+    } else if f.code == "manual" {
+        ("Raised by the consultant".to_owned(), Vec::new())
+    } else {
+        ("The ecosystem as a whole".to_owned(), Vec::new())
+    };
+    let mut others_dedup: Vec<&str> = Vec::new();
+    for o in others {
+        if !others_dedup.contains(&o) {
+            others_dedup.push(o);
+        }
+    }
+    let affected = if others_dedup.is_empty() {
+        String::new()
+    } else {
+        let kind = if s.role.is_some() { ("role", "roles") } else { ("channel", "channels") };
+        let shown: Vec<&str> = others_dedup.iter().take(MAX_NAMES).copied().collect();
+        let mut list = and_list(&shown);
+        if others_dedup.len() > MAX_NAMES {
+            list = format!("{} and {} more", shown.join(", "), others_dedup.len() - MAX_NAMES);
+        }
+        format!("{}: {list}", count(others_dedup.len(), kind.0, kind.1))
+    };
+    // Only the evidence that can be shown is written out: large groups hold thousands.
+    let with_evidence = members.iter().filter(|m| !m.evidence.is_empty()).count();
+    let texts: Vec<(Option<&str>, String)> = members
+        .iter()
+        .filter(|m| !m.evidence.is_empty())
+        .take(MAX_EVIDENCE + 1)
+        .map(|m| (m.subjects.role.as_deref().or(m.subjects.channel.as_deref()), evidence_text(facts, m)))
+        .collect();
+    let mut evidence: Vec<String> = Vec::new();
+    if texts.iter().all(|(_, t)| Some(t) == texts.first().map(|(_, t)| t)) {
+        evidence.extend(texts.first().map(|(_, t)| t.clone()));
+    } else {
+        for (who, t) in texts.iter().take(MAX_EVIDENCE) {
+            evidence.push(match who {
+                Some(id) if members.len() > 1 => format!("{}: {t}", facts.name(id)),
+                _ => t.clone(),
+            });
+        }
+        if with_evidence > MAX_EVIDENCE {
+            evidence.push(format!("and {} more", with_evidence - MAX_EVIDENCE));
+        }
+    }
+    let mut notes: Vec<String> = Vec::new();
+    for m in members {
+        if m.status == Some(Verdict::Accepted) {
+            if let Some(n) = m.note.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+                if !notes.iter().any(|x| x == n) {
+                    notes.push(n.to_owned());
+                }
+            }
+        }
+    }
+    Entry {
+        severity: f.severity,
+        pillar: f.pillar,
+        code: f.code.clone(),
+        title: f.title.to_string(),
+        rationale: f.rationale.to_string(),
+        subject,
+        affected,
+        competency: s.competency.clone(),
+        evidence,
+        recommendation: merged_recommendation(facts, members),
+        notes,
+        manual: f.code == "manual",
+        count: members.len(),
+    }
+}
+
+/// The finding entries, by area, severity and code: dismissed findings left out, computed
+/// findings of one code grouped around their subject, each manual finding on its own.
+pub fn entries(facts: &Facts<'_>, findings: Vec<Finding>) -> Vec<Entry> {
+    // Which group each finding joins (`usize::MAX`: dismissed, left out).
+    let mut slot_of: Vec<usize> = Vec::with_capacity(findings.len());
+    let mut groups = 0;
+    {
+        let mut at: HashMap<(Severity, &str, String), usize> = HashMap::new();
+        for (i, f) in findings.iter().enumerate() {
+            if f.is_dismissed() {
+                slot_of.push(usize::MAX);
+                continue;
+            }
+            let s = &f.subjects;
+            let anchor = if f.code == "manual" {
+                format!("manual#{i}")
+            } else if let Some(c) = &s.competency {
+                c.clone()
+            } else if let Some(c) = s.channel.as_ref().or(s.role.as_ref()) {
+                c.clone()
+            } else if let Some(cycle) = &s.cycle {
+                cycle.join(",")
+            } else {
+                String::new()
+            };
+            let slot = *at.entry((f.severity, f.code.as_str(), anchor)).or_insert_with(|| {
+                groups += 1;
+                groups - 1
+            });
+            slot_of.push(slot);
+        }
+    }
+    let mut members: Vec<Vec<u32>> = vec![Vec::new(); groups];
+    for (i, slot) in slot_of.iter().enumerate() {
+        if *slot != usize::MAX {
+            members[*slot].push(i as u32);
+        }
+    }
+    // Each group's findings are dropped as soon as its entry is made: a large engagement has
+    // hundreds of thousands, and holding them next to the entries would double the memory.
+    let mut cells: Vec<Option<Finding>> = findings.into_iter().map(Some).collect();
+    let mut out: Vec<Entry> = Vec::with_capacity(groups);
+    for list in members {
+        let group: Vec<Finding> = list.iter().filter_map(|i| cells[*i as usize].take()).collect();
+        out.push(entry(facts, &group.iter().collect::<Vec<_>>()));
+    }
+    drop(cells);
+    let code_rank = |code: &str| crate::diagnostics::CODES.iter().position(|c| *c == code).unwrap_or(usize::MAX);
+    out.sort_by(|a, b| {
+        (a.pillar, a.severity, code_rank(&a.code), std::cmp::Reverse(a.count)).cmp(&(
+            b.pillar,
+            b.severity,
+            code_rank(&b.code),
+            std::cmp::Reverse(b.count),
+        ))
+    });
+    out
+}
+
+/// Above this many entries, each block shows its largest few and counts the rest.
+const FULL_LIMIT: usize = 400;
+const PER_BLOCK_WHEN_LARGE: usize = 5;
+
+/// Width of the left column of a finding card (subject and evidence); the recommendation fills the rest.
+const LEFT_W: f32 = 170.0;
+const GAP: f32 = 12.0;
+
+fn draw_entry(flow: &mut Flow<'_>, e: &Entry) {
+    let d = flow.design;
+    let x = MARGIN_X + 8.0;
+    let right_x = x + LEFT_W + GAP;
+    let right_w = MARGIN_X + CONTENT_WIDTH - right_x;
+    let body = Style::new(8.5, d.text);
+    let subject_style = body.bold();
+    let small = Style::new(8.0, d.text);
+    let muted = Style::new(7.5, d.muted);
+    let subject_lines = text::wrap(&e.subject, &subject_style, LEFT_W);
+    let affected_lines = text::wrap(&e.affected, &small, LEFT_W);
+    let evidence_lines: Vec<String> = e.evidence.iter().flat_map(|t| text::wrap(t, &muted, LEFT_W)).collect();
+    let mut right: Vec<(Vec<String>, Style)> = Vec::new();
+    if e.manual && !e.rationale.trim().is_empty() {
+        // Manual findings carry their own rationale: it is theirs, not a rule's.
+        right.push((text::wrap(&e.rationale, &small.coloured(d.muted), right_w), small.coloured(d.muted)));
+    }
+    right.push((text::wrap(&e.recommendation, &body, right_w), body));
+    for n in &e.notes {
+        let style = body.coloured(d.primary);
+        right.push((text::wrap(&format!("Consultant’s note: {n}"), &style, right_w), style));
+    }
+    let left_h = subject_lines.len() as f32 * subject_style.line_height()
+        + if e.affected.is_empty() { 0.0 } else { affected_lines.len() as f32 * small.line_height() }
+        + evidence_lines.len() as f32 * muted.line_height();
+    let right_h: f32 = right.iter().map(|(l, s)| l.len() as f32 * s.line_height() + 2.0).sum();
+    let h = left_h.max(right_h) + 7.0;
+    flow.ensure(h);
+    let top = flow.y;
+    let mut y = top;
+    y += flow.lines_at(x, y, &subject_lines, subject_style);
+    if !e.affected.is_empty() {
+        y += flow.lines_at(x, y, &affected_lines, small);
+    }
+    flow.lines_at(x, y, &evidence_lines, muted);
+    let mut ry = top;
+    for (lines, style) in &right {
+        ry += flow.lines_at(right_x, ry, lines, *style) + 2.0;
+    }
+    flow.rect(MARGIN_X, top + 1.0, 2.5, h - 7.0, Some(severity_colour(e.severity)), None);
+    flow.y = top + h;
+    flow.line(vec![(x, flow.y - 3.5), (MARGIN_X + CONTENT_WIDTH, flow.y - 3.5)], d.muted.tint(0.85), 0.4, false);
+}
+
+pub fn compose(flow: &mut Flow<'_>, facts: &Facts<'_>, title: &str) {
+    flow.start_section(title);
+    let d = flow.design;
+    let body = flow.body();
+    let entries = &facts.entries;
+    let dismissed = facts.dismissed;
+    let open = facts.open_findings();
+    let mut intro = format!(
+        "The diagnosis raised {} about this ecosystem, gathered here into {} by area, severity and subject. ",
+        count(open, "finding", "findings"),
+        count(entries.len(), "group", "groups")
+    );
+    if dismissed > 0 {
+        intro.push_str(&format!(
+            "{} set aside after review {} not shown. ",
+            count(dismissed, "finding", "findings"),
+            if dismissed == 1 { "is" } else { "are" }
+        ));
+    }
+    intro.push_str("Each group names what it is about, the evidence behind it, why it matters and what we recommend.");
+    flow.paragraph(&intro, body);
+    if entries.is_empty() {
+        flow.paragraph(
+            "No open findings: the structure of the ecosystem raised nothing that needs action.",
+            body.bold(),
+        );
+        return;
+    }
+    // Counts by severity.
+    let chip_w = CONTENT_WIDTH / 4.0;
+    flow.ensure(44.0);
+    let top = flow.y;
+    for (i, sev) in Severity::ALL.iter().enumerate() {
+        let n = facts.open_by_severity[*sev as usize];
+        let x = MARGIN_X + i as f32 * chip_w;
+        flow.rect(x + 2.0, top, chip_w - 4.0, 36.0, Some(severity_colour(*sev).tint(0.85)), None);
+        flow.rect(x + 2.0, top, 3.0, 36.0, Some(severity_colour(*sev)), None);
+        flow.text(x + 12.0, top + 17.0, &super::thousands(n), Style::new(14.0, severity_colour(*sev)).bold());
+        flow.text(x + 12.0, top + 29.0, severity_label(*sev), Style::new(8.0, d.text));
+    }
+    flow.y += 48.0;
+    let large = entries.len() > FULL_LIMIT;
+    for pillar in Pillar::ALL {
+        let in_area: Vec<&Entry> = entries.iter().filter(|e| e.pillar == *pillar).collect();
+        if in_area.is_empty() {
+            continue;
+        }
+        flow.heading(pillar.title(), 90.0);
+        let mut i = 0;
+        while i < in_area.len() {
+            let (sev, code) = (in_area[i].severity, in_area[i].code.as_str());
+            let block: Vec<&Entry> =
+                in_area[i..].iter().take_while(|e| e.severity == sev && e.code == code).copied().collect();
+            i += block.len();
+            if code == "manual" {
+                for e in &block {
+                    block_header(flow, e, false);
+                    draw_entry(flow, e);
+                }
+                continue;
+            }
+            block_header(flow, block[0], true);
+            let shown = if large { PER_BLOCK_WHEN_LARGE.min(block.len()) } else { block.len() };
+            for e in &block[..shown] {
+                draw_entry(flow, e);
+            }
+            if shown < block.len() {
+                let rest: usize = block[shown..].iter().map(|e| e.count).sum();
+                flow.paragraph_in(
+                    MARGIN_X + 12.0,
+                    CONTENT_WIDTH - 12.0,
+                    &format!(
+                        "And {} more like these ({}). The engagement file lists every one (trellis diagnose).",
+                        count(block.len() - shown, "group", "groups"),
+                        count(rest, "finding", "findings")
+                    ),
+                    flow.muted(),
+                );
+                flow.y += 8.0;
+            }
+        }
+    }
+}
+
+/// The title of a block of findings of one code and severity, with the rule's rationale.
+fn block_header(flow: &mut Flow<'_>, e: &Entry, with_rationale: bool) {
+    let d = flow.design;
+    let title_style = Style::new(11.0, d.text).bold();
+    let tag = if e.manual {
+        format!("{} · consultant’s finding", severity_label(e.severity))
+    } else {
+        severity_label(e.severity).to_owned()
+    };
+    let tag_style = Style::new(7.5, severity_colour(e.severity)).bold();
+    let tag_w = text::width(&tag.to_uppercase(), tag_style.size, true) + 10.0;
+    let lines = text::wrap(&e.title, &title_style, CONTENT_WIDTH - tag_w - 8.0);
+    let rationale = if with_rationale { text::wrap(&e.rationale, &flow.muted(), CONTENT_WIDTH) } else { Vec::new() };
+    let h = lines.len() as f32 * title_style.line_height() + rationale.len() as f32 * flow.muted().line_height() + 6.0;
+    flow.ensure(h + 60.0);
+    flow.y += 4.0;
+    let top = flow.y;
+    flow.rect(
+        MARGIN_X + CONTENT_WIDTH - tag_w,
+        top + 2.0,
+        tag_w,
+        12.0,
+        Some(severity_colour(e.severity).tint(0.85)),
+        None,
+    );
+    flow.text(MARGIN_X + CONTENT_WIDTH - tag_w + 5.0, top + 11.0, &tag.to_uppercase(), tag_style);
+    flow.y += flow.lines_at(MARGIN_X, top, &lines, title_style);
+    let muted = flow.muted();
+    flow.y += flow.lines_at(MARGIN_X, flow.y, &rationale, muted) + 4.0;
+    let caption = Style::new(6.5, d.accent).bold();
+    flow.text(MARGIN_X + 8.0, flow.y + 6.0, "WHAT AND WHO · EVIDENCE", caption);
+    flow.text(
+        MARGIN_X + 8.0 + LEFT_W + GAP,
+        flow.y + 6.0,
+        if e.manual { "WHY · RECOMMENDATION" } else { "RECOMMENDATION" },
+        caption,
+    );
+    flow.y += 10.0;
+}

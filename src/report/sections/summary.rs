@@ -1,0 +1,184 @@
+//! The executive summary: the consultant's words (or a generated summary), the maturity level, the six area scores and the findings that matter most.
+
+use super::{count, severity_colour, severity_label, Facts};
+use crate::diagnostics::Rules;
+use crate::model::Pillar;
+use crate::report::flow::{Flow, CONTENT_WIDTH, MARGIN_X};
+use crate::report::text::{self, Style};
+
+fn score_text(s: Option<f64>) -> String {
+    s.map_or_else(|| "not scored".to_owned(), |v| format!("{v:.0}"))
+}
+
+/// A summary in plain words from the diagnosis, for when the consultant has not written one.
+pub fn generated(facts: &Facts<'_>) -> String {
+    let m = facts.model;
+    let d = &facts.diagnosis;
+    let people: i64 = m.roles.iter().map(|r| r.headcount.max(0)).sum();
+    let mut s = format!(
+        "{} asked for a view of how its people build the capabilities their work needs. We mapped {} ({}) against {}, and the {} that develop them.",
+        facts.client(),
+        count(m.roles.len(), "role", "roles"),
+        count(people as usize, "person", "people"),
+        count(m.competencies.len(), "competency", "competencies"),
+        count(m.channels.len(), "learning channel", "learning channels"),
+    );
+    s.push_str(&format!(
+        " Measured across the six areas of a learning ecosystem, it stands at maturity level {} of 4, {}.",
+        d.scores.maturity.level,
+        d.scores.maturity.label.to_lowercase()
+    ));
+    let scored: Vec<(Pillar, f64)> = d.scores.pillars.iter().filter_map(|(p, s)| s.score.map(|v| (*p, v))).collect();
+    let best = scored.iter().copied().max_by(|a, b| a.1.total_cmp(&b.1));
+    let worst = scored.iter().copied().min_by(|a, b| a.1.total_cmp(&b.1));
+    if let (Some(b), Some(w)) = (best, worst) {
+        if b.0 != w.0 {
+            s.push_str(&format!(
+                " Its strongest area is {} ({:.0} of 100); its weakest is {} ({:.0}).",
+                b.0.title().to_lowercase(),
+                b.1,
+                w.0.title().to_lowercase(),
+                w.1
+            ));
+        }
+    }
+    let open = facts.open_findings();
+    let urgent = facts.open_by_severity[0] + facts.open_by_severity[1];
+    s.push_str(&format!(
+        "\n\nThe diagnosis raised {}, {} of them critical or high.",
+        count(open, "finding", "findings"),
+        super::thousands(urgent)
+    ));
+    if let Some(top) = facts.entries.iter().min_by_key(|e| (e.severity, std::cmp::Reverse(e.count))) {
+        s.push_str(&format!(" The most pressing: {} ({}).", top.title.to_lowercase(), top.subject));
+    }
+    s.push_str(
+        " The roadmap at the end of this blueprint puts the recommendations in order, most urgent first and each after what it builds on.",
+    );
+    s
+}
+
+pub fn compose(flow: &mut Flow<'_>, facts: &Facts<'_>, title: &str) {
+    flow.start_section(title);
+    let d = flow.design;
+    let body = flow.body().sized(10.0);
+    let own = facts.model.summary.trim();
+    let summary = if own.is_empty() { generated(facts) } else { own.to_owned() };
+    for para in summary.split("\n\n") {
+        flow.paragraph(para.trim(), body);
+    }
+    flow.y += 4.0;
+
+    // Maturity ladder.
+    flow.heading("Maturity", 80.0);
+    let levels = &Rules::builtin().maturity;
+    let current = facts.diagnosis.scores.maturity.level;
+    let step_w = CONTENT_WIDTH / levels.len().max(1) as f32;
+    let top = flow.y + 4.0;
+    let step = 10.0;
+    let full = 44.0 + step * (levels.len().saturating_sub(1)) as f32;
+    for (i, level) in levels.iter().enumerate() {
+        let x = MARGIN_X + i as f32 * step_w;
+        let rise = step * (levels.len() - 1 - i) as f32;
+        let here = level.level == current;
+        let fill = if here {
+            d.primary
+        } else if level.level < current {
+            d.primary.tint(0.6)
+        } else {
+            d.muted.tint(0.85)
+        };
+        flow.rect(x + 1.5, top + rise, step_w - 3.0, full - rise, Some(fill), None);
+        let ink = if here || level.level < current { crate::report::layout::Colour::WHITE } else { d.text };
+        let label = if here { format!("Level {}: today", level.level) } else { format!("Level {}", level.level) };
+        flow.text(x + 8.0, top + rise + 14.0, &label, Style::new(8.0, ink).bold());
+        let lines = text::wrap(&level.label, &Style::new(8.5, ink), step_w - 16.0);
+        flow.lines_at(x + 8.0, top + rise + 18.0, &lines[..lines.len().min(2)], Style::new(8.5, ink));
+    }
+    flow.y = top + full + 8.0;
+    let mean = facts.diagnosis.scores.mean().map_or("no".to_owned(), |m| format!("{m:.0}"));
+    flow.paragraph(
+        &format!(
+            "Level {} of 4, {}: the mean area score is {mean} of 100. A level is reached when both the mean and the weakest area meet its thresholds (see the appendix).",
+            current,
+            facts.diagnosis.scores.maturity.label.to_lowercase()
+        ),
+        flow.muted(),
+    );
+
+    // Area scores chart.
+    flow.heading("The six areas", 150.0);
+    let label_w = 170.0;
+    let bar_x = MARGIN_X + label_w;
+    let bar_w = CONTENT_WIDTH - label_w - 40.0;
+    let row = 17.0;
+    let top = flow.y + 4.0;
+    let pillars = &facts.diagnosis.scores.pillars;
+    for t in [0.0, 25.0, 50.0, 75.0, 100.0] {
+        let x = bar_x + bar_w * t / 100.0;
+        flow.line(vec![(x, top - 2.0), (x, top + row * pillars.len() as f32)], d.muted.tint(0.8), 0.4, false);
+        flow.text_centred(x, top + row * pillars.len() as f32 + 9.0, &format!("{t:.0}"), Style::new(7.0, d.muted));
+    }
+    for (i, (p, s)) in pillars.iter().enumerate() {
+        let y = top + i as f32 * row;
+        flow.text(MARGIN_X, y + 11.0, &text::fit(p.title(), 9.0, false, label_w - 8.0), Style::new(9.0, d.text));
+        match s.score {
+            Some(v) => {
+                flow.rect(bar_x, y + 3.0, bar_w * (v as f32 / 100.0).clamp(0.0, 1.0), row - 6.0, Some(d.primary), None);
+                flow.text(bar_x + bar_w + 6.0, y + 11.5, &score_text(Some(v)), Style::new(9.0, d.text).bold());
+            }
+            None => {
+                flow.text(
+                    bar_x + 4.0,
+                    y + 11.5,
+                    "not scored: no structure or answers to score it on",
+                    Style::new(8.0, d.muted),
+                );
+            }
+        }
+    }
+    flow.y = top + row * pillars.len() as f32 + 16.0;
+    flow.paragraph(
+        "Scores run from 0 to 100. Each area combines what the model shows (structure) with what people answered (perception) where both exist.",
+        flow.muted(),
+    );
+
+    // The findings that matter most.
+    flow.heading("What matters most", 80.0);
+    // The most severe and widest group of each kind first, so that five kinds of problem show.
+    let mut ranked: Vec<&super::findings::Entry> = facts.entries.iter().collect();
+    ranked.sort_by_key(|e| (e.severity, std::cmp::Reverse(e.count)));
+    let mut top_entries: Vec<&super::findings::Entry> = Vec::new();
+    for e in &ranked {
+        if e.manual || !top_entries.iter().any(|t| t.code == e.code) {
+            top_entries.push(e);
+        }
+    }
+    if top_entries.is_empty() {
+        flow.paragraph("The diagnosis found nothing that needs action.", body);
+    }
+    for (i, e) in top_entries.iter().take(5).enumerate() {
+        let tag = severity_label(e.severity).to_uppercase();
+        let sev = Style::new(7.0, severity_colour(e.severity)).bold();
+        let tag_w = text::width(&tag, sev.size, true);
+        let head = Style::new(9.5, d.text).bold();
+        let body9 = Style::new(9.0, d.text);
+        let w = CONTENT_WIDTH - 14.0;
+        let who = e.affected.split_once(':').map(|(n, _)| format!(" ({n})")).unwrap_or_default();
+        let head_lines = text::wrap(&format!("{}: {}{who}", e.title, e.subject), &head, w - tag_w - 10.0);
+        let first = e.recommendation.lines().next().unwrap_or_default();
+        let rec_lines = text::wrap(first, &body9, w);
+        let need = head_lines.len() as f32 * head.line_height() + rec_lines.len() as f32 * body9.line_height() + 8.0;
+        // Three always; a fourth and fifth only when they fit on the page, so the summary stays whole.
+        if i >= 3 && flow.y + need > crate::report::flow::BOTTOM {
+            break;
+        }
+        flow.ensure(need);
+        let y0 = flow.y;
+        flow.text_right(MARGIN_X + CONTENT_WIDTH, y0 + head.size * 1.05, &tag, sev);
+        flow.y += flow.lines_at(MARGIN_X + 14.0, flow.y, &head_lines, head);
+        flow.y += flow.lines_at(MARGIN_X + 14.0, flow.y, &rec_lines, body9);
+        flow.rect(MARGIN_X, y0 + 2.0, 3.0, flow.y - y0 - 2.0, Some(severity_colour(e.severity)), None);
+        flow.y += 8.0;
+    }
+}

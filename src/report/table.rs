@@ -1,0 +1,175 @@
+//! Tables that wrap their cells, break across pages and repeat their header row on each page.
+
+use super::flow::{Flow, MARGIN_X};
+use super::layout::Colour;
+use super::text::{self, Style};
+
+const PAD_X: f32 = 4.0;
+const PAD_Y: f32 = 3.5;
+
+/// A column: its heading and width in points.
+pub struct Column {
+    pub title: String,
+    pub width: f32,
+    pub right: bool,
+}
+
+impl Column {
+    pub fn new(title: &str, width: f32) -> Column {
+        Column { title: title.to_owned(), width, right: false }
+    }
+
+    pub fn right(title: &str, width: f32) -> Column {
+        Column { title: title.to_owned(), width, right: true }
+    }
+}
+
+/// One cell: text, optionally bold or coloured, with an optional background or a colour chip.
+#[derive(Default, Clone)]
+pub struct Cell {
+    pub text: String,
+    pub bold: bool,
+    pub colour: Option<Colour>,
+    pub fill: Option<Colour>,
+    /// A small coloured square before the text (channel kind, severity).
+    pub chip: Option<Colour>,
+}
+
+impl Cell {
+    pub fn new(text: impl Into<String>) -> Cell {
+        Cell { text: text.into(), ..Cell::default() }
+    }
+
+    pub fn bold(mut self) -> Cell {
+        self.bold = true;
+        self
+    }
+
+    pub fn colour(mut self, c: Colour) -> Cell {
+        self.colour = Some(c);
+        self
+    }
+
+    pub fn chip(mut self, c: Colour) -> Cell {
+        self.chip = Some(c);
+        self
+    }
+}
+
+pub struct Table {
+    pub columns: Vec<Column>,
+    pub rows: Vec<Vec<Cell>>,
+    pub size: f32,
+}
+
+fn header(flow: &mut Flow<'_>, columns: &[Column], size: f32) {
+    let style = Style::new(size, Colour::WHITE).bold();
+    let wrapped: Vec<Vec<String>> =
+        columns.iter().map(|c| text::wrap(&c.title, &style, c.width - 2.0 * PAD_X)).collect();
+    let lines = wrapped.iter().map(Vec::len).max().unwrap_or(1) as f32;
+    let h = lines * style.line_height() + 2.0 * PAD_Y;
+    let total: f32 = columns.iter().map(|c| c.width).sum();
+    let top = flow.y;
+    flow.rect(MARGIN_X, top, total, h, Some(flow.design.primary), None);
+    let mut x = MARGIN_X;
+    for (c, lines) in columns.iter().zip(&wrapped) {
+        if c.right {
+            for (i, l) in lines.iter().enumerate() {
+                let y = top + PAD_Y + i as f32 * style.line_height() + style.size * 1.05;
+                flow.text_right(x + c.width - PAD_X, y, l, style);
+            }
+        } else {
+            flow.lines_at(x + PAD_X, top + PAD_Y, lines, style);
+        }
+        x += c.width;
+    }
+    flow.y += h;
+}
+
+/// The height the table takes when drawn whole (header and every row).
+pub fn height(table: &Table) -> f32 {
+    let body = Style::new(table.size, Colour::WHITE);
+    let lines = |text: &str, style: &Style, w: f32| text::wrap(text, style, w).len().max(1) as f32;
+    let header = table.columns.iter().map(|c| lines(&c.title, &body.bold(), c.width - 2.0 * PAD_X)).fold(1.0, f32::max);
+    let rows: f32 = table
+        .rows
+        .iter()
+        .map(|row| {
+            let n = row
+                .iter()
+                .zip(&table.columns)
+                .map(|(cell, col)| {
+                    let style = if cell.bold { body.bold() } else { body };
+                    let chip = if cell.chip.is_some() { body.size + 2.0 } else { 0.0 };
+                    lines(&cell.text, &style, col.width - 2.0 * PAD_X - chip)
+                })
+                .fold(1.0, f32::max);
+            n * body.line_height() + 2.0 * PAD_Y
+        })
+        .sum();
+    header * body.line_height() + 2.0 * PAD_Y + rows + 8.0
+}
+
+/// Draws the table at the cursor. A row never splits; a page break repeats the header.
+pub fn draw(flow: &mut Flow<'_>, table: &Table) {
+    let body = Style::new(table.size, flow.design.text);
+    let total: f32 = table.columns.iter().map(|c| c.width).sum();
+    let header_h = {
+        let style = body.bold();
+        let lines = table.columns.iter().map(|c| text::wrap(&c.title, &style, c.width - 2.0 * PAD_X).len()).max();
+        lines.unwrap_or(1) as f32 * style.line_height() + 2.0 * PAD_Y
+    };
+    let mut first = true;
+    for (r, row) in table.rows.iter().enumerate() {
+        let wrapped: Vec<Vec<String>> = row
+            .iter()
+            .zip(&table.columns)
+            .map(|(cell, col)| {
+                let style = if cell.bold { body.bold() } else { body };
+                let chip = if cell.chip.is_some() { body.size + 2.0 } else { 0.0 };
+                text::wrap(&cell.text, &style, col.width - 2.0 * PAD_X - chip)
+            })
+            .collect();
+        let lines = wrapped.iter().map(Vec::len).max().unwrap_or(1).max(1) as f32;
+        let h = lines * body.line_height() + 2.0 * PAD_Y;
+        if first {
+            flow.ensure(header_h + h);
+            header(flow, &table.columns, table.size);
+            first = false;
+        } else if flow.ensure(h) {
+            header(flow, &table.columns, table.size);
+        }
+        let top = flow.y;
+        if r % 2 == 1 {
+            flow.rect(MARGIN_X, top, total, h, Some(flow.design.muted.tint(0.93)), None);
+        }
+        let mut x = MARGIN_X;
+        for ((cell, col), lines) in row.iter().zip(&table.columns).zip(&wrapped) {
+            if let Some(fill) = cell.fill {
+                flow.rect(x, top, col.width, h, Some(fill), None);
+            }
+            let mut style = if cell.bold { body.bold() } else { body };
+            if let Some(c) = cell.colour {
+                style = style.coloured(c);
+            }
+            let mut tx = x + PAD_X;
+            if let Some(chip) = cell.chip {
+                let s = body.size * 0.8;
+                flow.rect(tx, top + PAD_Y + (body.line_height() - s) / 2.0, s, s, Some(chip), None);
+                tx += body.size + 2.0;
+            }
+            if col.right {
+                for (i, l) in lines.iter().enumerate() {
+                    let y = top + PAD_Y + i as f32 * style.line_height() + style.size * 1.05;
+                    flow.text_right(x + col.width - PAD_X, y, l, style);
+                }
+            } else {
+                flow.lines_at(tx, top + PAD_Y, lines, style);
+            }
+            x += col.width;
+        }
+        flow.y += h;
+        flow.line(vec![(MARGIN_X, flow.y), (MARGIN_X + total, flow.y)], flow.design.muted.tint(0.75), 0.4, false);
+    }
+    flow.y += 8.0;
+}
