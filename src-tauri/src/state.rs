@@ -1,33 +1,59 @@
-//! The studio's state: the open engagement, or why the file named on the command line could not be opened.
+//! The studio's state: the open engagement (or why none is open) and the list of recent engagements.
 
-use std::path::PathBuf;
-use std::sync::{Mutex, PoisonError};
-use trellis::api::{ApiError, Session};
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard, PoisonError};
+use trellis::api::{ApiError, RecentEngagement, Session};
+
+/// How many recent engagements Home lists.
+const RECENT_KEPT: usize = 8;
 
 pub struct Studio {
     session: Mutex<Option<Session>>,
     /// Why there is no session: the file could not be opened, or none was named.
-    failure: Option<ApiError>,
+    failure: Mutex<Option<ApiError>>,
+    /// Where the recent engagements are kept (a JSON list); `None`: not kept.
+    recent_file: Mutex<Option<PathBuf>>,
 }
 
 impl Studio {
     /// Opens the engagement at `path`; a failure is kept to show in the window.
     pub fn open(path: Option<PathBuf>) -> Studio {
-        let opened = match path {
-            Some(path) => Session::open(&path),
-            None => Err(trellis::Error::Usage(
-                "no engagement file given: start the studio as `trellis-studio FILE.trellis`".into(),
-            )),
-        };
-        match opened {
-            Ok(session) => Studio { session: Mutex::new(Some(session)), failure: None },
-            Err(e) => Studio { session: Mutex::new(None), failure: Some(e.into()) },
+        let studio = Studio { session: Mutex::new(None), failure: Mutex::new(None), recent_file: Mutex::new(None) };
+        match path {
+            Some(path) => {
+                if let Err(e) = studio.replace(Session::open(&path)) {
+                    *lock(&studio.failure) = Some(e);
+                }
+            }
+            None => {
+                *lock(&studio.failure) = Some(ApiError {
+                    code: "usage".into(),
+                    message: "no engagement is open: create one or open a .trellis file".into(),
+                })
+            }
         }
+        studio
+    }
+
+    /// Keeps the recent list in `file` from now on, and records the open engagement in it.
+    pub fn keep_recent_in(&self, file: PathBuf) {
+        *lock(&self.recent_file) = Some(file);
+        self.remember();
+    }
+
+    /// Makes `opened` the open engagement (the previous one is closed), or returns its error and
+    /// keeps the previous one.
+    pub fn replace(&self, opened: trellis::Result<Session>) -> Result<(), ApiError> {
+        let session = opened.map_err(ApiError::from)?;
+        *lock(&self.session) = Some(session);
+        *lock(&self.failure) = None;
+        self.remember();
+        Ok(())
     }
 
     /// "<engagement name> — Trellis", or "Trellis" when nothing is open.
     pub fn window_title(&self) -> String {
-        match self.lock().as_ref() {
+        match lock(&self.session).as_ref() {
             Some(session) => format!("{} — Trellis", session.model().engagement.name),
             None => "Trellis".to_owned(),
         }
@@ -35,19 +61,51 @@ impl Studio {
 
     /// Runs `f` on the open session; core errors, and the absence of a session, become `ApiError`s.
     pub fn with_session<T>(&self, f: impl FnOnce(&mut Session) -> trellis::Result<T>) -> Result<T, ApiError> {
-        match self.lock().as_mut() {
+        match lock(&self.session).as_mut() {
             Some(session) => f(session).map_err(ApiError::from),
-            None => Err(self
-                .failure
+            None => Err(lock(&self.failure)
                 .clone()
-                .unwrap_or_else(|| ApiError { code: "internal".into(), message: "no engagement is open".into() })),
+                .unwrap_or_else(|| ApiError { code: "usage".into(), message: "no engagement is open".into() })),
         }
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, Option<Session>> {
-        // A panic mid-command leaves the session as the file has it: every edit is one transaction.
-        self.session.lock().unwrap_or_else(PoisonError::into_inner)
+    /// The engagements opened lately, newest first (files that are gone are left out).
+    pub fn recent(&self) -> Vec<RecentEngagement> {
+        let Some(file) = lock(&self.recent_file).clone() else { return Vec::new() };
+        read_recent(&file).into_iter().filter(|r| Path::new(&r.path).exists()).collect()
     }
+
+    /// Puts the open engagement first in the recent list. A list that cannot be written is no
+    /// reason to refuse to open an engagement: the error is dropped.
+    fn remember(&self) {
+        let Some(file) = lock(&self.recent_file).clone() else { return };
+        let Some(entry) = lock(&self.session).as_ref().map(|s| RecentEngagement {
+            path: s.path().display().to_string(),
+            name: s.model().engagement.name.clone(),
+            client: s.model().engagement.client.clone(),
+        }) else {
+            return;
+        };
+        let mut list = read_recent(&file);
+        list.retain(|r| r.path != entry.path);
+        list.insert(0, entry);
+        list.truncate(RECENT_KEPT);
+        if let Some(dir) = file.parent() {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        if let Ok(text) = serde_json::to_string_pretty(&list) {
+            let _ = std::fs::write(&file, text);
+        }
+    }
+}
+
+fn read_recent(file: &Path) -> Vec<RecentEngagement> {
+    std::fs::read_to_string(file).ok().and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default()
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    // A panic mid-command leaves the session as the file has it: every edit is one transaction.
+    m.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 #[cfg(test)]
@@ -87,5 +145,22 @@ mod tests {
     fn no_file_named_is_a_usage_error() {
         let err = Studio::open(None).with_session(|s| Ok(s.info())).unwrap_err();
         assert_eq!(err.code, "usage");
+    }
+
+    #[test]
+    fn opened_engagements_are_remembered_newest_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a.trellis"), dir.path().join("b.trellis"));
+        Session::create(&a, "demo", Some("A"), "2026-01-15").unwrap();
+        Session::create(&b, "leadership", Some("B"), "2026-01-15").unwrap();
+        let studio = Studio::open(Some(a.clone()));
+        studio.keep_recent_in(dir.path().join("config/recent.json"));
+        studio.replace(Session::open(&b)).unwrap();
+        studio.replace(Session::open(&a)).unwrap();
+        let recent: Vec<String> = studio.recent().into_iter().map(|r| r.client).collect();
+        assert_eq!(recent, ["A", "B"]);
+        let err = studio.replace(Session::open(&dir.path().join("gone.trellis"))).unwrap_err();
+        assert_eq!(err.code, "not-found");
+        assert_eq!(studio.with_session(|s| Ok(s.model().engagement.client.clone())).unwrap(), "A");
     }
 }

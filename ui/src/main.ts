@@ -1,20 +1,23 @@
-// Entry point of the studio's web view: asks the shell for the open engagement and shows it.
+// Entry point of the studio's web view: the frame, the shell's menu events, and files dropped on the window.
 
 import { invoke } from "@tauri-apps/api/core";
+import { listen } from "@tauri-apps/api/event";
+import { getCurrentWebview } from "@tauri-apps/api/webview";
+import { Studio } from "./app";
+import { Api } from "./ipc";
 import "./style.css";
-import type { Info } from "./types";
-import { renderError, renderInfo, toApiError } from "./view";
-
-async function start(root: HTMLElement): Promise<void> {
-  try {
-    const info = await invoke<Info>("engagement_info");
-    renderInfo(root, info);
-  } catch (e) {
-    renderError(root, toApiError(e));
-  }
-}
 
 const root = document.getElementById("app");
 if (root) {
-  void start(root);
+  const studio = new Studio(new Api((cmd, args) => invoke(cmd, args)), root);
+  void studio.start();
+  void listen<string>("menu", (event) => studio.menu(event.payload));
+  // macOS opens a double-clicked .trellis file in the running app: show it.
+  void listen("engagement-opened", () => void studio.start());
+  void getCurrentWebview().onDragDropEvent((event) => {
+    if (event.payload.type !== "drop") return;
+    const file = event.payload.paths.find((p) => p.toLowerCase().endsWith(".trellis"));
+    if (file) void studio.openPath(file);
+    else studio.notify("Drop a .trellis engagement file to open it");
+  });
 }

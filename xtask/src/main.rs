@@ -8,15 +8,20 @@ use std::process::{Child, Command, ExitCode, Stdio};
 use std::thread::sleep;
 use std::time::{Duration, Instant, SystemTime};
 
+mod studio;
+
 const USAGE: &str = "\
 usage: cargo xtask TASK
 
 tasks:
   deps    install what is missing: Debian packages (as root, via apt-get) and ui/node_modules (npm ci)
-  test    deps, build and test the UI, fmt, clippy, cargo test, build the benches, then a desktop smoke test
+  test    deps, build and test the UI, fmt, clippy, cargo test, build the benches, a desktop smoke test,
+          then the studio end to end in a real window (tauri-driver)
   smoke   deps, build the UI and the studio, then only the desktop smoke test
   run     deps, build the UI and the studio, then open the studio on a fresh demo engagement
   bench   run the core's criterion benchmarks (extra arguments go to `cargo bench`)
+  bench-studio  the studio's cold start, idle memory and a 3,000-role map, under Xvfb
+  bundle  build the studio's installable package (.deb here) with the Tauri bundler
 ";
 
 /// Debian packages the build, the tests and the smoke test need (Tauri's Linux prerequisites and more).
@@ -39,6 +44,9 @@ const APT_PACKAGES: &[&str] = &[
     "x11-utils",
     // import, to take screenshots.
     "imagemagick",
+    // Headless Chromium and its WebDriver, for the workshop's phone page test (tests/workshop_page.rs).
+    "chromium",
+    "chromium-driver",
 ];
 
 /// How long the smoke test waits for the studio's window, then for the page to show the engagement.
@@ -66,6 +74,8 @@ fn main() -> ExitCode {
         "smoke" => no_args(rest).and_then(|()| smoke_only(&ws)),
         "run" => no_args(rest).and_then(|()| run(&ws)),
         "bench" => bench(&ws, rest),
+        "bench-studio" => no_args(rest).and_then(|()| studio::bench(&ws)),
+        "bundle" => no_args(rest).and_then(|()| studio::bundle(&ws)),
         "help" | "-h" | "--help" => {
             print!("{USAGE}");
             Ok(())
@@ -165,7 +175,8 @@ fn test(ws: &Workspace) -> Result {
         ]))
     })?;
     step("cargo bench --workspace --no-run", || run_cmd(&mut ws.cargo(&["bench", "--workspace", "--no-run"])))?;
-    build_and_smoke(ws)
+    build_and_smoke(ws)?;
+    studio::e2e(ws)
 }
 
 fn smoke_only(ws: &Workspace) -> Result {

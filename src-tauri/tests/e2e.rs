@@ -1,0 +1,145 @@
+//! End to end in the real studio window: tauri-driver and WebKitWebDriver drive the app built
+//! with `custom-protocol`, under the X display `cargo xtask test` gives it (Xvfb). A screenshot of
+//! every view goes to `$CARGO_TARGET_DIR/screenshots/studio-*.png`.
+//!
+//! Runs only with `TRELLIS_E2E=1` (xtask sets it after starting Xvfb and installing tauri-driver);
+//! otherwise it says so and passes. WebDriver cannot drive native dialogs, so the test types the
+//! paths into the fields the dialogs fill.
+
+mod webdriver;
+
+use serde_json::json;
+use std::process::Command;
+use std::time::{Duration, Instant};
+use webdriver::{screenshots, tauri_driver, Session};
+
+fn view(s: &Session, id: &str) {
+    s.click_on(&format!(".nav-item[data-view={id}]"), "");
+    s.shown(&format!(".view[data-view={id}]"), "");
+}
+
+fn shot(s: &Session, name: &str) {
+    // Let fonts and the map's canvas settle before the picture.
+    std::thread::sleep(Duration::from_millis(400));
+    s.screenshot(&screenshots().join(format!("studio-{name}.png")));
+}
+
+fn count(s: &Session, css: &str) -> usize {
+    s.run("return document.querySelectorAll(arguments[0]).length", vec![json!(css)]).as_u64().unwrap_or(0) as usize
+}
+
+#[test]
+fn a_training_architect_works_through_an_engagement() {
+    if std::env::var_os("TRELLIS_E2E").is_none() {
+        eprintln!("SKIPPED: set TRELLIS_E2E=1 with a display and tauri-driver on PATH (cargo xtask test does)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let driver = tauri_driver(&dir.path().join("config"));
+    let s = Session::start(&driver, &[]);
+
+    // Home, nothing open yet: create an engagement from the demo template at a typed path.
+    s.shown(".view-title", "Welcome to Trellis");
+    // The web view may listen to the shell's events, and do nothing else of Tauri's.
+    let ipc = "return window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1]).then(() => 'allowed', (e) => 'refused: ' + e)";
+    let listen = json!({"event": "menu", "target": {"kind": "Any"}, "handler": 0});
+    assert_eq!(s.run(ipc, vec![json!("plugin:event|listen"), listen]), json!("allowed"));
+    let close = s.run(ipc, vec![json!("plugin:window|close"), json!({"label": "main"})]);
+    assert!(close.as_str().is_some_and(|t| t.starts_with("refused")), "{close}");
+    shot(&s, "home-empty");
+    let file = dir.path().join("e2e.trellis");
+    s.set("input[name=client]", "Harbour <b>Logistics</b>");
+    s.set("input[name=path]", file.to_str().unwrap());
+    s.click_on(".new-engagement button[type=submit]", "Create");
+    s.shown(".view[data-view=model]", "Roles");
+    assert!(file.exists(), "the engagement file was created");
+    let title = s.title();
+    assert!(title.ends_with(" — Trellis") && title.contains("Warehouse"), "{title}");
+
+    // Home shows it; names are text.
+    view(&s, "home");
+    s.shown(".meta dd", "Harbour <b>Logistics</b>");
+    assert_eq!(count(&s, ".meta b"), 0);
+    shot(&s, "home");
+
+    // Model: add a role, name it, link it to a competency at high criticality.
+    view(&s, "model");
+    s.click_on("[data-action=add]", "Add role");
+    s.shown(".item-form .section-title", "New role");
+    s.set(".item-form input[name=name]", "Night <i>dispatcher</i>");
+    s.shown(".item-list .item-name", "Night <i>dispatcher</i>");
+    let option = |what: &str| {
+        let js = format!("return document.querySelector('.add-row select[name=competency]').options[1].{what}");
+        s.run(&js, vec![]).as_str().unwrap().to_owned()
+    };
+    let (competency, id) = (option("text"), option("value"));
+    s.set(".add-row select[name=competency]", &id);
+    s.set(".add-row select[name=criticality]", "high");
+    s.click_on("[data-action='add-Requires']", "Add");
+    s.shown("[data-relation=Requires] td", &competency);
+    assert_eq!(count(&s, ".item-list i, .item-form i"), 0);
+    shot(&s, "model");
+
+    // Findings: nothing reaches the new role, so a finding names it.
+    view(&s, "findings");
+    s.shown(".finding .chip", "Night <i>dispatcher</i>");
+    shot(&s, "findings");
+
+    // Undo the link: the finding goes away, and redo becomes possible.
+    s.click_on("[data-action=undo]", "Undo");
+    s.gone(".finding .chip", "Night <i>dispatcher</i>");
+    assert_eq!(s.run("return document.querySelector('[data-action=redo]').disabled", vec![]), json!(false));
+
+    // Workshop: two questions, each answered by two tables.
+    view(&s, "workshop");
+    shot(&s, "workshop-setup");
+    s.set("textarea[name=participants]", "Table 1\nTable 2");
+    s.click_on(".workshop-setup button[type=submit]", "Start");
+    s.shown(".facilitator-progress", "Question 1 of");
+    s.click_on("[data-participant='Table 1'] .score[data-score='4']", "4");
+    s.click_on("[data-participant='Table 2'] .score[data-score='2']", "2");
+    s.shown(".answered", "2 of 2 answered");
+    shot(&s, "workshop");
+    s.click_on("[data-action=next-question]", "Next");
+    s.shown(".facilitator-progress", "Question 2 of");
+    s.click_on("[data-participant='Table 1'] .score[data-score='5']", "5");
+    s.click_on("[data-participant='Table 2'] .score[data-score='3']", "3");
+    s.shown(".answered", "2 of 2 answered");
+    s.click_on(".facilitator-top button", "End workshop");
+    s.shown(".summary-table", "Mean");
+    shot(&s, "workshop-summary");
+    view(&s, "home");
+    s.shown("[data-count=responses] .count-value", "4");
+
+    // The map and the coverage draw the engagement.
+    view(&s, "map");
+    s.shown(".map-caption", "links");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while count(&s, ".map-canvas canvas") == 0 {
+        assert!(Instant::now() < deadline, "the map never drew");
+        std::thread::sleep(Duration::from_millis(150));
+    }
+    shot(&s, "map");
+    view(&s, "coverage");
+    s.click_on(".heatmap button.cell", "");
+    s.shown(".cell-detail .panel-title", "×");
+    shot(&s, "coverage");
+
+    // Export: the blueprint PDF names the engagement; the JSON carries the client.
+    view(&s, "export");
+    let pdf = dir.path().join("blueprint.pdf");
+    s.set("input[name=pdf-path]", pdf.to_str().unwrap());
+    s.click_on("[data-export=pdf] button[type=submit]", "Export");
+    s.shown("[data-export=pdf] .done", "Saved");
+    let json_path = dir.path().join("engagement.json");
+    s.set("input[name=json-path]", json_path.to_str().unwrap());
+    s.click_on("[data-export=json] button[type=submit]", "Export");
+    s.shown("[data-export=json] .done", "Saved");
+    shot(&s, "export");
+    let text = Command::new("pdftotext").arg(&pdf).arg("-").output().expect("pdftotext runs");
+    let text = String::from_utf8_lossy(&text.stdout);
+    let name = title.trim_end_matches(" — Trellis");
+    assert!(text.contains(name), "the blueprint does not name `{name}`:\n{}", &text[..text.len().min(400)]);
+    assert!(std::fs::read_to_string(&json_path).unwrap().contains("Harbour <b>Logistics</b>"));
+    s.end();
+}

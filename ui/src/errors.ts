@@ -1,0 +1,52 @@
+// Errors as the UI sees them: `{code, message}` from the shell. The UI switches on the code only.
+
+import type { ApiError } from "./bindings/trellis";
+
+export interface ErrorView {
+  title: string;
+  advice: string;
+}
+
+/** What to tell the user for each error code the core reports; the message follows as detail. */
+export function errorView(code: string): ErrorView {
+  switch (code) {
+    case "not-found":
+      return { title: "File not found", advice: "Check the path, or choose another file." };
+    case "exists":
+      return { title: "That file already exists", advice: "Trellis never overwrites a file: choose another name." };
+    case "not-trellis":
+      return { title: "Not a Trellis engagement", advice: "This file was not made by Trellis. Open a .trellis file instead." };
+    case "damaged":
+      return { title: "The engagement file is damaged", advice: "Run trellis check on it for details, or restore it from a backup." };
+    case "too-new":
+      return { title: "Made by a newer Trellis", advice: "Update Trellis to open this engagement. It has not been changed." };
+    case "usage":
+      return { title: "No engagement is open", advice: "Create a new engagement or open one from Home." };
+    case "invalid":
+      return { title: "That change was not saved", advice: "It would break a rule of the model; the details say which." };
+    case "parse":
+      return { title: "The file could not be read", advice: "It is not in the expected format; the details say where." };
+    case "not-in-model":
+      return { title: "Not in this engagement", advice: "The item may have been removed, or undone. The view has been refreshed." };
+    case "io":
+      return { title: "The file could not be written or read", advice: "Check the folder exists and you may write to it." };
+    case "database":
+      return { title: "The engagement file could not be saved", advice: "Nothing was changed. Check the disk, then try again." };
+    default:
+      return { title: "Something went wrong", advice: "The details below say why." };
+  }
+}
+
+/** Whatever `invoke` rejected with, as an ApiError: the shell sends `{code, message}`, Tauri itself strings. */
+export function toApiError(e: unknown): ApiError {
+  if (typeof e === "object" && e !== null && "code" in e && "message" in e) {
+    const { code, message } = e as Record<string, unknown>;
+    if (typeof code === "string" && typeof message === "string") {
+      return { code, message };
+    }
+  }
+  if (e instanceof Error) {
+    return { code: "internal", message: e.message };
+  }
+  return { code: "internal", message: String(e) };
+}

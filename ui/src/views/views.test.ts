@@ -1,0 +1,266 @@
+// @vitest-environment happy-dom
+// Tests of the views against a fake shell: what each shows (as text), and which commands its controls invoke.
+
+import { beforeEach, describe, expect, it } from "vitest";
+import type { Ctx } from "../app";
+import type { CoverageView, FindingsView, Info, Lists } from "../bindings/trellis";
+import { fakeShell, INFO, settle, type Invocation } from "../fake.test-support";
+import { Api } from "../ipc";
+import { renderCoverage } from "./coverage";
+import { renderExport } from "./export";
+import { renderFindings } from "./findings";
+import { renderHome } from "./home";
+import { renderModel } from "./model";
+import { renderWorkshop } from "./workshop";
+
+const LISTS: Lists = {
+  roles: [{ id: "r1", name: "<b>Driver</b>", description: "", group: "Fleet", headcount: 10, refs: [] }],
+  competencies: [
+    { id: "c1", name: "Load securing", description: "", category: "Safety", parent: null, refs: [] },
+    { id: "c2", name: "Route planning", description: "", category: "Planning", parent: null, refs: [] },
+  ],
+  channels: [{ id: "k1", name: "Toolbox talk", kind: "formal", description: "", capacity: null, cost: null, evaluation_level: 1 }],
+  groups: ["Fleet"],
+  categories: ["Planning", "Safety"],
+};
+
+const HISTORY = { can_undo: true, can_redo: false };
+
+function context(answers: Record<string, unknown>) {
+  const shell = fakeShell({ history: HISTORY, engagement_info: INFO, ...answers });
+  const went: [string, string | undefined][] = [];
+  const failed: unknown[] = [];
+  const ctx: Ctx = {
+    api: new Api(shell.call),
+    info: INFO as Info,
+    go: (view, arg) => void went.push([view, arg]),
+    edited: async () => {},
+    opened: () => {},
+    fail: (e) => void failed.push(e),
+    notify: () => {},
+  };
+  return { ctx, calls: shell.calls, went, failed };
+}
+
+function last(calls: Invocation[], cmd: string): Record<string, unknown> | undefined {
+  return [...calls].reverse().find((c) => c.cmd === cmd)?.args;
+}
+
+let root: HTMLElement;
+beforeEach(() => {
+  root = document.createElement("div");
+  document.body.replaceChildren(root);
+});
+
+describe("Home", () => {
+  it("creates an engagement at the typed path with today's date", async () => {
+    const { ctx, calls } = context({ templates: [{ name: "demo", summary: "Freight" }], recent_engagements: [], engagement_create: INFO });
+    await renderHome(root, ctx);
+    (root.querySelector("input[name=client]") as HTMLInputElement).value = "Acme";
+    (root.querySelector("input[name=path]") as HTMLInputElement).value = "/tmp/acme";
+    root.querySelector("form")!.dispatchEvent(new Event("submit"));
+    await settle();
+    expect(last(calls, "engagement_create")).toMatchObject({ path: "/tmp/acme.trellis", template: "demo", client: "Acme" });
+    expect(String(last(calls, "engagement_create")?.["today"])).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it("lists recent engagements as text and opens one", async () => {
+    const recent = [{ path: "/x/a.trellis", name: "<i>A</i>", client: "" }];
+    const { ctx, calls } = context({ templates: [], recent_engagements: recent, engagement_open: INFO });
+    await renderHome(root, ctx);
+    expect(root.querySelector(".recent-name")?.textContent).toBe("<i>A</i>");
+    expect(root.querySelector(".recent i")).toBeNull();
+    (root.querySelector(".recent-item") as HTMLButtonElement).click();
+    await settle();
+    expect(last(calls, "engagement_open")).toEqual({ path: "/x/a.trellis" });
+  });
+});
+
+describe("Model editor", () => {
+  it("lists roles as text, searches, and saves a renamed role at once", async () => {
+    const links = { requires: [], develops: [], reaches: [], follows: [], prerequisites: [] };
+    const { ctx, calls } = context({ model_lists: LISTS, item_links: links, apply_edit: { id: null, history: HISTORY } });
+    await renderModel(root, ctx, "role:r1");
+    await settle();
+    expect(root.querySelector(".item-name")?.textContent).toBe("<b>Driver</b>");
+    expect(root.querySelector(".editor b")).toBeNull();
+    const name = root.querySelector(".item-form input[name=name]") as HTMLInputElement;
+    name.value = "Night driver";
+    name.dispatchEvent(new Event("change", { bubbles: true }));
+    await settle();
+    expect(last(calls, "apply_edit")).toMatchObject({ edit: { op: "put_role", id: "r1", name: "Night driver", group: "Fleet" } });
+    expect(root.querySelector(".item-name")?.textContent).toBe("Night driver");
+  });
+
+  it("refuses an empty name before saving and shows why", async () => {
+    const links = { requires: [], develops: [], reaches: [], follows: [], prerequisites: [] };
+    const { ctx, calls } = context({ model_lists: LISTS, item_links: links });
+    await renderModel(root, ctx, "role:r1");
+    await settle();
+    const name = root.querySelector(".item-form input[name=name]") as HTMLInputElement;
+    name.value = "  ";
+    name.dispatchEvent(new Event("change", { bubbles: true }));
+    await settle();
+    expect(calls.some((c) => c.cmd === "apply_edit")).toBe(false);
+    expect(root.querySelector(".item-form .problem")?.textContent).toContain("needs a name");
+  });
+
+  it("shows an invalid edit's refusal in the form, chosen by its code", async () => {
+    const links = { requires: [], develops: [], reaches: [], follows: [], prerequisites: [] };
+    const { ctx, failed } = context({
+      model_lists: LISTS,
+      item_links: links,
+      apply_edit: () => Promise.reject({ code: "invalid", message: "role 'r1': field `headcount`: -1 is negative" }),
+    });
+    await renderModel(root, ctx, "role:r1");
+    await settle();
+    root.querySelector(".item-form")!.dispatchEvent(new Event("change"));
+    await settle();
+    expect(failed).toEqual([]);
+    expect(root.querySelector(".item-form .problem-detail")?.textContent).toContain("headcount");
+  });
+
+  it("links a role to a competency with levels and criticality", async () => {
+    const links = { requires: [], develops: [], reaches: [], follows: [], prerequisites: [] };
+    const { ctx, calls } = context({ model_lists: LISTS, item_links: links, apply_edit: { id: null, history: HISTORY } });
+    await renderModel(root, ctx, "role:r1");
+    await settle();
+    const row = root.querySelector("[data-relation=Requires] .add-row")!;
+    (row.querySelector("select[name=competency]") as HTMLSelectElement).value = "c2";
+    (row.querySelector("input[name=current]") as HTMLInputElement).value = "1";
+    (row.querySelector("select[name=criticality]") as HTMLSelectElement).value = "high";
+    (row.querySelector("[data-action='add-Requires']") as HTMLButtonElement).click();
+    await settle();
+    expect(last(calls, "apply_edit")).toEqual({
+      edit: { op: "put_requires", role: "r1", competency: "c2", target_level: 3, current_level: 1, criticality: "high" },
+    });
+  });
+});
+
+describe("Coverage", () => {
+  const view: CoverageView = {
+    mean_integration: 1,
+    roles: [{ id: "r1", name: "<b>Driver</b>", group: "Fleet" }],
+    competencies: [{ id: "c1", name: "Load securing", group: "Safety" }],
+    cells: [{ role: "r1", competency: "c1", stages: ["introduce"], integration: 1, criticality: "high", target_level: 4 }],
+    kinds: ["formal", "coaching"],
+    kind_rows: [{ competency: "c1", counts: [1, 0] }],
+    grouped: null,
+  };
+
+  it("explains a cell with the channels that cover it", async () => {
+    const { ctx, calls } = context({ coverage_view: view, coverage_cell: [{ id: "k1", name: "Toolbox talk", kind: "formal", stages: ["introduce"] }] });
+    await renderCoverage(root, ctx);
+    expect(root.querySelector(".heatmap .row-head")?.textContent).toBe("<b>Driver</b>");
+    (root.querySelector(".heatmap button.cell") as HTMLButtonElement).click();
+    await settle();
+    expect(last(calls, "coverage_cell")).toEqual({ query: { role: "r1", competency: "c1", kind: null } });
+    expect(root.querySelector(".cell-detail")?.textContent).toContain("Missing: practice, feedback, support.");
+    expect(root.querySelector(".cell-channels")?.textContent).toContain("Toolbox talk");
+    (root.querySelector(".kinds button.cell") as HTMLButtonElement).click();
+    await settle();
+    expect(last(calls, "coverage_cell")).toEqual({ query: { role: null, competency: "c1", kind: "formal" } });
+  });
+
+  it("shows groups and categories for a large engagement", async () => {
+    const grouped = { ...view, roles: [], competencies: [], cells: [], kind_rows: [], grouped: { groups: ["G1"], categories: ["C1", "C2"], cells: [[2.5, null]] } };
+    const { ctx } = context({ coverage_view: grouped });
+    await renderCoverage(root, ctx);
+    expect(root.querySelector(".heatmap")?.textContent).toContain("2.5");
+  });
+});
+
+describe("Findings", () => {
+  const view: FindingsView = {
+    rows: [
+      {
+        key: "unreachable:c1,r1",
+        code: "unreachable",
+        severity: "high",
+        area: "beyond-training",
+        title: "Nothing reaches it",
+        subjects: [{ kind: "role", id: "r1", name: "<b>Driver</b>" }],
+        rationale: "Why",
+        recommendation: "Do this",
+        status: null,
+        note: "",
+        manual: false,
+      },
+    ],
+    matching: 1,
+    total: 1,
+    codes: [{ code: "unreachable", count: 1 }],
+    areas: [{ area: "coaching", title: "Coaching and feedback", score: 40, structural: 40, perceived: null, open_findings: 1 }],
+    maturity_level: 2,
+    maturity_label: "Coordinated programs",
+    summary: "",
+  };
+
+  it("links subjects to the map and records a verdict with its note", async () => {
+    const { ctx, calls, went } = context({ findings_view: view, dispose_finding: HISTORY });
+    await renderFindings(root, ctx);
+    expect(root.querySelector(".maturity-level")?.textContent).toBe("Level 2");
+    const chip = root.querySelector(".finding .chip") as HTMLButtonElement;
+    expect(chip.textContent).toBe("<b>Driver</b>");
+    chip.click();
+    expect(went).toContainEqual(["map", "r1"]);
+    (root.querySelector(".finding input[name=note]") as HTMLInputElement).value = "Seen on site";
+    [...root.querySelectorAll<HTMLButtonElement>(".finding-actions button")].find((b) => b.textContent === "Dismiss")!.click();
+    await settle();
+    expect(last(calls, "dispose_finding")).toEqual({ key: "unreachable:c1,r1", verdict: "dismissed", note: "Seen on site" });
+  });
+
+  it("filters by area and saves the summary and manual findings", async () => {
+    const { ctx, calls } = context({ findings_view: view, set_summary: HISTORY, put_manual_finding: { id: "m1", history: HISTORY } });
+    await renderFindings(root, ctx);
+    const area = root.querySelector(".filters select[name=area]") as HTMLSelectElement;
+    area.value = "coaching";
+    area.dispatchEvent(new Event("change"));
+    const summary = root.querySelector("textarea[name=summary]") as HTMLTextAreaElement;
+    summary.value = "Courses only.";
+    summary.dispatchEvent(new Event("change"));
+    const form = root.querySelector(".manual-finding") as HTMLFormElement;
+    form.dispatchEvent(new Event("submit"));
+    expect(form.querySelector(".problem")?.textContent).toContain("needs a title");
+    (form.querySelector("input[name=title]") as HTMLInputElement).value = "Managers never ask";
+    form.dispatchEvent(new Event("submit"));
+    await settle();
+    expect(last(calls, "set_summary")).toEqual({ text: "Courses only." });
+    expect(last(calls, "put_manual_finding")).toMatchObject({ finding: { id: "", title: "Managers never ask", pillar: "transfer-climate" } });
+    await renderFindings(document.createElement("div"), ctx);
+    expect(last(calls, "findings_view")).toEqual({ query: { area: "coaching", severity: null, code: null, status: null, limit: null } });
+  });
+});
+
+describe("Workshop", () => {
+  it("records each participant's score for the question on screen", async () => {
+    const bank = { id: "core", version: 1, title: "Core", description: "", questions: [{ id: "q1", area: "coaching", text: "<b>Q1</b>?", help: "" }] };
+    const { ctx, calls, went } = context({ banks: [bank], answer: HISTORY });
+    await renderWorkshop(root, ctx);
+    (root.querySelector("textarea[name=participants]") as HTMLTextAreaElement).value = "Table 1\nTable 2";
+    root.querySelector("form")!.dispatchEvent(new Event("submit"));
+    expect(went.at(-1)).toEqual(["workshop", undefined]);
+    root = document.createElement("div");
+    await renderWorkshop(root, ctx);
+    expect(root.querySelector(".question-text")?.textContent).toBe("<b>Q1</b>?");
+    expect(root.querySelectorAll(".answer-row").length).toBe(2);
+    (root.querySelector("[data-participant='Table 2'] .score[data-score='3']") as HTMLButtonElement).click();
+    await settle();
+    expect(last(calls, "answer")).toMatchObject({ response: { bank: "core", question: "q1", respondent: "Table 2", score: 3 } });
+    expect(root.querySelector(".answered")?.textContent).toBe("1 of 2 answered");
+  });
+});
+
+describe("Export", () => {
+  it("writes the blueprint with the chosen layout and date, then offers to open it", async () => {
+    const { ctx, calls } = context({ blueprint_layouts: ["default", "board-brief"], export_blueprint: { path: "/tmp/b.pdf", bytes: 150000 } });
+    await renderExport(root, ctx);
+    const card = root.querySelector("[data-export=pdf]") as HTMLFormElement;
+    (card.querySelector("select[name=layout]") as HTMLSelectElement).value = "board-brief";
+    (card.querySelector("input[name=pdf-path]") as HTMLInputElement).value = "/tmp/b";
+    card.dispatchEvent(new Event("submit"));
+    await settle();
+    expect(last(calls, "export_blueprint")).toMatchObject({ path: "/tmp/b.pdf", request: { layout: "board-brief", logo: null } });
+    expect(card.querySelector(".done")?.textContent).toContain("/tmp/b.pdf");
+  });
+});

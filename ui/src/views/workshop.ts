@@ -1,0 +1,151 @@
+// Workshop, facilitator mode for a projector: one question at a time in large type, each
+// participant's or group's score and note recorded as given, progress through the bank, a summary at the end.
+
+import type { Bank, QuestionResult } from "../bindings/trellis";
+import type { Ctx } from "../app";
+import { button, el, field, header, input, select, textarea } from "../dom";
+import { AREA_LABELS } from "../logic/findings";
+import { answered, markOf, move, parseParticipants, progress, question, record, start, type Workshop } from "../logic/workshop";
+
+let workshop: Workshop | null = null;
+window.addEventListener("trellis:engagement-changed", () => (workshop = null));
+
+export async function renderWorkshop(root: HTMLElement, ctx: Ctx): Promise<void> {
+  const banks = await ctx.api.banks();
+  if (!workshop) return setup(root, ctx, banks);
+  if (workshop.finished) return summary(root, ctx, workshop);
+  run(root, ctx, workshop);
+}
+
+function setup(root: HTMLElement, ctx: Ctx, banks: Bank[]): void {
+  root.append(header("Workshop", "Run the diagnostic questions with the client's people, one question at a time, on the projector."));
+  const form = el("form", "card workshop-setup");
+  const bank = select(banks.map((b) => [b.id, `${b.title} (${b.questions.length} questions)`] as const), banks[0]?.id ?? "", "bank");
+  const people = textarea("", "participants", 5);
+  people.placeholder = "One participant or group per line, e.g.\nTable 1\nTable 2";
+  const group = input("", "group");
+  group.placeholder = "e.g. Warehouse supervisors (optional)";
+  const problem = el("p", "problem");
+  problem.setAttribute("role", "alert");
+  const go = el("button", "btn btn-primary btn-large", "Start the workshop");
+  go.type = "submit";
+  form.append(field("Question bank", bank), field("Participants or groups", people), field("They all belong to the group", group, "Results by group are shown only from the anonymity threshold up"), problem, go);
+  form.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    const chosen = banks.find((b) => b.id === bank.value);
+    const names = parseParticipants(people.value);
+    if (!chosen) return;
+    if (names.length === 0) {
+      problem.textContent = "Name at least one participant or group.";
+      people.focus();
+      return;
+    }
+    workshop = start(chosen, names, group.value);
+    ctx.go("workshop");
+  });
+  root.append(form);
+}
+
+function run(root: HTMLElement, ctx: Ctx, w: Workshop): void {
+  const q = question(w);
+  if (!q) {
+    w.finished = true;
+    void summary(root, ctx, w);
+    return;
+  }
+  const p = progress(w);
+  const stage = el("section", "facilitator");
+  const top = el("div", "facilitator-top");
+  const bar = el("div", "progress");
+  bar.setAttribute("role", "progressbar");
+  bar.setAttribute("aria-valuenow", String(p.percent));
+  bar.setAttribute("aria-valuemin", "0");
+  bar.setAttribute("aria-valuemax", "100");
+  const fill = el("div", "progress-fill");
+  fill.style.width = `${p.percent}%`;
+  bar.append(fill);
+  top.append(el("span", "facilitator-bank", w.bank.title), el("span", "facilitator-progress", p.text), bar,
+    button("End workshop", () => { w.finished = true; ctx.go("workshop"); }, "btn btn-quiet"));
+  const card = el("div", "question-card");
+  card.append(el("p", "eyebrow", AREA_LABELS[q.area]), el("h1", "question-text", q.text));
+  if (q.help) card.append(el("p", "question-help", q.help));
+  const count = el("p", "answered", `${answered(w)} of ${w.participants.length} answered`);
+  const table = el("div", "answers");
+  for (const who of w.participants) {
+    const row = el("div", "answer-row");
+    row.dataset["participant"] = who;
+    const mark = markOf(w, q.id, who);
+    const note = input(mark?.note ?? "", "note");
+    note.placeholder = "Note (optional)";
+    note.setAttribute("aria-label", `Note from ${who}`);
+    const scores = el("div", "scores");
+    scores.setAttribute("role", "group");
+    scores.setAttribute("aria-label", `Score from ${who}`);
+    const save = async (score: number | null) => {
+      try {
+        await ctx.edited(await ctx.api.answer(record(w, q.id, who, { score, note: note.value }, new Date().toISOString())));
+        for (const b of scores.querySelectorAll("button")) b.setAttribute("aria-pressed", String(b.dataset["score"] === String(score)));
+        count.textContent = `${answered(w)} of ${w.participants.length} answered`;
+      } catch (e) {
+        ctx.fail(e);
+      }
+    };
+    for (const score of [1, 2, 3, 4, 5, null]) {
+      const b = button(score === null ? "?" : String(score), () => void save(score), "score");
+      b.dataset["score"] = String(score);
+      b.title = score === null ? "Don't know" : `Score ${score}`;
+      b.setAttribute("aria-pressed", String(mark !== undefined && mark.score === score));
+      scores.append(b);
+    }
+    note.addEventListener("change", () => {
+      const m = markOf(w, q.id, who);
+      if (m) void save(m.score);
+    });
+    row.append(el("span", "participant", who), scores, note);
+    table.append(row);
+  }
+  const nav = el("div", "facilitator-nav");
+  const prev = button("← Previous", () => { move(w, -1); ctx.go("workshop"); }, "btn btn-large");
+  prev.disabled = w.index === 0;
+  const last = w.index === w.bank.questions.length - 1;
+  const next = button(last ? "Finish and see the summary" : "Next question →", () => { move(w, 1); ctx.go("workshop"); }, "btn btn-primary btn-large");
+  next.dataset["action"] = "next-question";
+  nav.append(prev, count, next);
+  stage.append(top, card, table, nav);
+  root.append(stage);
+  queueMicrotask(() => next.focus());
+}
+
+async function summary(root: HTMLElement, ctx: Ctx, w: Workshop): Promise<void> {
+  const all = await ctx.api.responses();
+  const results = new Map<string, QuestionResult>(all.questions.filter((r) => r.bank === w.bank.id).map((r) => [r.question, r]));
+  root.append(header("Workshop summary", `${w.bank.title}: what ${w.participants.length} participant${w.participants.length === 1 ? "" : "s"} said, with every answer given so far.`));
+  const table = el("table", "summary-table");
+  const head = el("tr");
+  for (const h of ["Question", "Area", "Answers", "Mean (1-5)", "Spread"]) head.append(el("th", undefined, h));
+  table.append(head);
+  for (const q of w.bank.questions) {
+    const r = results.get(q.id);
+    const tr = el("tr");
+    const n = r ? r.distribution.reduce((a, b) => a + b, 0) + r.dont_know : 0;
+    const spread = el("td");
+    const bars = el("div", "spread");
+    spread.append(bars);
+    if (r) {
+      r.distribution.forEach((count, i) => {
+        if (!count) return;
+        const bar = el("span", `spread-bar score-${i + 1}`, String(i + 1));
+        bar.style.flexGrow = String(count);
+        bar.title = `${count} answered ${i + 1}`;
+        bars.append(bar);
+      });
+    }
+    tr.append(el("td", undefined, q.text), el("td", undefined, AREA_LABELS[q.area]), el("td", "num", String(n)), el("td", "num", r?.mean != null ? r.mean.toFixed(1) : "—"), spread);
+    table.append(tr);
+  }
+  const again = button("Back to this bank's questions", () => { w.finished = false; w.index = 0; ctx.go("workshop"); });
+  const fresh = button("New workshop", () => { workshop = null; ctx.go("workshop"); }, "btn btn-primary");
+  const actions = el("div", "inline");
+  actions.append(again, fresh, button("See the findings and scores", () => ctx.go("findings")));
+  root.append(actions, table);
+}
