@@ -38,10 +38,13 @@ fn assert_every_glyph_is_covered(doc: &Document) {
     }
 }
 
+/// A text run's box on the page: x0, x1, y0, y1, and its text for messages.
+type Bounds<'a> = (f32, f32, f32, f32, &'a str);
+
 /// Upright runs stay inside the page margins and no two overlap.
 fn assert_nothing_overflows_or_overlaps(doc: &Document) {
     let margin = 30.0;
-    let mut boxes: Vec<Vec<(f32, f32, f32, f32, &str)>> = vec![Vec::new(); doc.pages.len()];
+    let mut boxes: Vec<Vec<Bounds<'_>>> = vec![Vec::new(); doc.pages.len()];
     for (page, t) in runs(doc) {
         if t.angle != 0.0 {
             assert!(t.y <= PAGE_HEIGHT - margin && t.y - t.width() >= margin, "rotated {:?} leaves the page", t.text);

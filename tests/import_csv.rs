@@ -81,6 +81,13 @@ fn the_blank_templates_have_the_export_headers_and_import_as_nothing() {
 fn csv_to_csv_is_identical_for_every_starter_template_and_tricky_text() {
     for t in trellis::templates::all() {
         assert_round_trip(&t.model().unwrap(), t.name);
+        // Into an engagement that already holds it: nothing changes, even where two roles
+        // share one O*NET ref (leadership's managers do).
+        let tmp = tempfile::tempdir().unwrap();
+        let mut s = Session::create(&tmp.path().join("t.trellis"), t.name, None, "2026-03-01").unwrap();
+        s.export(ExportFormat::Csv, &tmp.path().join("out")).unwrap();
+        let summary = import_csv(&mut s, &tmp.path().join("out")).unwrap();
+        assert_eq!(summary.total_changes(), 0, "{}: {summary}", t.name);
     }
     let mut tricky = common::small_model();
     tricky.roles[0].name = "Lead, \"night\" shift; Zürich\nsecond line".into();

@@ -179,6 +179,8 @@ pub fn apply(base: &mut Model, increment: Increment) -> ImportSummary {
 /// Where incoming items land: the id of the engagement's item each incoming id is matched with.
 struct Landing {
     ids: HashMap<Id, Id>,
+    /// Incoming items whose ref several of the engagement's items carry.
+    ambiguous: usize,
 }
 
 impl Landing {
@@ -186,25 +188,29 @@ impl Landing {
         self.ids.get(incoming).unwrap_or(incoming)
     }
 
-    /// Matches each incoming item with an existing one by identity ref; unmatched items keep
-    /// their id (and so update an existing item with that id, or are added).
+    /// Matches each incoming item with an existing one: the item with its id, else the item
+    /// carrying one of its identity refs (the first in the engagement's order when several
+    /// do: a client's two roles may both point to one O*NET occupation). Unmatched items keep
+    /// their id and are added.
     fn matching<T>(existing: &[T], incoming: &[T], id: impl Fn(&T) -> &Id, refs: impl Fn(&T) -> &[String]) -> Landing {
-        let mut by_ref: HashMap<&str, usize> = HashMap::new();
+        let mut by_ref: HashMap<&str, (usize, usize)> = HashMap::new();
         for (i, item) in existing.iter().enumerate() {
             for r in identity_refs(refs(item)) {
-                by_ref.entry(r).or_insert(i);
+                by_ref.entry(r).or_insert((i, 0)).1 += 1;
             }
         }
-        let mut ids = HashMap::new();
-        if !by_ref.is_empty() {
-            for item in incoming {
-                let found = identity_refs(refs(item)).find_map(|r| by_ref.get(r).copied());
-                if let Some(i) = found.filter(|i| id(&existing[*i]) != id(item)) {
-                    ids.insert(id(item).clone(), id(&existing[i]).clone());
-                }
+        let mut landing = Landing { ids: HashMap::new(), ambiguous: 0 };
+        if by_ref.is_empty() {
+            return landing;
+        }
+        let taken: std::collections::HashSet<&str> = existing.iter().map(|x| id(x).as_str()).collect();
+        for item in incoming.iter().filter(|x| !taken.contains(id(x).as_str())) {
+            if let Some((i, carriers)) = identity_refs(refs(item)).find_map(|r| by_ref.get(r).copied()) {
+                landing.ids.insert(id(item).clone(), id(&existing[i]).clone());
+                landing.ambiguous += usize::from(carriers > 1);
             }
         }
-        Landing { ids }
+        landing
     }
 }
 
@@ -321,7 +327,15 @@ pub fn merge_by_refs(base: &mut Model, incoming: Model, complete: bool) -> Impor
         upsert(&mut base.responses, &incoming.responses, |r| serde_json::to_string(r).unwrap_or_default()),
     ));
     base.normalize();
-    ImportSummary { kinds, skipped: Vec::new() }
+    let mut skipped = Vec::new();
+    for (kind, n) in [("roles", roles_at.ambiguous), ("competencies", comps_at.ambiguous)] {
+        if n > 0 {
+            skipped.push(format!(
+                "{n} {kind} carry a ref that several items of the engagement share: the first was updated"
+            ));
+        }
+    }
+    ImportSummary { kinds, skipped }
 }
 
 #[cfg(test)]
@@ -385,6 +399,22 @@ mod tests {
         assert_eq!(count("competencies"), KindCount { added: 1, updated: 0, unchanged: 1 });
         assert_eq!(count("requires"), KindCount { added: 1, updated: 0, unchanged: 1 });
         assert!(crate::model::validate(&base).is_empty());
+    }
+
+    #[test]
+    fn an_id_wins_over_a_ref_that_several_items_share() {
+        let mut base = Model::default();
+        base.roles.push(role("first-line", &["onet:11-1021.00"], 64));
+        base.roles.push(role("mid-level", &["onet:11-1021.00"], 26));
+        let mut incoming = Model::default();
+        incoming.roles.push(role("mid-level", &["onet:11-1021.00"], 30));
+        incoming.roles.push(role("11-1021.00", &["onet:11-1021.00"], 1));
+        let summary = merge_by_refs(&mut base, incoming, true);
+        assert_eq!(
+            base.roles.iter().map(|r| (r.id.as_str(), r.headcount)).collect::<Vec<_>>(),
+            [("first-line", 1), ("mid-level", 30)]
+        );
+        assert!(summary.skipped[0].starts_with("1 roles carry a ref that several items"), "{:?}", summary.skipped);
     }
 
     #[test]

@@ -281,7 +281,13 @@ fn draw_entry(flow: &mut Flow<'_>, e: &Entry) {
         + evidence_lines.len() as f32 * muted.line_height();
     let right_h: f32 = right.iter().map(|(l, s)| l.len() as f32 * s.line_height() + 2.0).sum();
     let h = left_h.max(right_h) + 7.0;
-    flow.ensure(h);
+    if flow.ensure(h + 14.0) {
+        // A block that runs onto a new page says what it is a continuation of.
+        let cont = format!("{} (continued)", e.title);
+        let style = Style::new(8.0, d.muted).bold();
+        flow.text(MARGIN_X, flow.y + 8.0, &text::fit(&cont, style.size, true, CONTENT_WIDTH), style);
+        flow.y += 14.0;
+    }
     let top = flow.y;
     let mut y = top;
     y += flow.lines_at(x, y, &subject_lines, subject_style);
