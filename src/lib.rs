@@ -1,7 +1,8 @@
-//! Trellis core: model learning ecosystems, keep them in one-file engagements, and exchange them.
+//! Trellis core: model learning ecosystems, keep them in one-file engagements, diagnose them, exchange them, print blueprints.
 //!
-//! Layers, each using only those before it: `model` -> `graph` -> `store` -> `interop` -> `api`.
-//! See ARCHITECTURE.md for the map and the invariants.
+//! Layers, each using only those before it: `model` -> `graph` -> `diagnostics` -> `store` ->
+//! `interop` -> `report` -> `api`; the live `workshop` server sits on `api`.
+//! See ARCHITECTURE.md (at the repository root) for the map and the invariants.
 
 pub mod api;
 pub mod diagnostics;

@@ -8,6 +8,7 @@ const SCRIPTS: &[&str] = &[
     include_str!("migrations/0002_responses.sql"),
     include_str!("migrations/0003_judgement.sql"),
     include_str!("migrations/0004_workshop.sql"),
+    include_str!("migrations/0005_parent_index.sql"),
 ];
 
 pub const LATEST: i64 = SCRIPTS.len() as i64;
