@@ -87,7 +87,7 @@ fn engagement_info_open_create_recent_and_templates() {
     assert_eq!(shell.title(), format!("{} — Trellis", s(&info["engagement"]["name"])));
     assert_eq!(shell.code("engagement_create", args), "exists");
     let bad = json!({"path": shell.path("x.trellis"), "template": "nope", "client": null, "today": "2026-02-01"});
-    assert_eq!(shell.code("engagement_create", bad), "not-found");
+    assert_eq!(shell.code("engagement_create", bad), "usage");
 
     let other = shell.path("other.trellis");
     Session::create(&other, "leadership", Some("Other"), "2026-01-15").unwrap();

@@ -21,7 +21,7 @@ export function errorView(code: string): ErrorView {
     case "too-new":
       return { title: "Made by a newer Trellis", advice: "Update Trellis to open this engagement. It has not been changed." };
     case "usage":
-      return { title: "No engagement is open", advice: "Create a new engagement or open one from Home." };
+      return { title: "That cannot be done", advice: "The details below say why. From Home you can create or open an engagement." };
     case "invalid":
       return { title: "That change was not saved", advice: "It would break a rule of the model; the details say which." };
     case "parse":
