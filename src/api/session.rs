@@ -134,18 +134,7 @@ impl Session {
                 summary.kinds.push((kind, interop::KindCount { updated: 1, ..Default::default() }));
             }
         }
-        let errors = model::validate(&merged);
-        if !errors.is_empty() {
-            return Err(Error::Invalid(errors));
-        }
-        if !dry_run && summary.total_changes() > 0 {
-            self.store.replace(&merged)?;
-            self.model = merged;
-            // An import is not undone edit by edit; history before it no longer applies.
-            self.undo.clear();
-            self.redo.clear();
-        }
-        Ok(summary)
+        self.save_import(merged, summary, dry_run)
     }
 
     /// Imports `path` (a file or a folder, as `format` needs) into the engagement: the source is
@@ -168,6 +157,12 @@ impl Session {
         let increment = interop::read(format, path, options, &self.model, progress)?;
         let mut merged = self.model.clone();
         let summary = interop::apply(&mut merged, increment);
+        self.save_import(merged, summary, dry_run)
+    }
+
+    /// The end of every import: validate the merged model whole, then save it as one
+    /// transaction (unless `dry_run` or nothing changed).
+    fn save_import(&mut self, merged: Model, summary: ImportSummary, dry_run: bool) -> Result<ImportSummary> {
         let errors = model::validate(&merged);
         if !errors.is_empty() {
             return Err(Error::Invalid(errors));
@@ -175,6 +170,7 @@ impl Session {
         if !dry_run && summary.total_changes() > 0 {
             self.store.replace(&merged)?;
             self.model = merged;
+            // An import is not undone edit by edit; history before it no longer applies.
             self.undo.clear();
             self.redo.clear();
         }
