@@ -1,8 +1,10 @@
-//! The studio's state: the open engagement (or why none is open) and the list of recent engagements.
+//! The studio's state: the open engagement (or why none is open), its live workshop session if one is running, and the list of recent engagements.
 
+use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, PoisonError};
-use trellis::api::{ApiError, RecentEngagement, Session};
+use trellis::api::{ApiError, Info, RecentEngagement, Session};
+use trellis::workshop::{self, Facilitator, LiveSession, Running, WorkshopOptions};
 
 /// How many recent engagements Home lists.
 const RECENT_KEPT: usize = 8;
@@ -13,12 +15,19 @@ pub struct Studio {
     failure: Mutex<Option<ApiError>>,
     /// Where the recent engagements are kept (a JSON list); `None`: not kept.
     recent_file: Mutex<Option<PathBuf>>,
+    /// The live workshop server on the open engagement; nothing listens until the user starts it.
+    live: Mutex<Option<Running>>,
 }
 
 impl Studio {
     /// Opens the engagement at `path`; a failure is kept to show in the window.
     pub fn open(path: Option<PathBuf>) -> Studio {
-        let studio = Studio { session: Mutex::new(None), failure: Mutex::new(None), recent_file: Mutex::new(None) };
+        let studio = Studio {
+            session: Mutex::new(None),
+            failure: Mutex::new(None),
+            recent_file: Mutex::new(None),
+            live: Mutex::new(None),
+        };
         match path {
             Some(path) => {
                 if let Err(e) = studio.replace(Session::open(&path)) {
@@ -45,10 +54,66 @@ impl Studio {
     /// keeps the previous one.
     pub fn replace(&self, opened: trellis::Result<Session>) -> Result<(), ApiError> {
         let session = opened.map_err(ApiError::from)?;
+        // The live session belongs to the engagement being closed: stop serving it (it stays
+        // live in its file, so opening that file again and starting resumes it).
+        if let Some(running) = lock(&self.live).take() {
+            running.stop();
+        }
         *lock(&self.session) = Some(session);
         *lock(&self.failure) = None;
         self.remember();
         Ok(())
+    }
+
+    /// Starts serving the open engagement's live session on `listen` (`ADDR:PORT`), resuming the
+    /// one its file holds or beginning one on `bank`. When one is already running, that one.
+    pub fn start_live(&self, listen: &str, bank: Option<String>) -> Result<LiveSession, ApiError> {
+        let mut live = lock(&self.live);
+        if let Some(running) = live.as_ref() {
+            return Ok(running.session());
+        }
+        let address: SocketAddr = listen.trim().parse().map_err(|_| ApiError {
+            code: "usage".into(),
+            message: format!("listen: `{listen}` is not an address and port, such as 0.0.0.0:8080"),
+        })?;
+        let path = self.with_session(|s| Ok(s.path().to_owned()))?;
+        let mut options = WorkshopOptions::new(path, address);
+        options.bank = bank.filter(|b| !b.is_empty());
+        let running = workshop::start(options)?;
+        let session = running.session();
+        *live = Some(running);
+        Ok(session)
+    }
+
+    /// The running live session, if any.
+    pub fn live(&self) -> Option<LiveSession> {
+        lock(&self.live).as_ref().map(Running::session)
+    }
+
+    /// The facilitator's controls of the running session.
+    pub fn facilitator(&self) -> Result<Facilitator, ApiError> {
+        lock(&self.live).as_ref().map(Running::facilitator).ok_or_else(|| ApiError {
+            code: "not-live".into(),
+            message: "no live session is running: start one first".into(),
+        })
+    }
+
+    /// Stops serving (the session stays live in the file until ended) and reads the answers the
+    /// server saved into the open engagement.
+    pub fn stop_live(&self) -> Result<Info, ApiError> {
+        let running = lock(&self.live).take();
+        if let Some(running) = running {
+            running.stop();
+        }
+        self.refresh_answers()
+    }
+
+    /// Reads the answers the live server saved into the open engagement.
+    pub fn refresh_answers(&self) -> Result<Info, ApiError> {
+        self.with_session(|s| {
+            s.reload_responses()?;
+            Ok(s.info())
+        })
     }
 
     /// "<engagement name> — Trellis", or "Trellis" when nothing is open.

@@ -7,6 +7,7 @@ use std::path::Path;
 use trellis::api::*;
 use trellis::diagnostics::{AreaResult, GroupResult, QuestionResult, ResponseSummary};
 use trellis::model::*;
+use trellis::workshop::{LiveAction, LiveGroup, LiveQuestion, LiveSession, LiveView, Tally};
 use ts_rs::{Config, TS};
 
 /// One declaration, and the names of the types it refers to.
@@ -39,6 +40,8 @@ fn generate() -> String {
         FindingQuery, SubjectRef, FindingRow, AreaScore, CodeCount, FindingsView,
         BlueprintRequest, Exported,
         ResponseSummary, AreaResult, GroupResult, QuestionResult,
+        // The live workshop, as the studio steers it.
+        LiveSession, LiveAction, LiveView, LiveQuestion, Tally, LiveGroup,
     );
     let declared: BTreeSet<&str> = decls.iter().map(|(name, _, _)| name.as_str()).collect();
     for (name, _, deps) in &decls {

@@ -4,6 +4,8 @@
 //! The four `choose_*` commands only show a native dialog and return the chosen path; WebDriver
 //! and the mock runtime cannot drive a dialog, so the commands that take that path are tested instead.
 
+mod webdriver;
+
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use tauri::ipc::{CallbackFn, InvokeBody};
@@ -253,4 +255,60 @@ fn exports_write_json_and_the_blueprint() {
     let nowhere = Path::new("/nonexistent-dir/x.json");
     assert_eq!(shell.code("export_json", json!({"path": nowhere})), "io");
     assert_eq!(shell.code("open_exported", json!({"path": shell.path("none.pdf")})), "not-found");
+}
+
+/// A participant's phone: one POST to the live server.
+fn phone(listen: &str, path: &str, token: Option<&str>, body: Value) -> (u16, Value) {
+    webdriver::request(listen, "POST", path, token, Some(&body)).unwrap()
+}
+
+#[test]
+fn a_live_session_serves_phones_shows_their_answers_and_resumes() {
+    let shell = Shell::new(true);
+    assert_eq!(shell.ok("live_status", json!({})), Value::Null, "nothing listens before the user starts");
+    assert_eq!(shell.code("live_control", json!({"action": {"action": "next"}})), "not-live");
+    assert_eq!(shell.code("live_start", json!({"listen": "the room", "bank": null})), "usage");
+    assert_eq!(shell.code("live_start", json!({"listen": "127.0.0.1:0", "bank": "no-such-bank"})), "not-in-model");
+
+    let started = shell.ok("live_start", json!({"listen": "127.0.0.1:0", "bank": "core"}));
+    let (listen, code) = (s(&started["listen"]).to_owned(), s(&started["join_code"]).to_owned());
+    assert!(s(&started["join_url"]).ends_with(&format!("#{code}")), "{started}");
+    assert!(s(&started["qr_svg"]).contains("<svg"));
+    assert_eq!(started["resumed"], false);
+    assert_eq!(started["live"]["current"], Value::Null);
+
+    let opened = shell.ok("live_control", json!({"action": {"action": "next"}}));
+    let first = s(&opened["live"]["questions"][0]["id"]).to_owned();
+    assert_eq!(opened["live"]["current"], first.as_str());
+    assert_eq!(opened["live"]["questions"][0]["state"], "open");
+
+    let (status, joined) = phone(&listen, "/api/join", None, json!({"code": code}));
+    assert_eq!(status, 200, "{joined}");
+    let token = s(&joined["token"]).to_owned();
+    let answer = json!({"question": first, "score": 4, "note": "<b>only</b> on the job"});
+    assert_eq!(phone(&listen, "/api/answer", Some(&token), answer).0, 200);
+
+    let live = shell.ok("live_status", json!({}));
+    let q = &live["live"]["questions"][0];
+    assert_eq!((q["answers"].clone(), q["distribution"][3].clone()), (json!(1), json!(1)), "{live}");
+    assert_eq!(q["notes"][0], "<b>only</b> on the job", "notes arrive as typed; the UI shows them as text");
+    assert_eq!(live["live"]["participants"], 1);
+
+    // The studio's own model learns of the phones' answers when the server stops.
+    assert_eq!(shell.ok("engagement_info", json!({}))["responses"], 0);
+    assert_eq!(shell.ok("live_stop", json!({}))["responses"], 1);
+    assert_eq!(shell.ok("live_status", json!({})), Value::Null);
+    assert!(std::net::TcpStream::connect(&listen).is_err(), "nothing listens after stopping");
+
+    // Starting again resumes the file's session: the same question is open, the answer counts.
+    let resumed = shell.ok("live_start", json!({"listen": "127.0.0.1:0", "bank": null}));
+    assert_eq!(resumed["resumed"], true);
+    assert_eq!(resumed["live"]["current"], first.as_str());
+    assert_eq!(resumed["live"]["questions"][0]["answers"], 1);
+    let closed = shell.ok("live_control", json!({"action": {"action": "close"}}));
+    assert_eq!(closed["live"]["questions"][0]["state"], "closed");
+    let ended = shell.ok("live_control", json!({"action": {"action": "end"}}));
+    assert_eq!(ended["live"]["ended"], true);
+    assert_eq!(shell.code("live_control", json!({"action": {"action": "next"}})), "ended");
+    shell.ok("live_stop", json!({}));
 }

@@ -111,6 +111,34 @@ fn a_training_architect_works_through_an_engagement() {
     view(&s, "home");
     s.shown("[data-count=responses] .count-value", "4");
 
+    // Live session: a phone on the room's network answers; the facilitator's screen shows it arrive.
+    view(&s, "workshop");
+    s.click_on(".inline button", "New workshop");
+    s.shown("[data-action=start-live]", "Start live session");
+    let port = webdriver::free_port();
+    s.set("select[name=live-host]", "127.0.0.1");
+    s.set("input[name=live-port]", &port.to_string());
+    s.click_on("[data-action=start-live]", "Start live session");
+    s.shown(".live-url", &format!("127.0.0.1:{port}"));
+    let code = s.run("return document.querySelector('.live-code').textContent", vec![]);
+    s.click_on("[data-action=live-next]", "Open the first question");
+    s.shown(".live-question.state-open .live-question-state", "open");
+    let listen = format!("127.0.0.1:{port}");
+    let (status, joined) = webdriver::request(&listen, "POST", "/api/join", None, Some(&json!({"code": code}))).unwrap();
+    assert_eq!(status, 200, "{joined}");
+    let token = joined["token"].as_str().unwrap();
+    let question = joined["view"]["question"]["id"].clone();
+    let answer = json!({"question": question, "score": 5, "note": "<b>from a phone</b>"});
+    assert_eq!(webdriver::request(&listen, "POST", "/api/answer", Some(token), Some(&answer)).unwrap().0, 200);
+    s.shown(".live-tally", "1 answer");
+    s.shown(".live-notes li", "<b>from a phone</b>");
+    assert_eq!(count(&s, ".live-notes b"), 0);
+    shot(&s, "workshop-live");
+    s.click_on("[data-action=live-stop]", "Stop serving");
+    s.shown("[data-action=start-live]", "Start live session");
+    view(&s, "home");
+    s.shown("[data-count=responses] .count-value", "5");
+
     // The map and the coverage draw the engagement.
     view(&s, "map");
     s.shown(".map-caption", "links");

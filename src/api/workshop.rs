@@ -20,6 +20,14 @@ impl Session {
         self.store.begin_workshop(record)
     }
 
+    /// Reads the answers again from the file, after a live session's server wrote them through
+    /// its own connection; the rest of the model, and undo and redo, stay as they are.
+    pub fn reload_responses(&mut self) -> Result<usize> {
+        let before = self.model.responses.len();
+        self.model.responses = self.store.load()?.responses;
+        Ok(self.model.responses.len().saturating_sub(before))
+    }
+
     /// Writes a batch of workshop changes as one transaction, then keeps the answers in memory.
     ///
     /// Each answer is checked on its own against the model's rules and the bank. The rest of the

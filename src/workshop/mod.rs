@@ -9,6 +9,7 @@
 //! facilitator's HTTP routes.
 
 mod control;
+mod desk;
 mod page;
 mod qr;
 mod recorder;
@@ -17,6 +18,7 @@ mod security;
 mod server;
 mod state;
 
+pub use desk::{LiveAction, LiveSession};
 pub use recorder::{Command, Done, Refusal};
 pub use state::{LiveGroup, LiveQuestion, LiveView, MyAnswer, ParticipantView, QuestionView, Tally};
 
@@ -226,7 +228,7 @@ pub fn start(options: WorkshopOptions) -> Result<Running> {
     let mut session = Session::open(&options.file)?;
     let listener = std::net::TcpListener::bind(options.listen)
         .and_then(|l| l.set_nonblocking(true).map(|_| l))
-        .map_err(Error::io_at(Path::new(&options.listen.to_string())))?;
+        .map_err(|e| Error::Usage(format!("cannot listen on {}: {e}; choose another port or address", options.listen)))?;
     let local = listener.local_addr().map_err(Error::io_at(Path::new(&options.listen.to_string())))?;
 
     let (record, join_code, secret, resumed) = prepare(&mut session, &options)?;

@@ -48,6 +48,21 @@ pub enum Refusal {
     Failed(String),
 }
 
+impl Refusal {
+    /// A stable code for each refusal: the phone page and the studio switch on it.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Refusal::Closed(_) => "closed",
+            Refusal::UnknownQuestion(_) => "unknown-question",
+            Refusal::UnknownParticipant => "unknown-participant",
+            Refusal::Ended => "ended",
+            Refusal::NoMoreQuestions => "no-more-questions",
+            Refusal::Full => "full",
+            Refusal::Failed(_) => "not-saved",
+        }
+    }
+}
+
 impl std::fmt::Display for Refusal {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {

@@ -42,16 +42,15 @@ impl IntoResponse for Refused {
 impl From<Refusal> for Refused {
     fn from(r: Refusal) -> Refused {
         use StatusCode as S;
-        let (status, code) = match &r {
-            Refusal::Closed(_) => (S::CONFLICT, "closed"),
-            Refusal::UnknownQuestion(_) => (S::NOT_FOUND, "unknown-question"),
-            Refusal::UnknownParticipant => (S::UNAUTHORIZED, "unknown-participant"),
-            Refusal::Ended => (S::GONE, "ended"),
-            Refusal::NoMoreQuestions => (S::CONFLICT, "no-more-questions"),
-            Refusal::Full => (S::SERVICE_UNAVAILABLE, "full"),
-            Refusal::Failed(_) => (S::INTERNAL_SERVER_ERROR, "not-saved"),
+        let status = match &r {
+            Refusal::Closed(_) | Refusal::NoMoreQuestions => S::CONFLICT,
+            Refusal::UnknownQuestion(_) => S::NOT_FOUND,
+            Refusal::UnknownParticipant => S::UNAUTHORIZED,
+            Refusal::Ended => S::GONE,
+            Refusal::Full => S::SERVICE_UNAVAILABLE,
+            Refusal::Failed(_) => S::INTERNAL_SERVER_ERROR,
         };
-        Refused::new(status, code, r.to_string())
+        Refused::new(status, r.code(), r.to_string())
     }
 }
 

@@ -191,6 +191,7 @@ pub struct ParticipantView {
 }
 
 /// A group's mean on one question, shown only at or above the anonymity threshold.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LiveGroup {
     pub group: String,
@@ -199,6 +200,7 @@ pub struct LiveGroup {
 }
 
 /// One question's live distribution for the facilitator.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LiveQuestion {
     pub id: String,
@@ -206,12 +208,14 @@ pub struct LiveQuestion {
     pub area: Pillar,
     pub text: String,
     /// `waiting` (never opened), `open` or `closed`.
+    #[cfg_attr(feature = "ts", ts(type = "\"waiting\" | \"open\" | \"closed\""))]
     pub state: &'static str,
     #[serde(flatten)]
     pub tally: Tally,
 }
 
 /// The answers that count to one question.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Tally {
     pub answers: usize,
@@ -267,6 +271,7 @@ impl Tally {
 }
 
 /// `GET /api/facilitator/live`: the session at a glance.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LiveView {
     pub session: String,

@@ -91,6 +91,7 @@ describe("Studio", () => {
   it("menu choices switch views and Save only reassures", async () => {
     const { studio, root } = await started({
       banks: [{ id: "core", version: 1, title: "Core", description: "", questions: [] }],
+      live_status: null,
     });
     studio.menu("view:workshop");
     await settle();

@@ -32,6 +32,17 @@ export function errorView(code: string): ErrorView {
       return { title: "The file could not be written or read", advice: "Check the folder exists and you may write to it." };
     case "database":
       return { title: "The engagement file could not be saved", advice: "Nothing was changed. Check the disk, then try again." };
+    case "not-live":
+      return { title: "No live session is running", advice: "Start one from the Workshop view." };
+    case "ended":
+      return { title: "This live session has ended", advice: "Stop serving, then start a new session to ask again." };
+    case "no-more-questions":
+      return { title: "That was the last question", advice: "End the session when the room is done." };
+    case "closed":
+    case "unknown-question":
+      return { title: "That question cannot be opened now", advice: "The view has been refreshed." };
+    case "not-saved":
+      return { title: "The answer could not be saved", advice: "Nothing of it was kept. Check the disk, then try again." };
     default:
       return { title: "Something went wrong", advice: "The details below say why." };
   }

@@ -17,6 +17,8 @@ import type {
   ItemKind,
   Links,
   Lists,
+  LiveAction,
+  LiveSession,
   ManualFinding,
   MapGraph,
   MapQuery,
@@ -75,6 +77,12 @@ export class Api {
   banks = () => this.call<Bank[]>("banks");
   answer = (response: Response) => this.call<History>("answer", { response });
   responses = () => this.call<ResponseSummary>("response_summary");
+
+  // live session: the workshop server for participants' phones
+  liveStart = (listen: string, bank: string | null) => this.call<LiveSession>("live_start", { listen, bank });
+  liveStatus = () => this.call<LiveSession | null>("live_status");
+  liveControl = (action: LiveAction) => this.call<LiveSession>("live_control", { action });
+  liveStop = () => this.call<Info>("live_stop");
 
   // export
   exportJson = (path: string) => this.call<Exported>("export_json", { path });

@@ -9,6 +9,7 @@ pub mod dialog;
 pub mod engagement;
 pub mod export;
 pub mod findings;
+pub mod live;
 pub mod map;
 pub mod model;
 pub mod workshop;

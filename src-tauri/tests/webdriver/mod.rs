@@ -1,5 +1,6 @@
 //! A minimal W3C WebDriver client over plain HTTP/1.1 on loopback, and tauri-driver started for
 //! the studio: enough for the end-to-end test and the studio benchmark, with nothing asynchronous.
+//! Its HTTP client also plays a participant's phone against the live workshop server.
 
 #![allow(dead_code)] // each test binary uses its own part of it
 
@@ -7,6 +8,7 @@ use serde_json::{json, Value};
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
+use std::os::unix::process::CommandExt;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -17,13 +19,18 @@ pub struct Driver {
 }
 
 impl Drop for Driver {
+    /// Stops tauri-driver and what it started (WebKitWebDriver, the app): they share its process
+    /// group, so none is left running after the test.
     fn drop(&mut self) {
-        let _ = self.child.kill();
+        let group = format!("-{}", self.child.id());
+        let _ = Command::new("kill").args(["-TERM", "--", &group]).status();
         let _ = self.child.wait();
+        std::thread::sleep(Duration::from_millis(200));
+        let _ = Command::new("kill").args(["-KILL", "--", &group]).stderr(Stdio::null()).status();
     }
 }
 
-fn free_port() -> u16 {
+pub fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
@@ -34,6 +41,7 @@ pub fn tauri_driver(config: &Path) -> Driver {
         .args(["--port", &port.to_string(), "--native-port", &native.to_string()])
         .env("XDG_CONFIG_HOME", config)
         .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
+        .process_group(0)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
@@ -43,13 +51,25 @@ pub fn tauri_driver(config: &Path) -> Driver {
 
 /// One HTTP exchange; the body of the answer as JSON.
 fn http(addr: &str, method: &str, path: &str, body: Option<&Value>) -> std::io::Result<(u16, Value)> {
+    request(addr, method, path, None, body)
+}
+
+/// One HTTP exchange with an optional bearer token; the status and the body as JSON.
+pub fn request(
+    addr: &str,
+    method: &str,
+    path: &str,
+    bearer: Option<&str>,
+    body: Option<&Value>,
+) -> std::io::Result<(u16, Value)> {
     let mut s = TcpStream::connect(addr)?;
     s.set_read_timeout(Some(Duration::from_secs(120)))?;
     let body = body.map(Value::to_string).unwrap_or_default();
+    let auth = bearer.map(|t| format!("Authorization: Bearer {t}\r\n")).unwrap_or_default();
     write!(
         s,
         "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json; charset=utf-8\r\n\
-         Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+         {auth}Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
         body.len()
     )?;
     let mut raw = Vec::new();

@@ -408,3 +408,82 @@ export type QuestionResult = { bank: string, question: string, area: Pillar, tex
  * How many answered 1, 2, 3, 4, 5.
  */
 distribution: [number, number, number, number, number], dont_know: number, mean: number | null, notes: Array<string>, };
+
+/**
+ * A running session as the studio's live view draws it. The facilitator secret stays with
+ * the studio's process: the web view steers the session through commands, not over HTTP.
+ */
+export type LiveSession = { 
+/**
+ * The URL in the QR code, with the join code after `#`.
+ */
+join_url: string, 
+/**
+ * The same page on this machine's other addresses.
+ */
+other_urls: Array<string>, join_code: string, 
+/**
+ * The QR code of `join_url`, an SVG document (shown as an image, never as markup).
+ */
+qr_svg: string, 
+/**
+ * The address bound.
+ */
+listen: string, 
+/**
+ * True when the file's live session was resumed rather than begun.
+ */
+resumed: boolean, live: LiveView, };
+
+/**
+ * A facilitator's action from the studio.
+ */
+export type LiveAction = { "action": "next" } | { "action": "open", question: string, } | { "action": "close" } | { "action": "end" } | { "action": "remove-participant", respondent: string, };
+
+/**
+ * `GET /api/facilitator/live`: the session at a glance.
+ */
+export type LiveView = { session: string, bank: string, title: string, ended: boolean, participants: number, anonymity_threshold: number, current: string | null, questions: Array<LiveQuestion>, };
+
+/**
+ * One question's live distribution for the facilitator.
+ */
+export type LiveQuestion = { id: string, number: number, area: Pillar, text: string, 
+/**
+ * `waiting` (never opened), `open` or `closed`.
+ */
+state: "waiting" | "open" | "closed", answers: number, 
+/**
+ * How many answered 1, 2, 3, 4, 5.
+ */
+distribution: [number, number, number, number, number], dont_know: number, mean: number | null, groups: Array<LiveGroup>, 
+/**
+ * Groups left out because fewer than the anonymity threshold answered.
+ */
+hidden_groups: number, 
+/**
+ * Notes as typed: whoever shows them shows them as text.
+ */
+notes: Array<string>, };
+
+/**
+ * The answers that count to one question.
+ */
+export type Tally = { answers: number, 
+/**
+ * How many answered 1, 2, 3, 4, 5.
+ */
+distribution: [number, number, number, number, number], dont_know: number, mean: number | null, groups: Array<LiveGroup>, 
+/**
+ * Groups left out because fewer than the anonymity threshold answered.
+ */
+hidden_groups: number, 
+/**
+ * Notes as typed: whoever shows them shows them as text.
+ */
+notes: Array<string>, };
+
+/**
+ * A group's mean on one question, shown only at or above the anonymity threshold.
+ */
+export type LiveGroup = { group: string, respondents: number, mean: number | null, };

@@ -2,13 +2,14 @@
 // the heatmap's scale, the findings' filters and chart, the facilitator's progress.
 
 import { describe, expect, it } from "vitest";
-import type { CoverageView, MapGraph, Role } from "../bindings/trellis";
+import type { CoverageView, LiveQuestion, LiveView, MapGraph, Role } from "../bindings/trellis";
 import { today } from "../ipc";
 import { fileStem } from "../views/export";
 import { cellIndex, describeCell, heat, HEAT, missingStages, requiredColumns } from "./coverage";
 import { bars, countLine, queryOf } from "./findings";
 import { caption, colourOf, drillInto, elements, emptyQuery, layeredPositions, layout } from "./map";
 import { checkChannel, checkEngagement, checkRole, levelLabel, parseLevel, search } from "./model";
+import { bars as liveBars, controls, listenAddress, qrImage, tallyLine } from "./live";
 import { answered, move, parseParticipants, progress, record, start } from "./workshop";
 
 const role = (name: string, group = ""): Role => ({ id: name, name, description: "", group, headcount: 1, refs: [] });
@@ -185,5 +186,43 @@ describe("small helpers", () => {
     expect(today(new Date(2026, 0, 5))).toBe("2026-01-05");
     expect(fileStem("Warehouse & Fleet <Review>")).toBe("warehouse-fleet-review");
     expect(fileStem("!!!")).toBe("engagement");
+  });
+});
+
+describe("live session logic", () => {
+  const question = (id: string, number: number, state: LiveQuestion["state"]): LiveQuestion => ({
+    id, number, area: "coaching", text: id, state, answers: 4, distribution: [1, 0, 2, 0, 0], dont_know: 1, mean: 2.33,
+    groups: [], hidden_groups: 0, notes: [],
+  });
+  const view = (current: string | null, ended = false): LiveView => ({
+    session: "s", bank: "core", title: "Core", ended, participants: 9, anonymity_threshold: 5, current,
+    questions: [question("q1", 1, current === "q1" ? "open" : "closed"), question("q2", 2, current === "q2" ? "open" : "waiting")],
+  });
+
+  it("draws each score's share of the answers, don't know last", () => {
+    const b = liveBars(question("q1", 1, "open"));
+    expect(b.map((x) => [x.label, x.count, x.percent])).toEqual([
+      ["1", 1, 25], ["2", 0, 0], ["3", 2, 50], ["4", 0, 0], ["5", 0, 0], ["Don't know", 1, 25],
+    ]);
+    expect(liveBars({ ...question("q1", 1, "open"), answers: 0, distribution: [0, 0, 0, 0, 0], dont_know: 0 }).every((x) => x.percent === 0)).toBe(true);
+  });
+
+  it("offers the first question, then the next, and nothing after the last or the end", () => {
+    expect(controls(view(null)).next).toEqual({ label: "Open the first question", enabled: true });
+    expect(controls(view(null)).close).toBe(false);
+    expect(controls(view("q1")).next).toEqual({ label: "Next question →", enabled: true });
+    expect(controls(view("q1")).close).toBe(true);
+    expect(controls(view("q2")).next.enabled).toBe(false);
+    const ended = controls(view("q1", true));
+    expect([ended.next.enabled, ended.close, ended.end]).toEqual([false, false, false]);
+    expect(tallyLine(view("q1"), view("q1").questions[0])).toBe("4 answers · 9 joined · mean 2.3");
+    expect(tallyLine(view(null), undefined)).toBe("9 joined");
+  });
+
+  it("listens on the chosen host and a valid port only, and draws the QR code as an image", () => {
+    expect(listenAddress("0.0.0.0", " 8080 ")).toEqual({ listen: "0.0.0.0:8080" });
+    expect(listenAddress("::", "8080")).toEqual({ listen: "[::]:8080" });
+    for (const bad of ["", "0", "65536", "80.5", "port"]) expect("problem" in listenAddress("0.0.0.0", bad)).toBe(true);
+    expect(qrImage('<svg a="b">&</svg>')).toBe("data:image/svg+xml;charset=utf-8,%3Csvg%20a%3D%22b%22%3E%26%3C%2Fsvg%3E");
   });
 });

@@ -3,7 +3,7 @@
 
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Ctx } from "../app";
-import type { CoverageView, FindingsView, Info, Lists } from "../bindings/trellis";
+import type { CoverageView, FindingsView, Info, Lists, LiveQuestion, LiveSession, LiveView } from "../bindings/trellis";
 import { fakeShell, INFO, settle, type Invocation } from "../fake.test-support";
 import { Api } from "../ipc";
 import { renderCoverage } from "./coverage";
@@ -235,7 +235,7 @@ describe("Findings", () => {
 describe("Workshop", () => {
   it("records each participant's score for the question on screen", async () => {
     const bank = { id: "core", version: 1, title: "Core", description: "", questions: [{ id: "q1", area: "coaching", text: "<b>Q1</b>?", help: "" }] };
-    const { ctx, calls, went } = context({ banks: [bank], answer: HISTORY });
+    const { ctx, calls, went } = context({ banks: [bank], answer: HISTORY, live_status: null });
     await renderWorkshop(root, ctx);
     (root.querySelector("textarea[name=participants]") as HTMLTextAreaElement).value = "Table 1\nTable 2";
     root.querySelector("form")!.dispatchEvent(new Event("submit"));
@@ -248,6 +248,71 @@ describe("Workshop", () => {
     await settle();
     expect(last(calls, "answer")).toMatchObject({ response: { bank: "core", question: "q1", respondent: "Table 2", score: 3 } });
     expect(root.querySelector(".answered")?.textContent).toBe("1 of 2 answered");
+  });
+});
+
+const LIVE_BANK = { id: "core", version: 1, title: "Core", description: "", questions: [{ id: "q1", area: "coaching", text: "Q1?", help: "" }] };
+
+function liveSession(over: Partial<LiveView> = {}): LiveSession {
+  const q = (id: string, number: number, state: LiveQuestion["state"], answers: number): LiveQuestion => ({
+    id, number, area: "coaching", text: `<i>Question ${number}</i>`, state, answers,
+    distribution: [0, 0, 1, answers > 1 ? answers - 1 : 0, 0], dont_know: 0, mean: answers ? 3.5 : null,
+    groups: [], hidden_groups: 1, notes: answers ? ["<script>alert(1)</script> more practice"] : [],
+  });
+  return {
+    join_url: "http://192.168.1.20:8080/#K7PQ3X", other_urls: ["http://10.0.0.5:8080/#K7PQ3X"], join_code: "K7PQ3X",
+    qr_svg: '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"></svg>', listen: "0.0.0.0:8080", resumed: false,
+    live: { session: "s1", bank: "core", title: "Core", ended: false, participants: 12, anonymity_threshold: 5, current: "q1",
+      questions: [q("q1", 1, "open", 2), q("q2", 2, "waiting", 0)], ...over },
+  };
+}
+
+describe("Live session", () => {
+  it("starts nothing until asked, then listens on the address and port chosen", async () => {
+    const { ctx, calls, went } = context({ banks: [LIVE_BANK], live_status: null, live_start: liveSession() });
+    window.dispatchEvent(new Event("trellis:engagement-changed")); // forget the earlier test's workshop
+    await renderWorkshop(root, ctx);
+    expect(calls.some((c) => c.cmd === "live_start")).toBe(false);
+    const form = root.querySelector(".live-start") as HTMLFormElement;
+    (form.querySelector("input[name=live-port]") as HTMLInputElement).value = "70000";
+    form.dispatchEvent(new Event("submit"));
+    expect(form.querySelector(".problem")?.textContent).toContain("1 to 65535");
+    expect(calls.some((c) => c.cmd === "live_start")).toBe(false);
+    (form.querySelector("select[name=live-host]") as HTMLSelectElement).value = "127.0.0.1";
+    (form.querySelector("input[name=live-port]") as HTMLInputElement).value = "8090";
+    form.dispatchEvent(new Event("submit"));
+    await settle();
+    expect(last(calls, "live_start")).toEqual({ listen: "127.0.0.1:8090", bank: "core" });
+    expect(went.at(-1)).toEqual(["workshop", undefined]);
+  });
+
+  it("shows how to join, the open question and its answers as text, and steers the session", async () => {
+    const { ctx, calls } = context({ live_status: liveSession(), live_control: liveSession({ current: "q2" }) });
+    await renderWorkshop(root, ctx);
+    const img = root.querySelector(".live-qr") as HTMLImageElement;
+    expect(img.src.startsWith("data:image/svg+xml")).toBe(true);
+    expect(root.querySelector(".live-code")?.textContent).toBe("K7PQ3X");
+    expect(root.querySelector(".live-stage .question-text")?.textContent).toBe("<i>Question 1</i>");
+    expect(root.querySelector(".live-notes li")?.textContent).toBe("<script>alert(1)</script> more practice");
+    expect(root.querySelector("script")).toBeNull();
+    expect(root.querySelector(".live-tally")?.textContent).toBe("2 answers · 12 joined · mean 3.5");
+    expect(root.querySelector(".live-stage")?.textContent).toContain("1 group below 5 people not shown");
+    (root.querySelector("[data-action=live-next]") as HTMLButtonElement).click();
+    await settle();
+    expect(last(calls, "live_control")).toEqual({ action: { action: "next" } });
+    expect(root.querySelector(".live-stage .question-text")?.textContent).toBe("<i>Question 2</i>");
+    (root.querySelector("[data-question=q1]") as HTMLButtonElement).click();
+    await settle();
+    expect(last(calls, "live_control")).toEqual({ action: { action: "open", question: "q1" } });
+  });
+
+  it("stops serving and reads the saved answers into the engagement", async () => {
+    const { ctx, calls, went } = context({ live_status: liveSession(), live_stop: INFO });
+    await renderWorkshop(root, ctx);
+    (root.querySelector("[data-action=live-stop]") as HTMLButtonElement).click();
+    await settle();
+    expect(calls.some((c) => c.cmd === "live_stop")).toBe(true);
+    expect(went.at(-1)).toEqual(["workshop", undefined]);
   });
 });
 

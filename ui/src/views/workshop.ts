@@ -1,16 +1,20 @@
 // Workshop, facilitator mode for a projector: one question at a time in large type, each
-// participant's or group's score and note recorded as given, progress through the bank, a summary at the end.
+// participant's or group's score and note recorded as given, progress through the bank, a summary
+// at the end. Or a live session (./live.ts), where participants answer on their phones.
 
 import type { Bank, QuestionResult } from "../bindings/trellis";
 import type { Ctx } from "../app";
 import { button, el, field, header, input, select, textarea } from "../dom";
 import { AREA_LABELS } from "../logic/findings";
+import { liveStartCard, renderLive } from "./live";
 import { answered, markOf, move, parseParticipants, progress, question, record, start, type Workshop } from "../logic/workshop";
 
 let workshop: Workshop | null = null;
 window.addEventListener("trellis:engagement-changed", () => (workshop = null));
 
 export async function renderWorkshop(root: HTMLElement, ctx: Ctx): Promise<void> {
+  const live = await ctx.api.liveStatus();
+  if (live) return renderLive(root, ctx, live);
   const banks = await ctx.api.banks();
   if (!workshop) return setup(root, ctx, banks);
   if (workshop.finished) return summary(root, ctx, workshop);
@@ -18,7 +22,7 @@ export async function renderWorkshop(root: HTMLElement, ctx: Ctx): Promise<void>
 }
 
 function setup(root: HTMLElement, ctx: Ctx, banks: Bank[]): void {
-  root.append(header("Workshop", "Run the diagnostic questions with the client's people, one question at a time, on the projector."));
+  root.append(header("Workshop", "Run the diagnostic questions with the client's people, one question at a time on the projector: scored by you, or answered live on their phones."));
   const form = el("form", "card workshop-setup");
   const bank = select(banks.map((b) => [b.id, `${b.title} (${b.questions.length} questions)`] as const), banks[0]?.id ?? "", "bank");
   const people = textarea("", "participants", 5);
@@ -43,7 +47,10 @@ function setup(root: HTMLElement, ctx: Ctx, banks: Bank[]): void {
     workshop = start(chosen, names, group.value);
     ctx.go("workshop");
   });
-  root.append(form);
+  form.prepend(el("h2", "section-title", "In the room, scored by the facilitator"));
+  const both = el("div", "workshop-modes");
+  both.append(form, liveStartCard(ctx, banks));
+  root.append(both);
 }
 
 function run(root: HTMLElement, ctx: Ctx, w: Workshop): void {
