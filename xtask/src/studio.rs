@@ -1,7 +1,9 @@
 //! The studio's own tasks: the end-to-end test in a real window (tauri-driver under Xvfb), the
 //! installable bundle (.deb), and the studio benchmark (`cargo xtask bench-studio`).
 
-use super::{build_studio, build_ui, deps, run_cmd, start_xvfb, step, which, Result, Stopper, Workspace};
+use super::deps::deps;
+use super::process::{cargo_bin, run_cmd, start_xvfb, which, Stopper};
+use super::{build_studio, build_ui, step, Result, Workspace};
 use std::fs;
 use std::path::PathBuf;
 use std::process::Command;
@@ -13,11 +15,8 @@ const BUNDLES: &str = "deb";
 
 /// tauri-driver on PATH or in Cargo's bin folder, installed with `cargo install` when missing.
 fn tauri_driver() -> Result<PathBuf> {
-    let cargo_bin = std::env::var_os("CARGO_HOME")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
-        .map(|home| home.join("bin/tauri-driver"));
-    if let Some(found) = which("tauri-driver").or_else(|| cargo_bin.clone().filter(|p| p.is_file())) {
+    let in_cargo_bin = cargo_bin("tauri-driver");
+    if let Some(found) = which("tauri-driver").or_else(|| in_cargo_bin.clone().filter(|p| p.is_file())) {
         return Ok(found);
     }
     step(&format!("deps: cargo install tauri-driver --version {TAURI_DRIVER_VERSION} --locked"), || {
@@ -27,7 +26,7 @@ fn tauri_driver() -> Result<PathBuf> {
             .env_remove("CARGO_TARGET_DIR");
         run_cmd(&mut cmd)
     })?;
-    which("tauri-driver").or(cargo_bin).ok_or_else(|| "tauri-driver was installed but is not on PATH".into())
+    which("tauri-driver").or(in_cargo_bin).ok_or_else(|| "tauri-driver was installed but is not on PATH".into())
 }
 
 /// Runs one of the studio's WebDriver test files under its own Xvfb with the env it needs.
