@@ -1,8 +1,9 @@
 //! Every IPC command, invoked headless through Tauri's mock runtime as the web view invokes it:
 //! by name, with JSON arguments, answered with JSON or `{code, message}`.
 //!
-//! The four `choose_*` commands only show a native dialog and return the chosen path; WebDriver
-//! and the mock runtime cannot drive a dialog, so the commands that take that path are tested instead.
+//! The four `choose_*` commands only show a native dialog and return the chosen path; the mock
+//! runtime cannot show one, so they are tested in the real window (tests/e2e.rs answers each
+//! dialog from the keyboard), and the commands that take the path are tested here.
 
 mod webdriver;
 

@@ -3,8 +3,8 @@
 //! every view goes to `$CARGO_TARGET_DIR/screenshots/studio-*.png`.
 //!
 //! Runs only with `TRELLIS_E2E=1` (xtask sets it after starting Xvfb and installing tauri-driver);
-//! otherwise it says so and passes. WebDriver cannot drive native dialogs, so the test types the
-//! paths into the fields the dialogs fill.
+//! otherwise it says so and passes. WebDriver cannot drive native dialogs: the test answers GTK's
+//! file chooser from the keyboard with xdotool, as a user would, for all four of the studio's dialogs.
 
 mod webdriver;
 
@@ -22,6 +22,37 @@ fn shot(s: &Session, name: &str) {
     // Let fonts and the map's canvas settle before the picture.
     std::thread::sleep(Duration::from_millis(400));
     s.screenshot(&screenshots().join(format!("studio-{name}.png")));
+}
+
+/// Answers the native file dialog (GTK's file chooser) as a user would, with the keyboard: the
+/// path typed into the name field (`save`) or the location bar (open), then Enter.
+fn answer_dialog(path: &std::path::Path, save: bool) {
+    let xdotool = |args: &[&str]| Command::new("xdotool").args(args).output().expect("xdotool runs (xtask installs it)");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let window = loop {
+        let found = xdotool(&["search", "--onlyvisible", "--name", "^(Save|Open|Select|Choose)"]);
+        if let Some(id) = String::from_utf8_lossy(&found.stdout).split_whitespace().next() {
+            break id.to_owned();
+        }
+        assert!(Instant::now() < deadline, "no file dialog appeared");
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    std::thread::sleep(Duration::from_millis(500));
+    xdotool(&["windowfocus", "--sync", &window]);
+    xdotool(&["key", "--clearmodifiers", if save { "ctrl+a" } else { "ctrl+l" }]);
+    xdotool(&["type", "--delay", "20", path.to_str().unwrap()]);
+    // GTK checks the typed location before it takes Enter.
+    std::thread::sleep(Duration::from_millis(800));
+    xdotool(&["key", "Return"]);
+}
+
+/// Waits until `script` returns `want` (a dialog's answer reaching its field).
+fn wait_for(s: &Session, script: &str, want: &str) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while s.run(script, vec![]) != json!(want) {
+        assert!(Instant::now() < deadline, "`{script}` never gave `{want}`: {}", s.run(script, vec![]));
+        std::thread::sleep(Duration::from_millis(150));
+    }
 }
 
 fn count(s: &Session, css: &str) -> usize {
@@ -49,7 +80,10 @@ fn a_training_architect_works_through_an_engagement() {
     shot(&s, "home-empty");
     let file = dir.path().join("e2e.trellis");
     s.set("input[name=client]", "Harbour <b>Logistics</b>");
-    s.set("input[name=path]", file.to_str().unwrap());
+    s.click_on(".new-engagement .inline button", "Choose");
+    answer_dialog(&file, true);
+    let chosen = "return document.querySelector('input[name=path]').value";
+    wait_for(&s, chosen, file.to_str().unwrap());
     s.click_on(".new-engagement button[type=submit]", "Create");
     s.shown(".view[data-view=model]", "Roles");
     assert!(file.exists(), "the engagement file was created");
@@ -157,10 +191,20 @@ fn a_training_architect_works_through_an_engagement() {
     view(&s, "export");
     let pdf = dir.path().join("blueprint.pdf");
     s.set("input[name=pdf-path]", pdf.to_str().unwrap());
+    // A logo for the cover, chosen in the native open dialog.
+    let logo = dir.path().join("logo.png");
+    let made = Command::new("convert").args(["-size", "120x60", "xc:#2f6b4f"]).arg(&logo).status();
+    assert!(made.is_ok_and(|s| s.success()), "ImageMagick's convert makes the logo");
+    s.click_on("[data-export=pdf] .inline button", "Choose logo");
+    answer_dialog(&logo, false);
+    wait_for(&s, "return document.querySelector('input[name=logo]').value", logo.to_str().unwrap());
     s.click_on("[data-export=pdf] button[type=submit]", "Export");
     s.shown("[data-export=pdf] .done", "Saved");
+    // The JSON's destination comes from the native save dialog, answered from the keyboard.
     let json_path = dir.path().join("engagement.json");
-    s.set("input[name=json-path]", json_path.to_str().unwrap());
+    s.click_on("[data-export=json] .inline button", "Choose");
+    answer_dialog(&json_path, true);
+    wait_for(&s, "return document.querySelector('input[name=json-path]').value", json_path.to_str().unwrap());
     s.click_on("[data-export=json] button[type=submit]", "Export");
     s.shown("[data-export=json] .done", "Saved");
     shot(&s, "export");
@@ -168,6 +212,19 @@ fn a_training_architect_works_through_an_engagement() {
     let text = String::from_utf8_lossy(&text.stdout);
     let name = title.trim_end_matches(" — Trellis");
     assert!(text.contains(name), "the blueprint does not name `{name}`:\n{}", &text[..text.len().min(400)]);
+    let images = Command::new("pdfimages").arg("-list").arg(&pdf).output().expect("pdfimages runs");
+    let images = String::from_utf8_lossy(&images.stdout);
+    assert!(images.contains(" 120    60 "), "the cover carries the chosen logo:\n{images}");
     assert!(std::fs::read_to_string(&json_path).unwrap().contains("Harbour <b>Logistics</b>"));
+
+    // Home's Open… shows the native open dialog; the engagement chosen there opens.
+    let other = dir.path().join("other.trellis");
+    trellis::api::Session::create(&other, "leadership", Some("Other client"), "2026-01-15").unwrap();
+    view(&s, "home");
+    s.click_on(".recent button", "Open");
+    answer_dialog(&other, false);
+    s.shown(".view[data-view=model]", "Roles");
+    view(&s, "home");
+    s.shown(".meta dd", "Other client");
     s.end();
 }

@@ -1,6 +1,6 @@
 //! Native file dialogs, shown from Rust so that the web view needs no dialog permission. Each
 //! returns the chosen path (or nothing when cancelled); the web view then calls the command that
-//! takes a path, as the end-to-end tests do directly.
+//! takes a path. The end-to-end test answers each dialog in the real window.
 
 use tauri::{AppHandle, Runtime};
 use tauri_plugin_dialog::DialogExt;
