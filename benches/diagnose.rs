@@ -1,4 +1,4 @@
-//! Criterion benchmark of open + diagnose at ESCO scale with channels (target: <= 300 ms median).
+//! Criterion benchmark of open + diagnose at ESCO scale with channels (target: <= 300 ms median), and of writing its JSON.
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
@@ -24,6 +24,13 @@ fn diagnose(c: &mut Criterion) {
         b.iter(|| {
             let s = Session::open(&path).unwrap();
             black_box(s.diagnose().findings.len())
+        })
+    });
+    // What `trellis diagnose --format json` does, minus the file: about 150 MB of JSON.
+    group.bench_function("open + diagnose + JSON (to a sink)", |b| {
+        b.iter(|| {
+            let s = Session::open(&path).unwrap();
+            trellis::diagnostics::write_json(&s.diagnose(), std::io::sink()).unwrap();
         })
     });
     group.finish();

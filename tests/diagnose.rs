@@ -20,7 +20,7 @@ fn the_demo_shows_the_gaps_real_clients_have() {
     let dir = tempfile::tempdir().unwrap();
     let s = Session::create(&dir.path().join("d.trellis"), "demo", None, "2026-01-01").unwrap();
     let d = s.diagnose();
-    let mut codes: Vec<&str> = d.findings.iter().map(|f| f.code.as_str()).collect();
+    let mut codes: Vec<&str> = d.findings.iter().map(|f| f.code).collect();
     codes.sort_unstable();
     codes.dedup();
     assert!(codes.len() >= 8, "only {} codes: {codes:?}", codes.len());
@@ -31,9 +31,10 @@ fn the_demo_shows_the_gaps_real_clients_have() {
     }
     // Every finding is complete: texts filled in, key stable, evidence present.
     for f in &d.findings {
-        assert!(!f.rationale.is_empty() && !f.recommendation.is_empty(), "{f:?}");
-        assert!(!f.recommendation.contains('{'), "unfilled placeholder: {}", f.recommendation);
-        assert!(f.key.starts_with(&format!("{}:", f.code)), "{}", f.key);
+        let recommendation = d.recommendation(f);
+        assert!(!f.rationale().is_empty() && !recommendation.is_empty(), "{f:?}");
+        assert!(!recommendation.contains('{'), "unfilled placeholder: {recommendation}");
+        assert!(f.key().starts_with(&format!("{}:", f.code)), "{}", f.key());
         assert!(!f.evidence.is_empty(), "{} has no evidence", f.code);
     }
     // Sorted most severe first.
@@ -47,8 +48,8 @@ fn verdicts_manual_findings_and_summary_are_kept_in_the_file() {
     let path = dir.path().join("d.trellis");
     let mut s = Session::create(&path, "demo", None, "2026-01-01").unwrap();
     let d = s.diagnose();
-    let first = d.findings[0].key.clone();
-    let second = d.findings[1].key.clone();
+    let first = d.findings[0].key();
+    let second = d.findings[1].key();
     s.dispose(&first, Some(Verdict::Dismissed), "Client is replacing this channel in Q1").unwrap();
     s.dispose(&second, Some(Verdict::Accepted), "Confirmed in the workshop").unwrap();
     assert!(s.dispose("no-such:key", Some(Verdict::Accepted), "").is_err());
@@ -56,10 +57,10 @@ fn verdicts_manual_findings_and_summary_are_kept_in_the_file() {
     drop(s);
     let s = Session::open(&path).unwrap();
     let d = s.diagnose();
-    let f = d.findings.iter().find(|f| f.key == first).expect("dismissed findings stay visible");
+    let f = d.findings.iter().find(|f| f.key() == first).expect("dismissed findings stay visible");
     assert_eq!(f.status, Some(Verdict::Dismissed));
-    assert_eq!(f.note.as_deref(), Some("Client is replacing this channel in Q1"));
-    assert_eq!(d.findings.iter().find(|f| f.key == second).unwrap().status, Some(Verdict::Accepted));
+    assert_eq!(f.note, Some("Client is replacing this channel in Q1"));
+    assert_eq!(d.findings.iter().find(|f| f.key() == second).unwrap().status, Some(Verdict::Accepted));
     assert_eq!(s.model().summary, "The ecosystem leans on courses.");
     let doc: serde_json::Value = serde_json::from_str(&s.export_json()).unwrap();
     assert_eq!(doc["dispositions"].as_array().unwrap().len(), 2);

@@ -7,14 +7,13 @@ use crate::{Error, Result};
 
 impl Session {
     /// Runs every check, scores the areas and the maturity, with the consultant's verdicts applied.
-    pub fn diagnose(&self) -> Diagnosis {
+    pub fn diagnose(&self) -> Diagnosis<'_> {
         diagnostics::diagnose(self.model())
     }
 
     /// Accepts or dismisses a finding by key (`None` clears the verdict). The key must name a current finding.
     pub fn dispose(&mut self, key: &str, verdict: Option<Verdict>, note: &str) -> Result<()> {
-        let known = self.diagnose().findings.iter().any(|f| f.key == key)
-            || self.model().dispositions.iter().any(|d| d.key == key);
+        let known = self.diagnose().has_finding(key) || self.model().dispositions.iter().any(|d| d.key == key);
         if !known {
             return Err(Error::NotInModel(format!(
                 "no finding has the key `{key}`; `trellis diagnose FILE --format json` lists the keys"

@@ -1,7 +1,7 @@
 //! The findings as the studio lists them: filtered by area, severity, code and status, with subject names, the area scores and the maturity level.
 
 use super::Session;
-use crate::diagnostics::{Finding, Names};
+use crate::diagnostics::{Diagnosis, Finding};
 use crate::model::{Id, Pillar, Severity, Verdict};
 use serde::{Deserialize, Serialize};
 
@@ -89,7 +89,6 @@ impl Session {
     pub fn findings_view(&self, q: &FindingQuery) -> FindingsView {
         let m = self.model();
         let d = self.diagnose();
-        let names = Names::new(m);
         let status_of = |f: &Finding| match f.status {
             None => "open",
             Some(Verdict::Accepted) => "accepted",
@@ -98,17 +97,17 @@ impl Session {
         let keep = |f: &&Finding| {
             q.area.is_none_or(|a| f.pillar == a)
                 && q.severity.is_none_or(|s| f.severity == s)
-                && q.code.as_ref().is_none_or(|c| &f.code == c)
+                && q.code.as_ref().is_none_or(|c| f.code == c)
                 && q.status.as_ref().is_none_or(|s| status_of(f) == s)
         };
         let matching: Vec<&Finding> = d.findings.iter().filter(keep).collect();
         let limit = q.limit.unwrap_or(FINDING_ROWS);
-        let rows = matching.iter().take(limit).map(|f| row(f, &names)).collect();
+        let rows = matching.iter().take(limit).map(|f| row(&d, f)).collect();
         let mut codes: Vec<CodeCount> = Vec::new();
         for f in &d.findings {
             match codes.iter_mut().find(|c| c.code == f.code) {
                 Some(c) => c.count += 1,
-                None => codes.push(CodeCount { code: f.code.clone(), count: 1 }),
+                None => codes.push(CodeCount { code: f.code.to_owned(), count: 1 }),
             }
         }
         codes.sort_by(|a, b| a.code.cmp(&b.code));
@@ -139,29 +138,30 @@ impl Session {
     }
 }
 
-fn row(f: &Finding, names: &Names<'_>) -> FindingRow {
+fn row(d: &Diagnosis<'_>, f: &Finding<'_>) -> FindingRow {
     let s = &f.subjects;
-    let mut subjects: Vec<SubjectRef> = [("role", &s.role), ("competency", &s.competency), ("channel", &s.channel)]
+    let names = d.names();
+    let named =
+        |kind: &str, id: &str| SubjectRef { kind: kind.into(), id: id.to_owned(), name: names.get(id).to_owned() };
+    let mut subjects: Vec<SubjectRef> = [("role", s.role), ("competency", s.competency), ("channel", s.channel)]
         .into_iter()
-        .filter_map(|(kind, id)| {
-            id.as_ref().map(|id| SubjectRef { kind: kind.into(), id: id.clone(), name: names.get(id).to_owned() })
-        })
+        .filter_map(|(kind, id)| id.map(|id| named(kind, id)))
         .collect();
     for id in s.cycle.iter().flatten() {
-        subjects.push(SubjectRef { kind: "competency".into(), id: id.clone(), name: names.get(id).to_owned() });
+        subjects.push(named("competency", id));
     }
     FindingRow {
-        key: f.key.clone(),
-        code: f.code.clone(),
+        key: f.key(),
+        code: f.code.to_owned(),
         severity: f.severity,
         area: f.pillar,
-        title: f.title.to_string(),
+        title: f.title().to_owned(),
         subjects,
-        rationale: f.rationale.to_string(),
-        recommendation: f.recommendation.clone(),
+        rationale: f.rationale().to_owned(),
+        recommendation: d.recommendation(f),
         status: f.status,
-        note: f.note.clone().unwrap_or_default(),
-        manual: f.code == "manual",
+        note: f.note.unwrap_or_default().to_owned(),
+        manual: f.is_manual(),
     }
 }
 

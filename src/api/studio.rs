@@ -305,7 +305,7 @@ impl Session {
     /// The roles x competencies heatmap and the competencies x channel kinds matrix.
     pub fn coverage_view(&self) -> CoverageView {
         let m = self.model();
-        let coverage = diagnostics::diagnose(m).coverage;
+        let coverage = diagnostics::Coverage::of_model(m);
         let kinds = ChannelKind::ALL.to_vec();
         let named_role = |r: &Role| Named { id: r.id.clone(), name: r.name.clone(), group: r.group.clone() };
         let named_comp = |c: &Competency| Named { id: c.id.clone(), name: c.name.clone(), group: c.category.clone() };
@@ -343,9 +343,9 @@ impl Session {
         let kind_rows = coverage
             .competency_kinds
             .iter()
-            .filter(|k| required.contains(k.competency.as_str()) || k.kinds.values().any(|n| *n > 0))
+            .filter(|k| required.contains(k.competency) || k.kinds.values().any(|n| *n > 0))
             .map(|k| KindRow {
-                competency: k.competency.clone(),
+                competency: k.competency.to_owned(),
                 counts: kinds.iter().map(|kind| k.kinds.get(kind).copied().unwrap_or(0)).collect(),
             })
             .collect();

@@ -146,7 +146,7 @@ pub fn diagnose(args: DiagnoseArgs, out: &mut dyn Write) -> Result<()> {
     };
     match args.format {
         DiagnoseFormat::Json => {
-            serde_json::to_writer(&mut *target, &d).map_err(|e| stdout_err(e.into()))?;
+            diagnostics::write_json(&d, &mut *target).map_err(stdout_err)?;
             target.write_all(b"\n").map_err(stdout_err)?;
         }
         DiagnoseFormat::Text => {

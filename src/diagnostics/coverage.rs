@@ -8,9 +8,9 @@ use std::collections::BTreeMap;
 
 /// One cell of the roles x competencies matrix.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct PairCoverage {
-    pub role: String,
-    pub competency: String,
+pub struct PairCoverage<'m> {
+    pub role: &'m str,
+    pub competency: &'m str,
     pub stages: StageSet,
     /// How many of the four stages are covered: 0-4.
     pub integration: usize,
@@ -18,8 +18,8 @@ pub struct PairCoverage {
 
 /// One row of the competencies x channel kinds matrix: `develops` links into the competency by kind.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct KindCoverage {
-    pub competency: String,
+pub struct KindCoverage<'m> {
+    pub competency: &'m str,
     pub kinds: BTreeMap<ChannelKind, usize>,
 }
 
@@ -33,45 +33,49 @@ pub struct GroupMatrix {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Coverage {
+pub struct Coverage<'m> {
     /// Mean integration score over every required pair (0-4).
     pub mean_integration: f64,
-    pub pairs: Vec<PairCoverage>,
-    pub competency_kinds: Vec<KindCoverage>,
+    pub pairs: Vec<PairCoverage<'m>>,
+    pub competency_kinds: Vec<KindCoverage<'m>>,
 }
 
-impl Coverage {
-    pub fn of(cx: &Context<'_>) -> Coverage {
+impl<'m> Coverage<'m> {
+    /// The coverage of a model on its own, without diagnosing it.
+    pub fn of_model(model: &'m Model) -> Coverage<'m> {
+        Coverage::of(&Context::new(model))
+    }
+
+    pub fn of(cx: &Context<'m>) -> Coverage<'m> {
         let m = cx.model;
-        let pairs: Vec<PairCoverage> = m
+        let pairs: Vec<PairCoverage<'m>> = m
             .requires
             .iter()
             .zip(&cx.covered)
-            .map(|(r, s)| PairCoverage {
-                role: r.role.clone(),
-                competency: r.competency.clone(),
-                stages: *s,
-                integration: s.len(),
-            })
+            .map(|(r, s)| PairCoverage { role: &r.role, competency: &r.competency, stages: *s, integration: s.len() })
             .collect();
         let mean_integration = if pairs.is_empty() {
             0.0
         } else {
             pairs.iter().map(|p| p.integration as f64).sum::<f64>() / pairs.len() as f64
         };
-        let kind_of: std::collections::HashMap<&str, ChannelKind> =
-            m.channels.iter().map(|c| (c.id.as_str(), c.kind)).collect();
-        let mut by_comp: BTreeMap<&str, BTreeMap<ChannelKind, usize>> = BTreeMap::new();
-        for c in &m.competencies {
-            by_comp.insert(&c.id, ChannelKind::ALL.iter().map(|k| (*k, 0)).collect());
+        // Every competency in id order (the model keeps its lists sorted; a model that is not gets sorted here).
+        let comps = &m.competencies;
+        let mut order: Vec<usize> = (0..comps.len()).collect();
+        if !order.windows(2).all(|w| comps[w[0]].id <= comps[w[1]].id) {
+            order.sort_by(|a, b| comps[*a].id.cmp(&comps[*b].id));
         }
-        for d in &m.develops {
-            if let (Some(row), Some(kind)) = (by_comp.get_mut(d.competency.as_str()), kind_of.get(d.channel.as_str())) {
-                *row.entry(*kind).or_default() += 1;
-            }
-        }
-        let competency_kinds =
-            by_comp.into_iter().map(|(c, kinds)| KindCoverage { competency: c.to_owned(), kinds }).collect();
+        let g = &cx.graph;
+        let competency_kinds = order
+            .into_iter()
+            .map(|c| {
+                let mut counts = [0usize; ChannelKind::ALL.len()];
+                for ch in g.develops_into(c).iter().filter_map(|d| g.develops_channel(*d)) {
+                    counts[m.channels[ch].kind as usize] += 1;
+                }
+                KindCoverage { competency: &comps[c].id, kinds: ChannelKind::ALL.iter().copied().zip(counts).collect() }
+            })
+            .collect();
         Coverage { mean_integration: (mean_integration * 100.0).round() / 100.0, pairs, competency_kinds }
     }
 
@@ -83,8 +87,8 @@ impl Coverage {
             model.competencies.iter().map(|c| (c.id.as_str(), c.category.as_str())).collect();
         let mut sums: BTreeMap<(&str, &str), (f64, usize)> = BTreeMap::new();
         for p in &self.pairs {
-            let g = group.get(p.role.as_str()).copied().unwrap_or("");
-            let c = category.get(p.competency.as_str()).copied().unwrap_or("");
+            let g = group.get(p.role).copied().unwrap_or("");
+            let c = category.get(p.competency).copied().unwrap_or("");
             let e = sums.entry((g, c)).or_default();
             e.0 += p.integration as f64;
             e.1 += 1;

@@ -1,324 +1,353 @@
-//! A finding as users see it: code, severity, area, subjects, evidence, the claim behind it and what to do; and grouping for display.
+//! A finding as users see it: code, severity, area, subjects, evidence, its key, the claim behind it; and the order findings are reported in.
+//!
+//! Findings borrow their ids and words from the model and the rules: a large engagement has
+//! hundreds of thousands, so nothing is copied per finding. Keys and filled recommendations are
+//! made when asked for (`Finding::key`, `Diagnosis::recommendation`).
 
-use super::{Context, Rules};
-use crate::model::{Pillar, Severity, Subjects, Verdict};
-use serde::ser::SerializeMap;
-use serde::{Serialize, Serializer};
-use serde_json::Value;
-use std::collections::BTreeMap;
-use std::sync::Arc;
+pub use super::evidence::{Evidence, Fact};
+use super::texts::Template;
+use super::{Rule, Rules};
+use crate::model::{ManualFinding, Model, Pillar, Severity, Subjects, Verdict};
+use serde::Serialize;
 
-/// The numbers behind a finding, in the order the check gives them; serialised as a JSON object.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Evidence(pub Vec<(&'static str, Value)>);
-
-impl Evidence {
-    pub fn get(&self, key: &str) -> Option<&Value> {
-        self.0.iter().find(|(k, _)| *k == key).map(|(_, v)| v)
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    pub fn iter(&self) -> impl Iterator<Item = (&str, &Value)> {
-        self.0.iter().map(|(k, v)| (*k, v))
-    }
+/// The items a finding is about, as ids borrowed from the model; `Subjects` is the owned form.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct FindingSubjects<'m> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<&'m str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub competency: Option<&'m str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub channel: Option<&'m str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cycle: Option<Vec<&'m str>>,
 }
 
-impl std::ops::Index<&str> for Evidence {
-    type Output = Value;
-    fn index(&self, key: &str) -> &Value {
-        self.get(key).unwrap_or(&Value::Null)
-    }
-}
-
-impl Serialize for Evidence {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(self.0.len()))?;
-        for (k, v) in &self.0 {
-            map.serialize_entry(k, v)?;
+impl<'m> FindingSubjects<'m> {
+    pub fn of(s: &'m Subjects) -> Self {
+        FindingSubjects {
+            role: s.role.as_deref(),
+            competency: s.competency.as_deref(),
+            channel: s.channel.as_deref(),
+            cycle: s.cycle.as_ref().map(|ids| ids.iter().map(String::as_str).collect()),
         }
-        map.end()
+    }
+
+    /// Every id named, sorted: the second half of a finding key.
+    pub fn ids(&self) -> Vec<&'m str> {
+        let mut ids: Vec<&'m str> = [self.role, self.competency, self.channel]
+            .into_iter()
+            .flatten()
+            .chain(self.cycle.iter().flatten().copied())
+            .collect();
+        ids.sort_unstable();
+        ids
     }
 }
 
-/// What a check reports, before the rule texts are filled in.
+/// What a check reports; it becomes a finding (`into`) whose rule and verdict `finish` looks up.
 #[derive(Debug, Clone)]
-pub struct Raw {
+pub struct Raw<'m> {
     pub code: &'static str,
     pub severity: Severity,
-    pub subjects: Subjects,
+    pub subjects: FindingSubjects<'m>,
     pub evidence: Evidence,
+}
+
+impl<'m> From<Raw<'m>> for Finding<'m> {
+    fn from(r: Raw<'m>) -> Finding<'m> {
+        Finding {
+            code: r.code,
+            severity: r.severity,
+            pillar: Pillar::BeyondTraining,
+            subjects: r.subjects,
+            evidence: r.evidence,
+            status: None,
+            note: None,
+            texts: Texts::Missing,
+        }
+    }
+}
+
+/// Where a finding's words come from.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Texts<'m> {
+    /// The rule of its code, and the position of the rule's parsed recommendation in the diagnosis.
+    Rule(&'m Rule, usize),
+    /// The consultant wrote it.
+    Manual(&'m ManualFinding),
+    /// The rules have nothing for its code.
+    Missing,
+}
+
+impl PartialEq for Texts<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Texts::Rule(a, i), Texts::Rule(b, j)) => std::ptr::eq(*a, *b) && i == j,
+            (Texts::Manual(a), Texts::Manual(b)) => std::ptr::eq(*a, *b),
+            (Texts::Missing, Texts::Missing) => true,
+            _ => false,
+        }
+    }
 }
 
 /// One finding about one affected subject (or one cycle).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Finding {
-    pub code: String,
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding<'m> {
+    /// The check's code, or `manual` for a finding the consultant wrote.
+    pub code: &'static str,
     pub severity: Severity,
     pub pillar: Pillar,
-    pub title: Arc<str>,
-    pub subjects: Subjects,
+    pub subjects: FindingSubjects<'m>,
     /// The numbers behind the finding; keys documented per code in `checks/`.
     pub evidence: Evidence,
-    pub rationale: Arc<str>,
-    pub recommendation: String,
-    /// The code and the sorted subject ids: stable across runs, used to accept or dismiss.
-    pub key: String,
-    /// `accepted` or `dismissed` when the consultant decided; absent while open.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// `accepted` or `dismissed` when the consultant decided; `None` while open.
     pub status: Option<Verdict>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    /// The consultant's note, present with a verdict.
+    pub note: Option<&'m str>,
+    pub(super) texts: Texts<'m>,
 }
 
-impl Finding {
+/// The code that marks findings the consultant wrote.
+pub const MANUAL: &str = "manual";
+
+impl<'m> Finding<'m> {
     pub fn is_dismissed(&self) -> bool {
         self.status == Some(Verdict::Dismissed)
     }
-}
 
-/// The stable key of a finding: `code:id1,id2`.
-pub fn key(code: &str, subjects: &Subjects) -> String {
-    let ids = subjects.ids();
-    let mut key = String::with_capacity(code.len() + 1 + ids.iter().map(|i| i.len() + 1).sum::<usize>());
-    key.push_str(code);
-    key.push(':');
-    for (i, id) in ids.iter().enumerate() {
-        if i > 0 {
-            key.push(',');
+    pub fn is_manual(&self) -> bool {
+        matches!(self.texts, Texts::Manual(_))
+    }
+
+    pub fn title(&self) -> &'m str {
+        match self.texts {
+            Texts::Rule(rule, _) => &rule.title,
+            Texts::Manual(f) => &f.title,
+            Texts::Missing => self.code,
         }
-        key.push_str(id);
-    }
-    key
-}
-
-/// Names by id, for filling texts: one hash look-up per placeholder, even for 100,000 findings.
-pub struct Names<'m> {
-    names: rustc_hash::FxHashMap<&'m str, &'m str>,
-}
-
-impl<'m> Names<'m> {
-    pub fn new(m: &'m crate::model::Model) -> Self {
-        let names = m
-            .roles
-            .iter()
-            .map(|r| (r.id.as_str(), r.name.as_str()))
-            .chain(m.competencies.iter().map(|c| (c.id.as_str(), c.name.as_str())))
-            .chain(m.channels.iter().map(|c| (c.id.as_str(), c.name.as_str())))
-            .collect();
-        Names { names }
     }
 
-    /// The name of an item, or its id when the model has no such item.
-    pub fn get<'a>(&'a self, id: &'a str) -> &'a str {
-        self.names.get(id).copied().unwrap_or(id)
+    /// The claim the finding puts to work (a manual finding: what the consultant saw).
+    pub fn rationale(&self) -> &'m str {
+        match self.texts {
+            Texts::Rule(rule, _) => &rule.rationale,
+            Texts::Manual(f) => &f.rationale,
+            Texts::Missing => "",
+        }
     }
 
-    /// Fills `{placeholder}`s from the subject names and the evidence; unknown ones stay as written.
-    pub fn fill(&self, template: &str, subjects: &Subjects, evidence: &Evidence) -> String {
-        self.fill_parsed(&Template::parse(template), subjects, evidence)
+    /// The code and the sorted subject ids (`manual:` and the id for a manual finding): stable
+    /// across runs, used to accept or dismiss it.
+    pub fn key(&self) -> String {
+        let mut key = String::with_capacity(48);
+        self.write_key(&mut key);
+        key
     }
 
-    fn fill_parsed(&self, template: &Template<'_>, subjects: &Subjects, evidence: &Evidence) -> String {
-        let mut out = String::with_capacity(template.len + 48);
-        for part in &template.parts {
-            match *part {
-                Part::Text(t) => out.push_str(t),
-                Part::Slot(name, raw) => {
-                    let id = match name {
-                        "role" => subjects.role.as_deref(),
-                        "competency" => subjects.competency.as_deref(),
-                        "channel" => subjects.channel.as_deref(),
-                        _ => None,
-                    };
-                    if let Some(id) = id {
-                        out.push_str(self.get(id));
-                    } else if let (Some(ids), "members") = (&subjects.cycle, name) {
+    /// Appends the key to `out`.
+    pub fn write_key(&self, out: &mut String) {
+        match self.texts {
+            Texts::Manual(f) => {
+                out.push_str(MANUAL);
+                out.push(':');
+                out.push_str(&f.id);
+            }
+            _ => write_key(self.code, &self.subjects, out),
+        }
+    }
+
+    /// Whether the finding's key is `key`, without building it.
+    pub fn has_key(&self, key: &str) -> bool {
+        let Some((code, rest)) = key.split_once(':') else { return false };
+        match self.texts {
+            Texts::Manual(f) => code == MANUAL && rest == f.id,
+            _ => {
+                code == self.code
+                    && with_sorted_ids(&self.subjects, |ids| {
+                        let mut rest = rest;
                         for (i, id) in ids.iter().enumerate() {
-                            if i > 0 {
-                                out.push_str(", ");
+                            let tail = if i == 0 { Some(rest) } else { rest.strip_prefix(',') };
+                            match tail.and_then(|t| t.strip_prefix(id)) {
+                                Some(t) => rest = t,
+                                None => return false,
                             }
-                            out.push_str(self.get(id));
                         }
-                    } else {
-                        match evidence.get(name) {
-                            Some(Value::String(v)) => out.push_str(v),
-                            Some(Value::Null) => out.push_str("unknown"),
-                            Some(other) => out.push_str(&other.to_string()),
-                            None => out.push_str(raw),
+                        rest.is_empty()
+                    })
+            }
+        }
+    }
+}
+
+/// Calls `f` with the subject ids sorted; without a cycle there are at most three, sorted on the stack.
+fn with_sorted_ids<T>(subjects: &FindingSubjects<'_>, f: impl FnOnce(&[&str]) -> T) -> T {
+    if subjects.cycle.is_some() {
+        return f(&subjects.ids());
+    }
+    let mut few = [""; 3];
+    let mut n = 0;
+    for id in [subjects.role, subjects.competency, subjects.channel].into_iter().flatten() {
+        few[n] = id;
+        n += 1;
+    }
+    few[..n].sort_unstable();
+    f(&few[..n])
+}
+
+/// Appends the stable key of a computed finding, `code:id1,id2`, to `out`.
+pub fn write_key(code: &str, subjects: &FindingSubjects<'_>, out: &mut String) {
+    out.push_str(code);
+    out.push(':');
+    with_sorted_ids(subjects, |ids| {
+        for (i, id) in ids.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push_str(id);
+        }
+    });
+}
+
+/// Completes what the checks found (rule, area, the consultant's verdict), adds the manual
+/// findings, and puts them in report order: by severity, then area; within those as they came
+/// (checks in `CODES` order, subjects in model order, manual findings last), so by code and
+/// subjects. Returns the parsed recommendation of each rule used.
+pub(super) fn finish<'m>(model: &'m Model, rules: &'m Rules, findings: &mut Vec<Finding<'m>>) -> Vec<Template<'m>> {
+    let mut templates: Vec<Template<'m>> = Vec::new();
+    // The words and area of each code, looked up when the code changes: checks emit theirs together.
+    let mut known: Vec<(&'static str, Texts<'m>, Pillar)> = Vec::new();
+    let mut current: Option<(&'static str, Texts<'m>, Pillar)> = None;
+    let computed = findings.len();
+    for f in findings.iter_mut() {
+        if current.is_none_or(|(code, ..)| code != f.code) {
+            current = Some(match known.iter().find(|(code, ..)| *code == f.code) {
+                Some(entry) => *entry,
+                None => {
+                    let entry = match rules.rule(f.code) {
+                        Some(rule) => {
+                            templates.push(Template::parse(&rule.recommendation));
+                            (f.code, Texts::Rule(rule, templates.len() - 1), rule.pillar)
                         }
-                    }
+                        None => (f.code, Texts::Missing, Pillar::BeyondTraining),
+                    };
+                    known.push(entry);
+                    entry
                 }
-            }
-        }
-        out
-    }
-}
-
-/// A text with `{placeholders}`, split once so that filling it 100,000 times does not re-scan it.
-struct Template<'t> {
-    parts: Vec<Part<'t>>,
-    len: usize,
-}
-
-enum Part<'t> {
-    Text(&'t str),
-    /// The placeholder's name and its raw text (kept when nothing fills it).
-    Slot(&'t str, &'t str),
-}
-
-impl<'t> Template<'t> {
-    fn parse(text: &'t str) -> Self {
-        let mut parts = Vec::new();
-        let mut rest = text;
-        while let Some(open) = rest.find('{') {
-            let Some(close) = rest[open..].find('}') else { break };
-            if open > 0 {
-                parts.push(Part::Text(&rest[..open]));
-            }
-            parts.push(Part::Slot(&rest[open + 1..open + close], &rest[open..open + close + 1]));
-            rest = &rest[open + close + 1..];
-        }
-        if !rest.is_empty() {
-            parts.push(Part::Text(rest));
-        }
-        Template { parts, len: text.len() }
-    }
-}
-
-/// Turns raw findings into findings: rule texts, keys, and the consultant's verdicts; adds manual findings.
-pub fn finish(cx: &Context<'_>, rules: &Rules, raw: Vec<Raw>) -> Vec<Finding> {
-    let verdicts: BTreeMap<&str, (Verdict, &str)> =
-        cx.model.dispositions.iter().map(|d| (d.key.as_str(), (d.status, d.note.as_str()))).collect();
-    // Subject names are looked up per finding; index the lists once so that 100,000 findings stay fast.
-    let mut out: Vec<Finding> = Vec::with_capacity(raw.len() + cx.model.manual_findings.len());
-    let names = Names::new(cx.model);
-    let mut templates: BTreeMap<&str, (&super::Rule, Template<'_>)> = BTreeMap::new();
-    for r in raw {
-        if !templates.contains_key(r.code) {
-            if let Some(rule) = rules.rule(r.code) {
-                templates.insert(r.code, (rule, Template::parse(&rule.recommendation)));
-            }
-        }
-        let rule = templates.get(r.code);
-        let key = key(r.code, &r.subjects);
-        let (status, note) = match verdicts.get(key.as_str()) {
-            Some((v, n)) => (Some(*v), Some((*n).to_owned())),
-            None => (None, None),
-        };
-        let (title, rationale, recommendation, pillar) = match rule {
-            Some((rule, template)) => (
-                rule.title.clone(),
-                rule.rationale.clone(),
-                names.fill_parsed(template, &r.subjects, &r.evidence),
-                rule.pillar,
-            ),
-            None => (Arc::from(r.code), Arc::from(""), String::new(), Pillar::BeyondTraining),
-        };
-        out.push(Finding {
-            code: r.code.to_owned(),
-            severity: r.severity,
-            pillar,
-            title,
-            subjects: r.subjects,
-            evidence: r.evidence,
-            rationale,
-            recommendation,
-            key,
-            status,
-            note,
-        });
-    }
-    for f in &cx.model.manual_findings {
-        let key = format!("manual:{}", f.id);
-        let (status, note) = match verdicts.get(key.as_str()) {
-            Some((v, n)) => (Some(*v), Some((*n).to_owned())),
-            None => (None, None),
-        };
-        out.push(Finding {
-            code: "manual".into(),
-            severity: f.severity,
-            pillar: f.pillar,
-            title: Arc::from(f.title.as_str()),
-            subjects: f.subjects.clone(),
-            evidence: Evidence::default(),
-            rationale: Arc::from(f.rationale.as_str()),
-            recommendation: f.recommendation.clone(),
-            key,
-            status,
-            note,
-        });
-    }
-    out
-}
-
-/// Findings of one code gathered around one subject, for text, the studio and the PDF.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct FindingGroup {
-    pub code: String,
-    pub severity: Severity,
-    pub pillar: Pillar,
-    pub title: Arc<str>,
-    /// What the group is about (a competency, a channel, a role), by kind and id.
-    pub anchor_kind: &'static str,
-    pub anchor: String,
-    /// The roles affected, for findings about a (role, competency) pair.
-    pub others: Vec<String>,
-    /// The channels named alongside, e.g. the single source of a competency.
-    pub channels: Vec<String>,
-    pub count: usize,
-    pub dismissed: usize,
-}
-
-/// Groups findings by (severity, code, anchor): pair findings by competency with their roles,
-/// channel findings by channel, cycles by their first member. Order: as the findings come.
-pub fn group_findings(findings: &[Finding]) -> Vec<FindingGroup> {
-    let mut groups: Vec<FindingGroup> = Vec::new();
-    let mut at: BTreeMap<(Severity, String, String), usize> = BTreeMap::new();
-    for f in findings {
-        let s = &f.subjects;
-        let (anchor_kind, anchor, other) = if let Some(c) = &s.competency {
-            ("competency", c.clone(), s.role.clone())
-        } else if let Some(ch) = &s.channel {
-            ("channel", ch.clone(), None)
-        } else if let Some(r) = &s.role {
-            ("role", r.clone(), None)
-        } else if let Some(cycle) = &s.cycle {
-            ("cycle", cycle.join(","), None)
-        } else {
-            ("engagement", String::new(), None)
-        };
-        let k = (f.severity, f.code.clone(), anchor.clone());
-        let i = *at.entry(k).or_insert_with(|| {
-            groups.push(FindingGroup {
-                code: f.code.clone(),
-                severity: f.severity,
-                pillar: f.pillar,
-                title: f.title.clone(),
-                anchor_kind,
-                anchor,
-                others: Vec::new(),
-                channels: Vec::new(),
-                count: 0,
-                dismissed: 0,
             });
-            groups.len() - 1
-        });
-        let g = &mut groups[i];
-        g.count += 1;
-        g.dismissed += usize::from(f.is_dismissed());
-        if let Some(o) = other {
-            g.others.push(o);
         }
-        if let (Some(ch), "competency") = (&s.channel, anchor_kind) {
-            g.channels.push(ch.clone());
+        let (_, texts, pillar) = current.expect("looked up above");
+        (f.texts, f.pillar) = (texts, pillar);
+    }
+    findings.extend(model.manual_findings.iter().map(|m| Finding {
+        code: MANUAL,
+        severity: m.severity,
+        pillar: m.pillar,
+        subjects: FindingSubjects::of(&m.subjects),
+        evidence: Evidence::default(),
+        status: None,
+        note: None,
+        texts: Texts::Manual(m),
+    }));
+    debug_assert!(findings[computed..].iter().all(Finding::is_manual));
+    if !model.dispositions.is_empty() {
+        let verdicts: rustc_hash::FxHashMap<&str, (Verdict, &str)> =
+            model.dispositions.iter().map(|d| (d.key.as_str(), (d.status, d.note.as_str()))).collect();
+        let mut key = String::new();
+        for f in findings.iter_mut() {
+            key.clear();
+            f.write_key(&mut key);
+            if let Some((status, note)) = verdicts.get(key.as_str()) {
+                (f.status, f.note) = (Some(*status), Some(*note));
+            }
         }
     }
-    groups
+    order(findings);
+    templates
+}
+
+/// Sorts findings by (severity, area), keeping the order among equals: a counting sort whose
+/// permutation is applied in place, so that no second list of findings is made.
+fn order(findings: &mut [Finding<'_>]) {
+    let areas = Pillar::ALL.len();
+    let rank = |f: &Finding<'_>| f.severity as usize * areas + f.pillar as usize;
+    let mut starts = vec![0usize; Severity::ALL.len() * areas + 1];
+    for f in findings.iter() {
+        starts[rank(f) + 1] += 1;
+    }
+    for k in 1..starts.len() {
+        starts[k] += starts[k - 1];
+    }
+    // Where each finding goes; then each cycle of the permutation is followed once.
+    let mut dest: Vec<usize> = findings
+        .iter()
+        .map(|f| {
+            let k = rank(f);
+            starts[k] += 1;
+            starts[k] - 1
+        })
+        .collect();
+    for i in 0..findings.len() {
+        while dest[i] != i {
+            let j = dest[i];
+            findings.swap(i, j);
+            dest.swap(i, j);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::fixture::Fixture;
+    use crate::diagnostics::Rules;
+    use crate::model::{ChannelKind, Disposition, Stage};
+
+    fn model() -> Model {
+        Fixture::new()
+            .role("r2")
+            .role("r1")
+            .comp("c")
+            .comp("b")
+            .requires("r1", "c")
+            .requires("r2", "c")
+            .requires("r2", "b")
+            .channel("course", ChannelKind::Formal)
+            .develops("course", "c", Stage::Introduce)
+            .reaches("course", "r1")
+            .prerequisite("c", "b")
+            .prerequisite("b", "c")
+            .build()
+    }
+
+    #[test]
+    fn keys_are_code_and_sorted_ids_and_has_key_agrees_with_them() {
+        let m = model();
+        let d = crate::diagnostics::diagnose(&m);
+        assert!(d.findings.iter().any(|f| f.key() == "prerequisite-cycle:b,c"));
+        assert!(d.findings.iter().any(|f| f.key() == "unreachable:c,r2"));
+        for f in &d.findings {
+            let key = f.key();
+            assert!(f.has_key(&key), "{key}");
+            for other in [&key[..key.len() - 1], &format!("{key},x"), &format!("x{key}"), "", ":"] {
+                assert!(!f.has_key(other), "{key} is not {other}");
+            }
+            assert_eq!(d.findings.iter().filter(|g| g.has_key(&key)).count(), 1, "{key} names one finding");
+        }
+    }
+
+    #[test]
+    fn findings_are_ordered_by_severity_then_area_keeping_the_check_order() {
+        let mut m = model();
+        let d = crate::diagnostics::diagnose(&m);
+        let dismiss = d.findings.iter().find(|f| f.code == "unreachable").unwrap().key();
+        m.dispositions = vec![Disposition { key: dismiss.clone(), status: Verdict::Dismissed, note: "n".into() }];
+        let d = crate::diagnostics::diagnose_with(&m, Rules::builtin());
+        let codes = crate::diagnostics::CODES;
+        let rank = |f: &Finding<'_>| (f.severity, f.pillar, codes.iter().position(|c| *c == f.code));
+        assert!(d.findings.windows(2).all(|w| rank(&w[0]) <= rank(&w[1])), "{:#?}", d.findings);
+        let f = d.findings.iter().find(|f| f.key() == dismiss).unwrap();
+        assert_eq!((f.status, f.note), (Some(Verdict::Dismissed), Some("n")));
+        assert_eq!(d.findings.iter().filter(|f| f.status.is_some()).count(), 1);
+    }
 }

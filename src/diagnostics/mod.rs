@@ -5,29 +5,41 @@
 mod bank;
 mod checks;
 mod coverage;
+mod evidence;
 mod finding;
+mod group;
+mod json;
 mod render;
 mod rules;
 mod scores;
+mod texts;
 
 pub use bank::{available_banks, builtin_banks, find_bank, AreaResult, GroupResult, QuestionResult, ResponseSummary};
 pub use checks::CODES;
 pub use coverage::{Coverage, KindCoverage, PairCoverage};
-pub use finding::{group_findings, Evidence, Finding, FindingGroup, Names};
+pub use evidence::{Evidence, Fact};
+pub use finding::{Finding, FindingSubjects, MANUAL};
+pub use group::{group_findings, FindingGroup};
+pub use json::write_json;
 pub use render::{to_markdown, to_text};
 pub use rules::{MaturityLevel, Rule, Rules};
 pub use scores::{Maturity, PillarScore, Scores};
+pub use texts::Names;
 
 use crate::graph::{EcosystemGraph, StageSet};
 use crate::model::{Model, Severity};
-use serde::Serialize;
+use texts::Template;
 
-/// Everything `trellis diagnose` reports.
-#[derive(Debug, Clone, Serialize)]
-pub struct Diagnosis {
+/// Everything `trellis diagnose` reports, borrowing ids and words from the model and the rules.
+#[derive(Debug, Clone)]
+pub struct Diagnosis<'m> {
     pub scores: Scores,
-    pub coverage: Coverage,
-    pub findings: Vec<Finding>,
+    pub coverage: Coverage<'m>,
+    /// Most severe first, then by area, code and subjects; manual findings last among equals.
+    pub findings: Vec<Finding<'m>>,
+    names: Names<'m>,
+    /// The parsed recommendation of each rule the findings use.
+    templates: Vec<Template<'m>>,
 }
 
 /// What every check may look at: the model, its graph and the stage coverage of every `requires` link.
@@ -49,27 +61,53 @@ impl<'m> Context<'m> {
 }
 
 /// Diagnoses a model with the built-in rules and banks.
-pub fn diagnose(model: &Model) -> Diagnosis {
+pub fn diagnose(model: &Model) -> Diagnosis<'_> {
     diagnose_with(model, Rules::builtin())
 }
 
-/// Diagnoses a model: findings sorted by severity, area, code and key; then scores and coverage.
-pub fn diagnose_with(model: &Model, rules: &Rules) -> Diagnosis {
+/// Diagnoses a model: findings sorted by severity, area, code and subjects; then scores and coverage.
+pub fn diagnose_with<'m>(model: &'m Model, rules: &'m Rules) -> Diagnosis<'m> {
     let cx = Context::new(model);
-    let raw = checks::run_all(&cx);
-    let mut findings = finding::finish(&cx, rules, raw);
+    let mut findings = checks::run_all(&cx);
     // Checks run in `CODES` order and emit in model order (ids sorted), manual findings last; a
     // stable sort on severity and area therefore orders by (severity, area, code, subjects).
-    findings.sort_by_key(|f| (f.severity, f.pillar));
+    let templates = finding::finish(model, rules, &mut findings);
     let coverage = Coverage::of(&cx);
     let scores = Scores::of(&cx, rules, &coverage);
-    Diagnosis { scores, coverage, findings }
+    Diagnosis { scores, coverage, findings, names: Names::new(model), templates }
 }
 
-impl Diagnosis {
+impl<'m> Diagnosis<'m> {
     /// Drops findings less severe than `min`.
     pub fn retain_min_severity(&mut self, min: Severity) {
         self.findings.retain(|f| f.severity <= min);
+    }
+
+    /// Item names by id.
+    pub fn names(&self) -> &Names<'m> {
+        &self.names
+    }
+
+    /// What to do about a finding: its rule's recommendation with names and evidence filled in,
+    /// or the consultant's own for a manual finding.
+    pub fn recommendation(&self, f: &Finding<'m>) -> String {
+        let mut out = String::new();
+        self.write_recommendation(f, &mut out);
+        out
+    }
+
+    /// Appends the recommendation to `out`.
+    pub fn write_recommendation(&self, f: &Finding<'m>, out: &mut String) {
+        match f.texts {
+            finding::Texts::Rule(_, t) => self.names.fill_into(&self.templates[t], &f.subjects, &f.evidence, out),
+            finding::Texts::Manual(m) => out.push_str(&m.recommendation),
+            finding::Texts::Missing => {}
+        }
+    }
+
+    /// Whether some finding has this key.
+    pub fn has_finding(&self, key: &str) -> bool {
+        self.findings.iter().any(|f| f.has_key(key))
     }
 }
 

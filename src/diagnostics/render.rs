@@ -1,6 +1,7 @@
 //! Diagnosis as text for a terminal (grouped by severity, colour optional) and as Markdown.
 
-use super::finding::{group_findings, FindingGroup, Names};
+use super::group::{group_findings, FindingGroup};
+use super::texts::Names;
 use super::Diagnosis;
 use crate::model::{Model, Pillar, Severity};
 use std::fmt::Write;
@@ -10,7 +11,7 @@ fn score(x: Option<f64>) -> String {
 }
 
 /// "Name, Name, Name and 4 more".
-fn names_list(names: &Names<'_>, ids: &[String], max: usize) -> String {
+fn names_list(names: &Names<'_>, ids: &[&str], max: usize) -> String {
     let mut shown: Vec<&str> = ids.iter().take(max).map(|id| names.get(id)).collect();
     shown.dedup();
     let mut s = shown.join(", ");
@@ -58,8 +59,8 @@ fn paint(color: bool, severity: Severity, text: &str) -> String {
 }
 
 /// The terminal report: scores, maturity, then findings grouped by severity and code.
-pub fn to_text(d: &Diagnosis, model: &Model, color: bool) -> String {
-    let names = Names::new(model);
+pub fn to_text(d: &Diagnosis<'_>, model: &Model, color: bool) -> String {
+    let names = d.names();
     let mut s = String::new();
     let e = &model.engagement;
     let _ = writeln!(s, "{} ({})", e.name, if e.client.is_empty() { "no client set" } else { &e.client });
@@ -94,9 +95,9 @@ pub fn to_text(d: &Diagnosis, model: &Model, color: bool) -> String {
         for g in of_sev {
             if g.code != last_code {
                 let _ = writeln!(s, "  {}  {}  [{}]", g.code, g.title, g.pillar);
-                last_code = &g.code;
+                last_code = g.code;
             }
-            let _ = writeln!(s, "    - {}", group_line(&names, g));
+            let _ = writeln!(s, "    - {}", group_line(names, g));
         }
     }
     if d.findings.is_empty() {
@@ -125,8 +126,8 @@ fn md(text: &str) -> String {
 }
 
 /// The report as Markdown: a table of scores, then findings by area and severity with their recommendations.
-pub fn to_markdown(d: &Diagnosis, model: &Model) -> String {
-    let names = Names::new(model);
+pub fn to_markdown(d: &Diagnosis<'_>, model: &Model) -> String {
+    let names = d.names();
     let mut s = String::new();
     let e = &model.engagement;
     let _ = writeln!(s, "# Diagnosis: {}\n", md(&e.name));
@@ -151,13 +152,13 @@ pub fn to_markdown(d: &Diagnosis, model: &Model) -> String {
         }
         let _ = writeln!(s, "\n## {}\n", pillar.title());
         for g in in_area {
-            let example = d.findings.iter().find(|f| f.code == g.code).map(|f| &*f.rationale).unwrap_or("");
+            let example = d.findings.iter().find(|f| f.code == g.code).map_or("", |f| f.rationale());
             let _ = writeln!(
                 s,
                 "- **{}** ({}): {}  \n  {}",
-                md(&g.title),
+                md(g.title),
                 g.severity,
-                md(&group_line(&names, g)),
+                md(&group_line(names, g)),
                 md(example)
             );
         }

@@ -60,6 +60,10 @@ struct Adjacency {
     develops_of: Vec<Vec<(usize, usize)>>,
     /// Per competency: develops positions into it.
     develops_into: Vec<Vec<usize>>,
+    /// Per develops position: the channel, or `usize::MAX` when an endpoint is missing.
+    develops_channel: Vec<usize>,
+    /// Per develops position: its stage (a short list the coverage loop reads instead of the model's links).
+    develops_stage: Vec<Stage>,
     /// Per role: (requires position, competency).
     requires_of: Vec<Vec<(usize, usize)>>,
     /// Per competency: (requires position, role).
@@ -103,11 +107,23 @@ impl<'m> EcosystemGraph<'m> {
             reached: vec![Vec::new(); model.channels.len()],
             develops_of: vec![Vec::new(); model.channels.len()],
             develops_into: vec![Vec::new(); model.competencies.len()],
+            develops_channel: vec![usize::MAX; model.develops.len()],
+            develops_stage: model.develops.iter().map(|d| d.stage).collect(),
             requires_of: vec![Vec::new(); model.roles.len()],
             required_into: vec![Vec::new(); model.competencies.len()],
         };
-        let mut link = |a: &str, b: &str, l: Link| {
-            if let (Some(&a), Some(&b)) = (by_id.get(a), by_id.get(b)) {
+        // Links come sorted by their first end, so that end repeats: look it up once per run.
+        let mut last: Option<(&'m str, Option<NodeIndex>)> = None;
+        let mut link = |a: &'m str, b: &'m str, l: Link| {
+            let from = match last {
+                Some((id, ix)) if id == a => ix,
+                _ => {
+                    let ix = by_id.get(a).copied();
+                    last = Some((a, ix));
+                    ix
+                }
+            };
+            if let (Some(a), Some(&b)) = (from, by_id.get(b)) {
                 graph.add_edge(a, b, l);
                 Some((graph[a], graph[b]))
             } else {
@@ -124,6 +140,7 @@ impl<'m> EcosystemGraph<'m> {
             if let Some((Node::Channel(ch), Node::Competency(c))) = link(&d.channel, &d.competency, Link::Develops(i)) {
                 adj.develops_of[ch].push((c, i));
                 adj.develops_into[c].push(i);
+                adj.develops_channel[i] = ch;
             }
         }
         for r in &model.reaches {
@@ -165,6 +182,11 @@ impl<'m> EcosystemGraph<'m> {
     /// `develops` positions into a competency, sorted.
     pub fn develops_into(&self, competency: usize) -> &[usize] {
         &self.adjacency.develops_into[competency]
+    }
+
+    /// The channel (position) of a `develops` link, `None` when the link names a missing item.
+    pub fn develops_channel(&self, develops: usize) -> Option<usize> {
+        self.adjacency.develops_channel.get(develops).copied().filter(|ch| *ch != usize::MAX)
     }
 
     /// `(requires position, competency)` for what a role requires, sorted.
@@ -276,7 +298,7 @@ impl<'m> EcosystemGraph<'m> {
                     if cell.1 == 0 {
                         touched.push(comp);
                     }
-                    cell.0.insert(self.model.develops[d].stage);
+                    cell.0.insert(self.adjacency.develops_stage[d]);
                     cell.1 += 1;
                 }
             }

@@ -226,9 +226,10 @@ impl Drop for Running {
 /// Opens the file, binds `options.listen`, resumes or begins the live session, and serves.
 pub fn start(options: WorkshopOptions) -> Result<Running> {
     let mut session = Session::open(&options.file)?;
-    let listener = std::net::TcpListener::bind(options.listen)
-        .and_then(|l| l.set_nonblocking(true).map(|_| l))
-        .map_err(|e| Error::Usage(format!("cannot listen on {}: {e}; choose another port or address", options.listen)))?;
+    let listener =
+        std::net::TcpListener::bind(options.listen).and_then(|l| l.set_nonblocking(true).map(|_| l)).map_err(|e| {
+            Error::Usage(format!("cannot listen on {}: {e}; choose another port or address", options.listen))
+        })?;
     let local = listener.local_addr().map_err(Error::io_at(Path::new(&options.listen.to_string())))?;
 
     let (record, join_code, secret, resumed) = prepare(&mut session, &options)?;

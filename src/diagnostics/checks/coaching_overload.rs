@@ -3,10 +3,9 @@
 //! Evidence: `capacity`, `headcount`, `ratio` (headcount / capacity, two decimals).
 //! Severity: high above twice the capacity, medium otherwise.
 
-use super::{evidence, Raw};
-use crate::diagnostics::Context;
-use crate::model::{ChannelKind, Severity, Subjects};
-use serde_json::Value;
+use super::{evidence, Finding, FindingSubjects, Raw};
+use crate::diagnostics::{Context, Fact};
+use crate::model::{ChannelKind, Severity};
 
 pub const CODE: &str = "coaching-overload";
 
@@ -23,21 +22,23 @@ pub fn overloaded(cx: &Context<'_>, channel: usize) -> Option<(i64, i64)> {
     (headcount > capacity).then_some((capacity, headcount))
 }
 
-pub fn run(cx: &Context<'_>, out: &mut Vec<Raw>) {
+pub fn run<'m>(cx: &Context<'m>, out: &mut Vec<Finding<'m>>) {
     for (i, channel) in cx.model.channels.iter().enumerate() {
         let Some((capacity, headcount)) = overloaded(cx, i) else { continue };
         let ratio =
             if capacity > 0 { (headcount as f64 / capacity as f64 * 100.0).round() / 100.0 } else { f64::INFINITY };
-        out.push(Raw {
-            code: CODE,
-            severity: if headcount > 2 * capacity { Severity::High } else { Severity::Medium },
-            subjects: Subjects { channel: Some(channel.id.clone()), ..Subjects::default() },
-            evidence: evidence([
-                ("capacity", Value::from(capacity)),
-                ("headcount", Value::from(headcount)),
-                ("ratio", if ratio.is_finite() { Value::from(ratio) } else { Value::Null }),
-            ]),
-        });
+        out.push(
+            Raw {
+                code: CODE,
+                severity: if headcount > 2 * capacity { Severity::High } else { Severity::Medium },
+                subjects: FindingSubjects { channel: Some(&channel.id), ..FindingSubjects::default() },
+                evidence: evidence(
+                    &["capacity", "headcount", "ratio"],
+                    [Fact::from(capacity), Fact::from(headcount), Fact::from(ratio)],
+                ),
+            }
+            .into(),
+        );
     }
 }
 

@@ -4,10 +4,9 @@
 //! from channels reaching it. Evidence: `experiential`, `social`, `formal` (percent, rounded),
 //! `target_experiential`, `target_social`, `target_formal`, `links`, `largest_difference`. Severity: medium.
 
-use super::{evidence, Raw};
-use crate::diagnostics::Context;
-use crate::model::{Bucket, Severity, Subjects};
-use serde_json::Value;
+use super::{evidence, Finding, FindingSubjects, Raw};
+use crate::diagnostics::{Context, Fact};
+use crate::model::{Bucket, Severity};
 
 pub const CODE: &str = "mix-imbalance";
 
@@ -41,7 +40,7 @@ fn bucket_index(b: Bucket) -> usize {
     }
 }
 
-pub fn run(cx: &Context<'_>, out: &mut Vec<Raw>) {
+pub fn run<'m>(cx: &Context<'m>, out: &mut Vec<Finding<'m>>) {
     let t = cx.model.engagement.target_mix;
     let target = [t.experiential as f64, t.social as f64, t.formal as f64];
     let mut scratch = vec![false; cx.model.competencies.len()];
@@ -51,21 +50,36 @@ pub fn run(cx: &Context<'_>, out: &mut Vec<Raw>) {
         if largest <= TOLERANCE {
             continue;
         }
-        out.push(Raw {
-            code: CODE,
-            severity: Severity::Medium,
-            subjects: Subjects { role: Some(role.id.clone()), ..Subjects::default() },
-            evidence: evidence([
-                ("experiential", Value::from(mix[0].round() as i64)),
-                ("social", Value::from(mix[1].round() as i64)),
-                ("formal", Value::from(mix[2].round() as i64)),
-                ("target_experiential", Value::from(t.experiential)),
-                ("target_social", Value::from(t.social)),
-                ("target_formal", Value::from(t.formal)),
-                ("links", Value::from(links)),
-                ("largest_difference", Value::from(largest.round() as i64)),
-            ]),
-        });
+        out.push(
+            Raw {
+                code: CODE,
+                severity: Severity::Medium,
+                subjects: FindingSubjects { role: Some(&role.id), ..FindingSubjects::default() },
+                evidence: evidence(
+                    &[
+                        "experiential",
+                        "social",
+                        "formal",
+                        "target_experiential",
+                        "target_social",
+                        "target_formal",
+                        "links",
+                        "largest_difference",
+                    ],
+                    [
+                        Fact::from(mix[0].round() as i64),
+                        Fact::from(mix[1].round() as i64),
+                        Fact::from(mix[2].round() as i64),
+                        Fact::from(t.experiential),
+                        Fact::from(t.social),
+                        Fact::from(t.formal),
+                        Fact::from(links),
+                        Fact::from(largest.round() as i64),
+                    ],
+                ),
+            }
+            .into(),
+        );
     }
 }
 

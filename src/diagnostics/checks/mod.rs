@@ -15,11 +15,9 @@ mod training_only;
 mod unmeasured;
 mod unreachable;
 
-use super::finding::Evidence;
-use super::finding::Raw;
+use super::finding::{Evidence, Fact, Finding, FindingSubjects, Raw};
 use super::Context;
-use crate::model::{Criticality, Requires, Severity, Stage, Subjects};
-use serde_json::Value;
+use crate::model::{Criticality, Requires, Severity, Stage};
 
 /// Every check code, in the order they run.
 pub const CODES: &[&str] = &[
@@ -39,7 +37,7 @@ pub const CODES: &[&str] = &[
     single_source::CODE,
 ];
 
-type Check = fn(&Context<'_>, &mut Vec<Raw>);
+type Check = for<'m> fn(&Context<'m>, &mut Vec<Finding<'m>>);
 
 const CHECKS: &[Check] = &[
     training_only::run,
@@ -58,25 +56,22 @@ const CHECKS: &[Check] = &[
     single_source::run,
 ];
 
-pub fn run_all(cx: &Context<'_>) -> Vec<Raw> {
-    let mut out = Vec::new();
+pub fn run_all<'m>(cx: &Context<'m>) -> Vec<Finding<'m>> {
+    // Room for two findings per required pair from the start: large models give about that many.
+    let mut out = Vec::with_capacity(cx.model.requires.len() * 2);
     for check in CHECKS {
         check(cx, &mut out);
     }
     out
 }
 
-/// Builds an evidence object from key/value pairs.
-fn evidence<const N: usize>(pairs: [(&'static str, Value); N]) -> Evidence {
-    Evidence(pairs.into())
+/// Builds the evidence of a finding from its names and values, one for one.
+fn evidence<const N: usize>(keys: &'static [&'static str; N], values: [Fact; N]) -> Evidence {
+    Evidence::new(keys, values)
 }
 
-fn pair_subjects(r: &Requires) -> Subjects {
-    Subjects { role: Some(r.role.clone()), competency: Some(r.competency.clone()), ..Subjects::default() }
-}
-
-fn stage_names(stages: crate::graph::StageSet) -> Value {
-    Value::from(stages.iter().map(|s| s.as_str()).collect::<Vec<_>>())
+fn pair_subjects(r: &Requires) -> FindingSubjects<'_> {
+    FindingSubjects { role: Some(&r.role), competency: Some(&r.competency), ..FindingSubjects::default() }
 }
 
 /// High when the competency is critical for the role, medium otherwise.
@@ -90,18 +85,18 @@ fn by_criticality(c: Criticality) -> Severity {
 
 /// The shared rule of `no-practice`, `no-feedback` and `no-support`: a covered pair that lacks `stage`.
 /// Evidence: `covered_stages` (list), `integration` (0-4).
-fn missing_stage(cx: &Context<'_>, code: &'static str, stage: Stage, out: &mut Vec<Raw>) {
+fn missing_stage<'m>(cx: &Context<'m>, code: &'static str, stage: Stage, out: &mut Vec<Finding<'m>>) {
     for (r, covered) in cx.model.requires.iter().zip(&cx.covered) {
         if !covered.is_empty() && !covered.contains(stage) {
-            out.push(Raw {
-                code,
-                severity: Severity::Medium,
-                subjects: pair_subjects(r),
-                evidence: evidence([
-                    ("covered_stages", stage_names(*covered)),
-                    ("integration", Value::from(covered.len())),
-                ]),
-            });
+            out.push(
+                Raw {
+                    code,
+                    severity: Severity::Medium,
+                    subjects: pair_subjects(r),
+                    evidence: evidence(&["covered_stages", "integration"], [(*covered).into(), covered.len().into()]),
+                }
+                .into(),
+            );
         }
     }
 }
@@ -149,5 +144,11 @@ pub(crate) fn codes_of(model: &crate::model::Model, check: Check) -> Vec<String>
     let cx = Context::new(model);
     let mut out = Vec::new();
     check(&cx, &mut out);
-    out.into_iter().map(|r| super::finding::key(r.code, &r.subjects)).collect()
+    out.into_iter()
+        .map(|r| {
+            let mut key = String::new();
+            super::finding::write_key(r.code, &r.subjects, &mut key);
+            key
+        })
+        .collect()
 }

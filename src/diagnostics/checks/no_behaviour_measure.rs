@@ -3,44 +3,46 @@
 //! Evidence: `developing_channels`, `max_evaluation_level` (null when nothing develops it), `roles` (roles requiring it at high criticality).
 //! Severity: medium.
 
-use super::{evidence, Raw};
-use crate::diagnostics::Context;
-use crate::model::{Criticality, Severity, Subjects};
-use serde_json::Value;
-use std::collections::BTreeMap;
+use super::{evidence, Finding, FindingSubjects, Raw};
+use crate::diagnostics::{Context, Fact};
+use crate::graph::Node;
+use crate::model::{Criticality, Severity};
 
 pub const CODE: &str = "no-behaviour-measure";
 
-pub fn run(cx: &Context<'_>, out: &mut Vec<Raw>) {
-    let mut critical: BTreeMap<&str, usize> = BTreeMap::new();
+pub fn run<'m>(cx: &Context<'m>, out: &mut Vec<Finding<'m>>) {
+    let g = &cx.graph;
+    let competencies = &cx.model.competencies;
+    // Roles requiring each competency (by position) at high criticality.
+    let mut critical = vec![0usize; competencies.len()];
     for r in cx.model.requires.iter().filter(|r| r.criticality == Criticality::High) {
-        *critical.entry(r.competency.as_str()).or_default() += 1;
+        if let Some(Node::Competency(c)) = g.node(&r.competency).map(|n| g.kind(n)) {
+            critical[c] += 1;
+        }
     }
-    for (competency, roles) in critical {
-        let Some(crate::graph::Node::Competency(c)) = cx.graph.node(competency).map(|n| cx.graph.kind(n)) else {
-            continue;
-        };
-        let levels: Vec<i64> = cx
-            .graph
-            .developing(c)
-            .into_iter()
-            .filter_map(|d| match cx.graph.node(&cx.model.develops[d].channel).map(|n| cx.graph.kind(n)) {
-                Some(crate::graph::Node::Channel(ch)) => Some(cx.model.channels[ch].evaluation_level),
-                _ => None,
-            })
-            .collect();
-        let max = levels.iter().copied().max();
+    // In id order: the model keeps its lists sorted, so this sorts only a model that is not.
+    let mut order: Vec<usize> = (0..competencies.len()).filter(|c| critical[*c] > 0).collect();
+    if !order.windows(2).all(|w| competencies[w[0]].id <= competencies[w[1]].id) {
+        order.sort_by(|a, b| competencies[*a].id.cmp(&competencies[*b].id));
+    }
+    for c in order {
+        let channels = g.develops_into(c).iter().filter_map(|d| g.develops_channel(*d));
+        let (developing, max) = channels
+            .map(|ch| cx.model.channels[ch].evaluation_level)
+            .fold((0usize, None::<i64>), |(n, max), level| (n + 1, max.max(Some(level))));
         if max.is_none_or(|m| m < 3) {
-            out.push(Raw {
-                code: CODE,
-                severity: Severity::Medium,
-                subjects: Subjects { competency: Some(competency.to_owned()), ..Subjects::default() },
-                evidence: evidence([
-                    ("developing_channels", Value::from(levels.len())),
-                    ("max_evaluation_level", Value::from(max)),
-                    ("roles", Value::from(roles)),
-                ]),
-            });
+            out.push(
+                Raw {
+                    code: CODE,
+                    severity: Severity::Medium,
+                    subjects: FindingSubjects { competency: Some(&competencies[c].id), ..FindingSubjects::default() },
+                    evidence: evidence(
+                        &["developing_channels", "max_evaluation_level", "roles"],
+                        [Fact::from(developing), Fact::from(max), Fact::from(critical[c])],
+                    ),
+                }
+                .into(),
+            );
         }
     }
 }

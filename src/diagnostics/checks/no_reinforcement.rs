@@ -2,14 +2,13 @@
 //!
 //! Evidence: `followers_within_two` (channels reachable in two hops), `kind`. Severity: medium.
 
-use super::{evidence, Raw};
-use crate::diagnostics::Context;
-use crate::model::{ChannelKind, Severity, Subjects};
-use serde_json::Value;
+use super::{evidence, Finding, FindingSubjects, Raw};
+use crate::diagnostics::{Context, Fact};
+use crate::model::{ChannelKind, Severity};
 
 pub const CODE: &str = "no-reinforcement";
 
-pub fn run(cx: &Context<'_>, out: &mut Vec<Raw>) {
+pub fn run<'m>(cx: &Context<'m>, out: &mut Vec<Finding<'m>>) {
     for (i, channel) in cx.model.channels.iter().enumerate() {
         if !matches!(channel.kind, ChannelKind::Formal | ChannelKind::Platform) {
             continue;
@@ -19,15 +18,18 @@ pub fn run(cx: &Context<'_>, out: &mut Vec<Raw>) {
             .iter()
             .any(|f| matches!(cx.model.channels[*f].kind, ChannelKind::Experiential | ChannelKind::Coaching));
         if !reinforced {
-            out.push(Raw {
-                code: CODE,
-                severity: Severity::Medium,
-                subjects: Subjects { channel: Some(channel.id.clone()), ..Subjects::default() },
-                evidence: evidence([
-                    ("followers_within_two", Value::from(followers.len())),
-                    ("kind", Value::from(channel.kind.as_str())),
-                ]),
-            });
+            out.push(
+                Raw {
+                    code: CODE,
+                    severity: Severity::Medium,
+                    subjects: FindingSubjects { channel: Some(&channel.id), ..FindingSubjects::default() },
+                    evidence: evidence(
+                        &["followers_within_two", "kind"],
+                        [Fact::from(followers.len()), Fact::from(channel.kind)],
+                    ),
+                }
+                .into(),
+            );
         }
     }
 }

@@ -2,13 +2,13 @@
 //!
 //! Evidence: `covered_stages` (list), `integration` (0-4). Severity: medium.
 
-use super::{missing_stage, Raw};
+use super::{missing_stage, Finding};
 use crate::diagnostics::Context;
 use crate::model::Stage;
 
 pub const CODE: &str = "no-support";
 
-pub fn run(cx: &Context<'_>, out: &mut Vec<Raw>) {
+pub fn run<'m>(cx: &Context<'m>, out: &mut Vec<Finding<'m>>) {
     missing_stage(cx, CODE, Stage::Support, out);
 }
 

@@ -3,14 +3,13 @@
 //! Evidence: `roles_reached`, `competencies_developed`, `relevant` (developed competencies some reached role requires).
 //! Severity: medium.
 
-use super::{evidence, Raw};
-use crate::diagnostics::Context;
-use crate::model::{Severity, Subjects};
-use serde_json::Value;
+use super::{evidence, Finding, FindingSubjects, Raw};
+use crate::diagnostics::{Context, Fact};
+use crate::model::Severity;
 
 pub const CODE: &str = "orphan-channel";
 
-pub fn run(cx: &Context<'_>, out: &mut Vec<Raw>) {
+pub fn run<'m>(cx: &Context<'m>, out: &mut Vec<Finding<'m>>) {
     let g = &cx.graph;
     let mut developed = vec![false; cx.model.competencies.len()];
     let mut relevant_seen = vec![false; cx.model.competencies.len()];
@@ -19,7 +18,7 @@ pub fn run(cx: &Context<'_>, out: &mut Vec<Raw>) {
         for &(c, _) in g.develops_of(i) {
             developed[c] = true;
         }
-        let mut relevant = 0;
+        let mut relevant = 0usize;
         for &r in roles {
             for &(_, c) in g.requires_of(r) {
                 if developed[c] && !relevant_seen[c] {
@@ -33,16 +32,18 @@ pub fn run(cx: &Context<'_>, out: &mut Vec<Raw>) {
             relevant_seen[c] = false;
         }
         if roles.is_empty() || relevant == 0 {
-            out.push(Raw {
-                code: CODE,
-                severity: Severity::Medium,
-                subjects: Subjects { channel: Some(channel.id.clone()), ..Subjects::default() },
-                evidence: evidence([
-                    ("roles_reached", Value::from(roles.len())),
-                    ("competencies_developed", Value::from(g.develops_of(i).len())),
-                    ("relevant", Value::from(relevant)),
-                ]),
-            });
+            out.push(
+                Raw {
+                    code: CODE,
+                    severity: Severity::Medium,
+                    subjects: FindingSubjects { channel: Some(&channel.id), ..FindingSubjects::default() },
+                    evidence: evidence(
+                        &["roles_reached", "competencies_developed", "relevant"],
+                        [Fact::from(roles.len()), Fact::from(g.develops_of(i).len()), Fact::from(relevant)],
+                    ),
+                }
+                .into(),
+            );
         }
     }
 }

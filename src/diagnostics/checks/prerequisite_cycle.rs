@@ -2,23 +2,28 @@
 //!
 //! Evidence: `members` (how many competencies are in the loop). Severity: medium.
 
-use super::{evidence, Raw};
-use crate::diagnostics::Context;
+use super::{evidence, Finding, FindingSubjects, Raw};
+use crate::diagnostics::{Context, Fact};
 use crate::graph::PrerequisiteOrder;
-use crate::model::{Severity, Subjects};
-use serde_json::Value;
+use crate::model::Severity;
 
 pub const CODE: &str = "prerequisite-cycle";
 
-pub fn run(cx: &Context<'_>, out: &mut Vec<Raw>) {
+pub fn run<'m>(cx: &Context<'m>, out: &mut Vec<Finding<'m>>) {
+    if cx.model.prerequisites.is_empty() {
+        return;
+    }
     let PrerequisiteOrder::Cycles(cycles) = cx.graph.prerequisite_order() else { return };
     for cycle in cycles.into_iter().filter(|c| c.len() >= 2) {
-        out.push(Raw {
-            code: CODE,
-            severity: Severity::Medium,
-            evidence: evidence([("members", Value::from(cycle.len()))]),
-            subjects: Subjects { cycle: Some(cycle.into_iter().map(str::to_owned).collect()), ..Subjects::default() },
-        });
+        out.push(
+            Raw {
+                code: CODE,
+                severity: Severity::Medium,
+                evidence: evidence(&["members"], [Fact::from(cycle.len())]),
+                subjects: FindingSubjects { cycle: Some(cycle), ..FindingSubjects::default() },
+            }
+            .into(),
+        );
     }
 }
 

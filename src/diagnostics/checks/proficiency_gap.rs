@@ -3,19 +3,28 @@
 //! Evidence: `target_level`, `current_level`, `gap`, `headcount`.
 //! Severity: critical when the gap is 3+ at high criticality; high when either holds; medium otherwise.
 
-use super::{evidence, pair_subjects, Raw};
-use crate::diagnostics::Context;
+use super::{evidence, pair_subjects, Finding, Raw};
+use crate::diagnostics::{Context, Fact};
 use crate::model::{Criticality, Severity};
-use serde_json::Value;
 
 pub const CODE: &str = "proficiency-gap";
 
-pub fn run(cx: &Context<'_>, out: &mut Vec<Raw>) {
+pub fn run<'m>(cx: &Context<'m>, out: &mut Vec<Finding<'m>>) {
     let headcount = |role: &str| {
         cx.graph.node(role).map_or(0, |n| match cx.graph.kind(n) {
             crate::graph::Node::Role(i) => cx.model.roles[i].headcount,
             _ => 0,
         })
+    };
+    // The links come sorted by role: look each role up once.
+    let mut last: Option<(&str, i64)> = None;
+    let mut headcount = |role: &'m str| match last {
+        Some((id, n)) if id == role => n,
+        _ => {
+            let n = headcount(role);
+            last = Some((role, n));
+            n
+        }
     };
     for r in &cx.model.requires {
         let Some(current) = r.current_level else { continue };
@@ -29,17 +38,18 @@ pub fn run(cx: &Context<'_>, out: &mut Vec<Raw>) {
             (true, false) | (false, true) => Severity::High,
             (false, false) => Severity::Medium,
         };
-        out.push(Raw {
-            code: CODE,
-            severity,
-            subjects: pair_subjects(r),
-            evidence: evidence([
-                ("target_level", Value::from(r.target_level)),
-                ("current_level", Value::from(current)),
-                ("gap", Value::from(gap)),
-                ("headcount", Value::from(headcount(&r.role))),
-            ]),
-        });
+        out.push(
+            Raw {
+                code: CODE,
+                severity,
+                subjects: pair_subjects(r),
+                evidence: evidence(
+                    &["target_level", "current_level", "gap", "headcount"],
+                    [Fact::from(r.target_level), Fact::from(current), Fact::from(gap), Fact::from(headcount(&r.role))],
+                ),
+            }
+            .into(),
+        );
     }
 }
 

@@ -2,14 +2,13 @@
 //!
 //! Evidence: `roles` (how many roles require it), `headcount` (people in those roles). Severity: medium.
 
-use super::{evidence, Raw};
-use crate::diagnostics::Context;
-use crate::model::{Severity, Subjects};
-use serde_json::Value;
+use super::{evidence, Finding, FindingSubjects, Raw};
+use crate::diagnostics::{Context, Fact};
+use crate::model::Severity;
 
 pub const CODE: &str = "single-source";
 
-pub fn run(cx: &Context<'_>, out: &mut Vec<Raw>) {
+pub fn run<'m>(cx: &Context<'m>, out: &mut Vec<Finding<'m>>) {
     let g = &cx.graph;
     let mut requiring = vec![false; cx.model.roles.len()];
     for c in 0..cx.model.competencies.len() {
@@ -23,24 +22,24 @@ pub fn run(cx: &Context<'_>, out: &mut Vec<Raw>) {
         let mut sources = g
             .develops_into(c)
             .iter()
-            .filter_map(|d| match g.node(&cx.model.develops[*d].channel).map(|n| g.kind(n)) {
-                Some(crate::graph::Node::Channel(ch)) => Some(ch),
-                _ => None,
-            })
+            .filter_map(|d| g.develops_channel(*d))
             .filter(|ch| g.reached(*ch).iter().any(|r| requiring[*r]));
         let (first, second) = (sources.next(), sources.next());
         if let (Some(only), None) = (first, second) {
             let headcount: i64 = roles.iter().map(|(_, r)| cx.model.roles[*r].headcount).sum();
-            out.push(Raw {
-                code: CODE,
-                severity: Severity::Medium,
-                subjects: Subjects {
-                    competency: Some(cx.model.competencies[c].id.clone()),
-                    channel: Some(cx.model.channels[only].id.clone()),
-                    ..Subjects::default()
-                },
-                evidence: evidence([("roles", Value::from(roles.len())), ("headcount", Value::from(headcount))]),
-            });
+            out.push(
+                Raw {
+                    code: CODE,
+                    severity: Severity::Medium,
+                    subjects: FindingSubjects {
+                        competency: Some(&cx.model.competencies[c].id),
+                        channel: Some(&cx.model.channels[only].id),
+                        ..FindingSubjects::default()
+                    },
+                    evidence: evidence(&["roles", "headcount"], [Fact::from(roles.len()), Fact::from(headcount)]),
+                }
+                .into(),
+            );
         }
         for &(_, r) in roles {
             requiring[r] = false;

@@ -3,28 +3,29 @@
 //! Evidence: `channels` (how many channels reaching the role develop it), `target_level`, `current_level`.
 //! Severity: high when the competency is critical for the role, medium otherwise.
 
-use super::{by_criticality, evidence, pair_subjects, Raw};
-use crate::diagnostics::Context;
+use super::{by_criticality, evidence, pair_subjects, Finding, Raw};
+use crate::diagnostics::{Context, Fact};
 use crate::model::Stage;
-use serde_json::Value;
 
 pub const CODE: &str = "training-only";
 
-pub fn run(cx: &Context<'_>, out: &mut Vec<Raw>) {
+pub fn run<'m>(cx: &Context<'m>, out: &mut Vec<Finding<'m>>) {
     for ((r, covered), channels) in cx.model.requires.iter().zip(&cx.covered).zip(&cx.covering) {
         if covered.is_empty() || covered.iter().any(|s| s != Stage::Introduce) {
             continue;
         }
-        out.push(Raw {
-            code: CODE,
-            severity: by_criticality(r.criticality),
-            subjects: pair_subjects(r),
-            evidence: evidence([
-                ("channels", Value::from(*channels)),
-                ("target_level", Value::from(r.target_level)),
-                ("current_level", Value::from(r.current_level)),
-            ]),
-        });
+        out.push(
+            Raw {
+                code: CODE,
+                severity: by_criticality(r.criticality),
+                subjects: pair_subjects(r),
+                evidence: evidence(
+                    &["channels", "target_level", "current_level"],
+                    [Fact::from(*channels), Fact::from(r.target_level), Fact::from(r.current_level)],
+                ),
+            }
+            .into(),
+        );
     }
 }
 

@@ -2,21 +2,23 @@
 //!
 //! Evidence: `evaluation_level`. Severity: medium.
 
-use super::{evidence, Raw};
-use crate::diagnostics::Context;
-use crate::model::{Severity, Subjects};
-use serde_json::Value;
+use super::{evidence, Finding, FindingSubjects, Raw};
+use crate::diagnostics::{Context, Fact};
+use crate::model::Severity;
 
 pub const CODE: &str = "unmeasured";
 
-pub fn run(cx: &Context<'_>, out: &mut Vec<Raw>) {
+pub fn run<'m>(cx: &Context<'m>, out: &mut Vec<Finding<'m>>) {
     for channel in cx.model.channels.iter().filter(|c| c.evaluation_level < 2) {
-        out.push(Raw {
-            code: CODE,
-            severity: Severity::Medium,
-            subjects: Subjects { channel: Some(channel.id.clone()), ..Subjects::default() },
-            evidence: evidence([("evaluation_level", Value::from(channel.evaluation_level))]),
-        });
+        out.push(
+            Raw {
+                code: CODE,
+                severity: Severity::Medium,
+                subjects: FindingSubjects { channel: Some(&channel.id), ..FindingSubjects::default() },
+                evidence: evidence(&["evaluation_level"], [Fact::from(channel.evaluation_level)]),
+            }
+            .into(),
+        );
     }
 }
 

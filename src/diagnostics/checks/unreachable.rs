@@ -3,13 +3,12 @@
 //! Evidence: `developing_channels` (channels that develop the competency but do not reach the role),
 //! `headcount` (people in the role). Severity: high at high criticality, medium otherwise.
 
-use super::{by_criticality, evidence, pair_subjects, Raw};
-use crate::diagnostics::Context;
-use serde_json::Value;
+use super::{by_criticality, evidence, pair_subjects, Finding, Raw};
+use crate::diagnostics::{Context, Fact};
 
 pub const CODE: &str = "unreachable";
 
-pub fn run(cx: &Context<'_>, out: &mut Vec<Raw>) {
+pub fn run<'m>(cx: &Context<'m>, out: &mut Vec<Finding<'m>>) {
     let g = &cx.graph;
     for role in 0..cx.model.roles.len() {
         let headcount = cx.model.roles[role].headcount;
@@ -18,15 +17,18 @@ pub fn run(cx: &Context<'_>, out: &mut Vec<Raw>) {
                 continue;
             }
             let r = &cx.model.requires[i];
-            out.push(Raw {
-                code: CODE,
-                severity: by_criticality(r.criticality),
-                subjects: pair_subjects(r),
-                evidence: evidence([
-                    ("developing_channels", Value::from(g.develops_into(c).len())),
-                    ("headcount", Value::from(headcount)),
-                ]),
-            });
+            out.push(
+                Raw {
+                    code: CODE,
+                    severity: by_criticality(r.criticality),
+                    subjects: pair_subjects(r),
+                    evidence: evidence(
+                        &["developing_channels", "headcount"],
+                        [Fact::from(g.develops_into(c).len()), Fact::from(headcount)],
+                    ),
+                }
+                .into(),
+            );
         }
     }
 }

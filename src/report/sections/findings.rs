@@ -4,11 +4,10 @@
 //! are left out, accepted ones carry the consultant's note, manual findings stand alone.
 
 use super::{and_list, count, severity_colour, severity_label, Facts};
-use crate::diagnostics::Finding;
+use crate::diagnostics::{Fact, Finding};
 use crate::model::{Pillar, Severity, Verdict};
 use crate::report::flow::{Flow, CONTENT_WIDTH, MARGIN_X};
 use crate::report::text::{self, Style};
-use serde_json::Value;
 use std::collections::HashMap;
 
 /// One group of findings as the client reads it.
@@ -38,38 +37,35 @@ fn humanise(key: &str) -> String {
     key.replace(['_', '-'], " ")
 }
 
-fn value_text(facts: &Facts<'_>, v: &Value) -> String {
+fn value_text(facts: &Facts<'_>, v: Fact) -> String {
     match v {
-        Value::String(s) => facts.name(s).to_owned(),
-        Value::Null => "unknown".into(),
-        Value::Bool(b) => if *b { "yes" } else { "no" }.into(),
-        Value::Number(n) => match n.as_f64() {
-            Some(f) if n.is_f64() => format!("{:.2}", f).trim_end_matches('0').trim_end_matches('.').to_owned(),
-            _ => n.to_string(),
-        },
-        Value::Array(items) => {
-            let parts: Vec<String> = items.iter().map(|i| value_text(facts, i)).collect();
+        Fact::Kind(k) => facts.name(k.as_str()).to_owned(),
+        Fact::Unknown => "unknown".into(),
+        Fact::Int(n) => n.to_string(),
+        Fact::Decimal(x) => format!("{:.2}", x).trim_end_matches('0').trim_end_matches('.').to_owned(),
+        Fact::Stages(stages) => {
+            let parts: Vec<&str> = stages.iter().map(|s| facts.name(s.as_str())).collect();
             if parts.is_empty() {
                 "none".into()
             } else {
                 parts.join(", ")
             }
         }
-        Value::Object(_) => v.to_string(),
     }
 }
 
-fn evidence_text(facts: &Facts<'_>, f: &Finding) -> String {
+fn evidence_text(facts: &Facts<'_>, f: &Finding<'_>) -> String {
     f.evidence.iter().map(|(k, v)| format!("{}: {}", humanise(k), value_text(facts, v))).collect::<Vec<_>>().join("; ")
 }
 
 /// One recommendation for the group: the shared sentence with every role named once, when the
 /// findings' recommendations differ only by the role; otherwise each one, by role.
-fn merged_recommendation(facts: &Facts<'_>, members: &[&Finding]) -> String {
+fn merged_recommendation(facts: &Facts<'_>, members: &[&Finding<'_>]) -> String {
+    let texts: Vec<String> = members.iter().map(|f| facts.diagnosis.recommendation(f)).collect();
     let mut distinct: Vec<&str> = Vec::new();
-    for f in members {
-        if !distinct.contains(&f.recommendation.as_str()) {
-            distinct.push(&f.recommendation);
+    for t in &texts {
+        if !distinct.contains(&t.as_str()) {
+            distinct.push(t);
         }
     }
     if distinct.len() <= 1 {
@@ -78,14 +74,14 @@ fn merged_recommendation(facts: &Facts<'_>, members: &[&Finding]) -> String {
     let mut shape: Option<(&str, &str)> = None;
     let mut roles: Vec<&str> = Vec::new();
     let mut same = true;
-    for f in members {
-        let role = f.subjects.role.as_deref().map(|r| facts.name(r)).unwrap_or("");
-        let split = (!role.is_empty()).then(|| f.recommendation.find(role)).flatten();
+    for (f, text) in members.iter().zip(&texts) {
+        let role = f.subjects.role.map(|r| facts.name(r)).unwrap_or("");
+        let split = (!role.is_empty()).then(|| text.find(role)).flatten();
         let Some(at) = split else {
             same = false;
             break;
         };
-        let parts = (&f.recommendation[..at], &f.recommendation[at + role.len()..]);
+        let parts = (&text[..at], &text[at + role.len()..]);
         if shape.is_some_and(|s| s != parts) {
             same = false;
             break;
@@ -104,19 +100,19 @@ fn merged_recommendation(facts: &Facts<'_>, members: &[&Finding]) -> String {
 const MAX_NAMES: usize = 8;
 const MAX_EVIDENCE: usize = 6;
 
-fn entry(facts: &Facts<'_>, members: &[&Finding]) -> Entry {
+fn entry(facts: &Facts<'_>, members: &[&Finding<'_>]) -> Entry {
     let f = members[0];
     let s = &f.subjects;
-    let (subject, others): (String, Vec<&str>) = if let Some(c) = &s.competency {
-        let others = members.iter().filter_map(|m| m.subjects.role.as_deref().or(m.subjects.channel.as_deref()));
+    let (subject, others): (String, Vec<&str>) = if let Some(c) = s.competency {
+        let others = members.iter().filter_map(|m| m.subjects.role.or(m.subjects.channel));
         (facts.name(c).to_owned(), others.map(|id| facts.name(id)).collect())
-    } else if let Some(ch) = &s.channel {
+    } else if let Some(ch) = s.channel {
         (facts.name(ch).to_owned(), Vec::new())
-    } else if let Some(r) = &s.role {
+    } else if let Some(r) = s.role {
         (facts.name(r).to_owned(), Vec::new())
     } else if let Some(cycle) = &s.cycle {
         (cycle.iter().map(|id| facts.name(id)).collect::<Vec<_>>().join(" → "), Vec::new())
-    } else if f.code == "manual" {
+    } else if f.is_manual() {
         ("Raised by the consultant".to_owned(), Vec::new())
     } else {
         ("The ecosystem as a whole".to_owned(), Vec::new())
@@ -144,7 +140,7 @@ fn entry(facts: &Facts<'_>, members: &[&Finding]) -> Entry {
         .iter()
         .filter(|m| !m.evidence.is_empty())
         .take(MAX_EVIDENCE + 1)
-        .map(|m| (m.subjects.role.as_deref().or(m.subjects.channel.as_deref()), evidence_text(facts, m)))
+        .map(|m| (m.subjects.role.or(m.subjects.channel), evidence_text(facts, m)))
         .collect();
     let mut evidence: Vec<String> = Vec::new();
     if texts.iter().all(|(_, t)| Some(t) == texts.first().map(|(_, t)| t)) {
@@ -163,7 +159,7 @@ fn entry(facts: &Facts<'_>, members: &[&Finding]) -> Entry {
     let mut notes: Vec<String> = Vec::new();
     for m in members {
         if m.status == Some(Verdict::Accepted) {
-            if let Some(n) = m.note.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+            if let Some(n) = m.note.map(str::trim).filter(|n| !n.is_empty()) {
                 if !notes.iter().any(|x| x == n) {
                     notes.push(n.to_owned());
                 }
@@ -173,23 +169,23 @@ fn entry(facts: &Facts<'_>, members: &[&Finding]) -> Entry {
     Entry {
         severity: f.severity,
         pillar: f.pillar,
-        code: f.code.clone(),
-        title: f.title.to_string(),
-        rationale: f.rationale.to_string(),
+        code: f.code.to_owned(),
+        title: f.title().to_owned(),
+        rationale: f.rationale().to_owned(),
         subject,
         affected,
-        competency: s.competency.clone(),
+        competency: s.competency.map(str::to_owned),
         evidence,
         recommendation: merged_recommendation(facts, members),
         notes,
-        manual: f.code == "manual",
+        manual: f.is_manual(),
         count: members.len(),
     }
 }
 
 /// The finding entries, by area, severity and code: dismissed findings left out, computed
 /// findings of one code grouped around their subject, each manual finding on its own.
-pub fn entries(facts: &Facts<'_>, findings: Vec<Finding>) -> Vec<Entry> {
+pub fn entries<'m>(facts: &Facts<'m>, findings: Vec<Finding<'m>>) -> Vec<Entry> {
     // Which group each finding joins (`usize::MAX`: dismissed, left out).
     let mut slot_of: Vec<usize> = Vec::with_capacity(findings.len());
     let mut groups = 0;
@@ -201,18 +197,18 @@ pub fn entries(facts: &Facts<'_>, findings: Vec<Finding>) -> Vec<Entry> {
                 continue;
             }
             let s = &f.subjects;
-            let anchor = if f.code == "manual" {
+            let anchor = if f.is_manual() {
                 format!("manual#{i}")
-            } else if let Some(c) = &s.competency {
-                c.clone()
-            } else if let Some(c) = s.channel.as_ref().or(s.role.as_ref()) {
-                c.clone()
+            } else if let Some(c) = s.competency {
+                c.to_owned()
+            } else if let Some(c) = s.channel.or(s.role) {
+                c.to_owned()
             } else if let Some(cycle) = &s.cycle {
                 cycle.join(",")
             } else {
                 String::new()
             };
-            let slot = *at.entry((f.severity, f.code.as_str(), anchor)).or_insert_with(|| {
+            let slot = *at.entry((f.severity, f.code, anchor)).or_insert_with(|| {
                 groups += 1;
                 groups - 1
             });
@@ -227,10 +223,10 @@ pub fn entries(facts: &Facts<'_>, findings: Vec<Finding>) -> Vec<Entry> {
     }
     // Each group's findings are dropped as soon as its entry is made: a large engagement has
     // hundreds of thousands, and holding them next to the entries would double the memory.
-    let mut cells: Vec<Option<Finding>> = findings.into_iter().map(Some).collect();
+    let mut cells: Vec<Option<Finding<'m>>> = findings.into_iter().map(Some).collect();
     let mut out: Vec<Entry> = Vec::with_capacity(groups);
     for list in members {
-        let group: Vec<Finding> = list.iter().filter_map(|i| cells[*i as usize].take()).collect();
+        let group: Vec<Finding<'m>> = list.iter().filter_map(|i| cells[*i as usize].take()).collect();
         out.push(entry(facts, &group.iter().collect::<Vec<_>>()));
     }
     drop(cells);

@@ -38,9 +38,8 @@ fn detailed(facts: &Facts<'_>) -> Matrix {
     let col_of: HashMap<&str, usize> = roles.iter().enumerate().map(|(c, r)| (m.roles[*r].id.as_str(), c)).collect();
     let mut cells: HashMap<&str, Vec<Option<f64>>> = HashMap::new();
     for p in &facts.diagnosis.coverage.pairs {
-        if let Some(c) = col_of.get(p.role.as_str()) {
-            cells.entry(p.competency.as_str()).or_insert_with(|| vec![None; roles.len()])[*c] =
-                Some(p.integration as f64);
+        if let Some(c) = col_of.get(p.role) {
+            cells.entry(p.competency).or_insert_with(|| vec![None; roles.len()])[*c] = Some(p.integration as f64);
         }
     }
     let mut comps: Vec<usize> =

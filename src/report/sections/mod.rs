@@ -20,7 +20,7 @@ use super::layout::Colour;
 /// What every section may draw from: the model, its diagnosis and the finding entries.
 pub struct Facts<'m> {
     pub model: &'m Model,
-    pub diagnosis: Diagnosis,
+    pub diagnosis: Diagnosis<'m>,
     pub answers: ResponseSummary,
     pub entries: Vec<findings::Entry>,
     /// Open (not dismissed) findings by severity, most severe first, and the dismissed ones.

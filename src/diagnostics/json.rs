@@ -1,0 +1,386 @@
+//! The diagnosis as JSON (`trellis diagnose --format json`), written straight to a writer one finding at a time.
+//!
+//! The shape is `{"scores", "coverage", "findings"}`, each finding an object of `code`, `severity`,
+//! `pillar`, `title`, `subjects`, `evidence`, `rationale`, `recommendation`, `key`, and `status`
+//! and `note` once the consultant decided. A large engagement gives hundreds of thousands of
+//! findings, so no finding is built as a string or a JSON value first: texts shared by a rule are
+//! escaped once, and each recommendation is filled into one reused buffer. Strings are escaped as
+//! `serde_json` escapes them, so the output is what serialising the same data would give.
+
+use super::finding::{Finding, Texts};
+use super::{Coverage, Diagnosis, Fact};
+use crate::graph::StageSet;
+use std::io::{self, Write};
+
+/// Bytes gathered before they are handed to the writer.
+const CHUNK: usize = 1 << 20;
+
+/// Writes the diagnosis as one line of JSON (without the final newline).
+pub fn write_json<W: Write>(d: &Diagnosis<'_>, out: W) -> io::Result<()> {
+    let mut w = Out { buf: Vec::with_capacity(CHUNK + (CHUNK >> 2)), out };
+    w.raw(b"{\"scores\":");
+    serde_json::to_writer(&mut w, &d.scores)?;
+    w.raw(b",\"coverage\":");
+    coverage(&mut w, &d.coverage)?;
+    w.raw(b",\"findings\":[");
+    // The title and rationale of each rule, escaped once.
+    let mut rule_texts: Vec<Option<(Vec<u8>, Vec<u8>)>> = Vec::new();
+    let mut text = String::new();
+    for (i, f) in d.findings.iter().enumerate() {
+        if i > 0 {
+            w.raw(b",");
+        }
+        finding(&mut w, d, f, &mut rule_texts, &mut text);
+        if w.buf.len() >= CHUNK {
+            w.flush_buf()?;
+        }
+    }
+    w.raw(b"]}");
+    w.flush_buf()
+}
+
+/// `{"mean_integration", "pairs": [{"role", "competency", "stages", "integration"}], "competency_kinds": [{"competency", "kinds"}]}`.
+fn coverage<W: Write>(w: &mut Out<W>, c: &Coverage<'_>) -> io::Result<()> {
+    w.raw(b"{\"mean_integration\":");
+    serde_json::to_writer(&mut w.buf, &c.mean_integration).expect("a number writes to memory");
+    w.raw(b",\"pairs\":[");
+    for (i, p) in c.pairs.iter().enumerate() {
+        if i > 0 {
+            w.raw(b",");
+        }
+        w.raw(b"{\"role\":");
+        w.str(p.role);
+        w.raw(b",\"competency\":");
+        w.str(p.competency);
+        w.raw(b",\"stages\":");
+        stages(w, p.stages);
+        w.raw(b",\"integration\":");
+        w.int(p.integration as u64);
+        w.raw(b"}");
+        if w.buf.len() >= CHUNK {
+            w.flush_buf()?;
+        }
+    }
+    w.raw(b"],\"competency_kinds\":[");
+    for (i, k) in c.competency_kinds.iter().enumerate() {
+        if i > 0 {
+            w.raw(b",");
+        }
+        w.raw(b"{\"competency\":");
+        w.str(k.competency);
+        w.raw(b",\"kinds\":{");
+        let mut first = true;
+        for (kind, n) in &k.kinds {
+            w.field(&mut first, kind.as_str().as_bytes());
+            w.int(*n as u64);
+        }
+        w.raw(b"}}");
+        if w.buf.len() >= CHUNK {
+            w.flush_buf()?;
+        }
+    }
+    w.raw(b"]}");
+    Ok(())
+}
+
+/// A list of stage names.
+fn stages<W: Write>(w: &mut Out<W>, set: StageSet) {
+    w.raw(b"[");
+    for (i, s) in set.iter().enumerate() {
+        if i > 0 {
+            w.raw(b",");
+        }
+        w.raw(b"\"");
+        w.raw(s.as_str().as_bytes());
+        w.raw(b"\"");
+    }
+    w.raw(b"]");
+}
+
+fn finding<W: Write>(
+    w: &mut Out<W>,
+    d: &Diagnosis<'_>,
+    f: &Finding<'_>,
+    rule_texts: &mut Vec<Option<(Vec<u8>, Vec<u8>)>>,
+    text: &mut String,
+) {
+    w.raw(b"{\"code\":");
+    w.str(f.code);
+    w.raw(b",\"severity\":\"");
+    w.raw(f.severity.as_str().as_bytes());
+    w.raw(b"\",\"pillar\":\"");
+    w.raw(f.pillar.as_str().as_bytes());
+    w.raw(b"\",\"title\":");
+    let shared = match f.texts {
+        Texts::Rule(_, t) => {
+            if rule_texts.len() <= t {
+                rule_texts.resize(t + 1, None);
+            }
+            Some(&*rule_texts[t].get_or_insert_with(|| (escaped(f.title()), escaped(f.rationale()))))
+        }
+        _ => None,
+    };
+    match shared {
+        Some((title, _)) => w.buf.extend_from_slice(title),
+        None => w.str(f.title()),
+    }
+    w.raw(b",\"subjects\":{");
+    let s = &f.subjects;
+    let mut first = true;
+    for (name, id) in [(&b"role"[..], s.role), (b"competency", s.competency), (b"channel", s.channel)] {
+        if let Some(id) = id {
+            w.field(&mut first, name);
+            w.str(id);
+        }
+    }
+    if let Some(cycle) = &s.cycle {
+        w.field(&mut first, b"cycle");
+        w.raw(b"[");
+        for (i, id) in cycle.iter().enumerate() {
+            if i > 0 {
+                w.raw(b",");
+            }
+            w.str(id);
+        }
+        w.raw(b"]");
+    }
+    w.raw(b"},\"evidence\":{");
+    let mut first = true;
+    for (k, v) in f.evidence.iter() {
+        w.field(&mut first, k.as_bytes());
+        match v {
+            Fact::Int(n) => w.signed(n),
+            Fact::Unknown => w.raw(b"null"),
+            Fact::Stages(set) => stages(w, set),
+            Fact::Decimal(_) | Fact::Kind(_) => serde_json::to_writer(&mut w.buf, &v).expect("a fact writes to memory"),
+        }
+    }
+    w.raw(b"},\"rationale\":");
+    match shared {
+        Some((_, rationale)) => w.buf.extend_from_slice(rationale),
+        None => w.str(f.rationale()),
+    }
+    w.raw(b",\"recommendation\":");
+    text.clear();
+    d.write_recommendation(f, text);
+    w.str(text);
+    w.raw(b",\"key\":");
+    text.clear();
+    f.write_key(text);
+    w.str(text);
+    if let Some(status) = f.status {
+        w.raw(b",\"status\":\"");
+        w.raw(status.as_str().as_bytes());
+        w.raw(b"\"");
+    }
+    if let Some(note) = f.note {
+        w.raw(b",\"note\":");
+        w.str(note);
+    }
+    w.raw(b"}");
+}
+
+/// A JSON string literal, quotes included.
+fn escaped(s: &str) -> Vec<u8> {
+    serde_json::to_vec(s).expect("a string always serialises")
+}
+
+/// Whether `s` can be written between quotes as it is: no quote, backslash or control character.
+/// Eight bytes are looked at a time: this runs over every text of every finding.
+fn plain(s: &str) -> bool {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGH: u64 = ONES << 7;
+    // Some byte of `x` is below `n` (exact for n <= 128), or is zero.
+    let below = |x: u64, n: u8| x.wrapping_sub(ONES * u64::from(n)) & !x & HIGH;
+    let zero = |x: u64| below(x, 1);
+    let special = |x: u64| below(x, 0x20) | zero(x ^ (ONES * u64::from(b'"'))) | zero(x ^ (ONES * u64::from(b'\\')));
+    let mut chunks = s.as_bytes().chunks_exact(8);
+    for chunk in &mut chunks {
+        if special(u64::from_le_bytes(chunk.try_into().expect("eight bytes"))) != 0 {
+            return false;
+        }
+    }
+    chunks.remainder().iter().all(|b| *b >= 0x20 && *b != b'"' && *b != b'\\')
+}
+
+/// A buffer in front of the writer: findings are many small pieces.
+struct Out<W> {
+    buf: Vec<u8>,
+    out: W,
+}
+
+impl<W: Write> Out<W> {
+    fn raw(&mut self, bytes: &[u8]) {
+        self.buf.extend_from_slice(bytes);
+    }
+
+    fn int(&mut self, n: u64) {
+        serde_json::to_writer(&mut self.buf, &n).expect("a number writes to memory");
+    }
+
+    fn signed(&mut self, n: i64) {
+        serde_json::to_writer(&mut self.buf, &n).expect("a number writes to memory");
+    }
+
+    fn str(&mut self, s: &str) {
+        if plain(s) {
+            self.buf.reserve(s.len() + 2);
+            self.buf.push(b'"');
+            self.buf.extend_from_slice(s.as_bytes());
+            self.buf.push(b'"');
+        } else {
+            serde_json::to_writer(&mut self.buf, s).expect("a string writes to memory");
+        }
+    }
+
+    /// `"name":`, after a comma unless it is the object's first field.
+    fn field(&mut self, first: &mut bool, name: &[u8]) {
+        if !std::mem::take(first) {
+            self.buf.push(b',');
+        }
+        self.buf.push(b'"');
+        self.buf.extend_from_slice(name);
+        self.buf.extend_from_slice(b"\":");
+    }
+
+    fn flush_buf(&mut self) -> io::Result<()> {
+        self.out.write_all(&self.buf)?;
+        self.buf.clear();
+        Ok(())
+    }
+}
+
+impl<W: Write> Write for Out<W> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.buf.extend_from_slice(bytes);
+        if self.buf.len() >= CHUNK {
+            self.flush_buf()?;
+        }
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.flush_buf()?;
+        self.out.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plain;
+    use crate::diagnostics::fixture::Fixture;
+    use crate::diagnostics::{diagnose, Coverage, Evidence, FindingSubjects, Scores};
+    use crate::model::{
+        ChannelKind, Criticality, Disposition, ManualFinding, Pillar, Severity, Stage, Subjects, Verdict,
+    };
+    use serde::Serialize;
+
+    /// The diagnosis as serde would write it, field by field: what `write_json` must give, byte for byte.
+    #[derive(Serialize)]
+    struct Doc<'a> {
+        scores: &'a Scores,
+        coverage: &'a Coverage<'a>,
+        findings: Vec<Row<'a>>,
+    }
+
+    #[derive(Serialize)]
+    struct Row<'a> {
+        code: &'a str,
+        severity: Severity,
+        pillar: Pillar,
+        title: &'a str,
+        subjects: &'a FindingSubjects<'a>,
+        evidence: &'a Evidence,
+        rationale: &'a str,
+        recommendation: String,
+        key: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        status: Option<Verdict>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        note: Option<&'a str>,
+    }
+
+    #[test]
+    fn the_json_is_what_serialising_each_field_gives_even_for_awkward_text() {
+        let mut m = Fixture::new()
+            .role("r")
+            .headcount("r", 30)
+            .role("q\"uote")
+            .comp("c")
+            .comp("d")
+            .requires_at("r", "c", 5, Some(1), Criticality::High)
+            .requires("q\"uote", "d")
+            .requires("r", "d")
+            .channel_at("coach", ChannelKind::Coaching, Some(7), 1)
+            .develops("coach", "c", Stage::Feedback)
+            .reaches("coach", "r")
+            .channel("course", ChannelKind::Formal)
+            .develops("course", "d", Stage::Introduce)
+            .reaches("course", "r")
+            .prerequisite("c", "d")
+            .prerequisite("d", "c")
+            .build();
+        m.roles[0].name = "Tab\there, \"quoted\", back\\slash, new\nline, bell\u{7}, Zoë".into();
+        m.manual_findings.push(ManualFinding {
+            id: "m1".into(),
+            title: "Managers <b>never</b> \"observe\"".into(),
+            severity: Severity::Low,
+            pillar: Pillar::TransferClimate,
+            subjects: Subjects { role: Some("r".into()), competency: Some("c".into()), ..Subjects::default() },
+            rationale: "Seen\ton site\n".into(),
+            recommendation: "Do \\ this".into(),
+        });
+        let keys: Vec<String> = diagnose(&m).findings.iter().map(|f| f.key()).collect();
+        m.dispositions = vec![
+            Disposition { key: keys[0].clone(), status: Verdict::Accepted, note: "A \"note\"\n".into() },
+            Disposition { key: "manual:m1".into(), status: Verdict::Dismissed, note: String::new() },
+        ];
+        let d = diagnose(&m);
+        let codes: Vec<&str> = d.findings.iter().map(|f| f.code).collect();
+        for code in
+            ["coaching-overload", "no-reinforcement", "no-practice", "prerequisite-cycle", "proficiency-gap", "manual"]
+        {
+            assert!(codes.contains(&code), "the model gives {code}: {codes:?}");
+        }
+        let mut ours = Vec::new();
+        super::write_json(&d, &mut ours).unwrap();
+        let rows = d
+            .findings
+            .iter()
+            .map(|f| Row {
+                code: f.code,
+                severity: f.severity,
+                pillar: f.pillar,
+                title: f.title(),
+                subjects: &f.subjects,
+                evidence: &f.evidence,
+                rationale: f.rationale(),
+                recommendation: d.recommendation(f),
+                key: f.key(),
+                status: f.status,
+                note: f.note,
+            })
+            .collect();
+        let serde = serde_json::to_string(&Doc { scores: &d.scores, coverage: &d.coverage, findings: rows }).unwrap();
+        assert_eq!(String::from_utf8(ours).unwrap(), serde);
+        assert!(serde.contains(r#"Tab\there, \"quoted\", back\\slash, new\nline, bell\u0007, Zoë"#), "{serde}");
+        assert!(serde.contains(r#""status":"accepted","note":"A \"note\"\n""#), "{serde}");
+    }
+
+    #[test]
+    fn plain_text_is_told_from_text_that_needs_escapes() {
+        assert!(plain("") && plain("Shift lead") && plain("Zoë & Łukasz: 12 roles, 100%"));
+        for bad in ["\"", "\\", "\n", "\t", "\u{1f}", "\u{0}"] {
+            for at in 0..12 {
+                let text = format!("{}{bad}{}", "a".repeat(at), "b".repeat(11 - at));
+                assert!(!plain(&text), "{text:?}");
+                assert!(!plain(&format!("ÿé{text}ë")), "{text:?} among non-ASCII letters");
+                assert_eq!(plain(&text), serde_json::to_string(&text).unwrap() == format!("\"{text}\""));
+            }
+        }
+        for b in 0x20u8..0x7f {
+            let text = format!("abcdefgh{}ijk", b as char);
+            assert_eq!(plain(&text), serde_json::to_string(&text).unwrap() == format!("\"{text}\""), "{b:#x}");
+        }
+    }
+}
