@@ -27,7 +27,8 @@ fn shot(s: &Session, name: &str) {
 /// Answers the native file dialog (GTK's file chooser) as a user would, with the keyboard: the
 /// path typed into the name field (`save`) or the location bar (open), then Enter.
 fn answer_dialog(path: &std::path::Path, save: bool) {
-    let xdotool = |args: &[&str]| Command::new("xdotool").args(args).output().expect("xdotool runs (xtask installs it)");
+    let xdotool =
+        |args: &[&str]| Command::new("xdotool").args(args).output().expect("xdotool runs (xtask installs it)");
     let deadline = Instant::now() + Duration::from_secs(20);
     let window = loop {
         let found = xdotool(&["search", "--onlyvisible", "--name", "^(Save|Open|Select|Choose)"]);
@@ -158,7 +159,8 @@ fn a_training_architect_works_through_an_engagement() {
     s.click_on("[data-action=live-next]", "Open the first question");
     s.shown(".live-question.state-open .live-question-state", "open");
     let listen = format!("127.0.0.1:{port}");
-    let (status, joined) = webdriver::request(&listen, "POST", "/api/join", None, Some(&json!({"code": code}))).unwrap();
+    let (status, joined) =
+        webdriver::request(&listen, "POST", "/api/join", None, Some(&json!({"code": code}))).unwrap();
     assert_eq!(status, 200, "{joined}");
     let token = joined["token"].as_str().unwrap();
     let question = joined["view"]["question"]["id"].clone();

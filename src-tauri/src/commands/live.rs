@@ -8,7 +8,11 @@ use trellis::workshop::{LiveAction, LiveSession};
 /// Starts the workshop server on `listen` (`ADDR:PORT`, the user's choice), on `bank` when the
 /// file holds no live session to resume.
 #[tauri::command]
-pub async fn live_start(studio: State<'_, Studio>, listen: String, bank: Option<String>) -> Result<LiveSession, ApiError> {
+pub async fn live_start(
+    studio: State<'_, Studio>,
+    listen: String,
+    bank: Option<String>,
+) -> Result<LiveSession, ApiError> {
     studio.start_live(&listen, bank)
 }
 
