@@ -295,6 +295,15 @@ fn a_live_session_serves_phones_shows_their_answers_and_resumes() {
     assert_eq!(q["notes"][0], "<b>only</b> on the job", "notes arrive as typed; the UI shows them as text");
     assert_eq!(live["live"]["participants"], 1);
 
+    // A second phone answers, then asks for its answers to be deleted.
+    let (_, second) = phone(&listen, "/api/join", None, json!({"code": code}));
+    let answer = json!({"question": first, "score": 1, "note": ""});
+    assert_eq!(phone(&listen, "/api/answer", Some(s(&second["token"])), answer).0, 200);
+    let forget = json!({"action": {"action": "remove-participant", "respondent": second["view"]["respondent"]}});
+    let after = shell.ok("live_control", forget);
+    assert_eq!(after["live"]["questions"][0]["answers"], 1, "{after}");
+    assert_eq!(after["live"]["questions"][0]["distribution"][0], 0);
+
     // The studio's own model learns of the phones' answers when the server stops.
     assert_eq!(shell.ok("engagement_info", json!({}))["responses"], 0);
     assert_eq!(shell.ok("live_stop", json!({}))["responses"], 1);

@@ -83,12 +83,27 @@ export function renderLive(root: HTMLElement, ctx: Ctx, first: LiveSession): voi
   stop.dataset["action"] = "live-stop";
   stop.title = "Stop listening; the session stays in the file, and starting again resumes it";
   nav.append(close, next);
+  const forget = el("form", "inline live-forget");
+  const respondent = input("", "respondent");
+  respondent.placeholder = "e.g. ws-1a2b3c4d5e6f7a8b";
+  respondent.setAttribute("aria-label", "The participant's anonymous id, shown on their phone");
+  const remove = el("button", "btn btn-quiet", "Delete their answers");
+  remove.type = "submit";
+  forget.append(el("span", "muted", "A participant who asks: their anonymous id, shown on their phone"), respondent, remove);
+  forget.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    const id = respondent.value.trim();
+    if (!id) return respondent.focus();
+    if (window.confirm(`Delete every answer from ${id}? This cannot be undone.`)) {
+      void act({ action: "remove-participant", respondent: id }).then(() => (respondent.value = ""));
+    }
+  });
   const list = el("ul", "live-questions");
   list.setAttribute("aria-label", "Questions");
   const footer = el("div", "inline");
   footer.append(end, stop);
   const main = el("div", "live-main");
-  main.append(stage, nav, list, footer);
+  main.append(stage, nav, list, footer, forget);
   page.append(join, main);
   root.append(page);
 
@@ -155,6 +170,7 @@ export function renderLive(root: HTMLElement, ctx: Ctx, first: LiveSession): voi
   const act = async (action: LiveAction) => {
     try {
       draw(await ctx.api.liveControl(action));
+      if (action.action === "remove-participant") ctx.notify(`Deleted the answers of ${action.respondent}.`);
     } catch (e) {
       ctx.fail(e);
       await poll();

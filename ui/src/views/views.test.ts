@@ -306,6 +306,21 @@ describe("Live session", () => {
     expect(last(calls, "live_control")).toEqual({ action: { action: "open", question: "q1" } });
   });
 
+  it("deletes one participant's answers by their anonymous id, after asking", async () => {
+    const { ctx, calls } = context({ live_status: liveSession(), live_control: liveSession() });
+    await renderWorkshop(root, ctx);
+    const form = root.querySelector(".live-forget") as HTMLFormElement;
+    (form.querySelector("input[name=respondent]") as HTMLInputElement).value = " ws-0011 ";
+    window.confirm = () => false;
+    form.dispatchEvent(new Event("submit"));
+    await settle();
+    expect(calls.some((c) => c.cmd === "live_control")).toBe(false);
+    window.confirm = () => true;
+    form.dispatchEvent(new Event("submit"));
+    await settle();
+    expect(last(calls, "live_control")).toEqual({ action: { action: "remove-participant", respondent: "ws-0011" } });
+  });
+
   it("stops serving and reads the saved answers into the engagement", async () => {
     const { ctx, calls, went } = context({ live_status: liveSession(), live_stop: INFO });
     await renderWorkshop(root, ctx);
