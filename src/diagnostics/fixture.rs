@@ -12,6 +12,20 @@ impl Fixture {
         Fixture(m)
     }
 
+    /// Role `r` requires competency `c`, which nothing develops yet.
+    pub fn required_pair() -> Self {
+        Fixture::new().role("r").comp("c").requires("r", "c")
+    }
+
+    /// The required pair covered by training alone: the formal channel `course` reaches `r` and
+    /// introduces `c`.
+    pub fn trained_pair() -> Self {
+        Fixture::required_pair()
+            .channel("course", ChannelKind::Formal)
+            .develops("course", "c", Stage::Introduce)
+            .reaches("course", "r")
+    }
+
     pub fn role(mut self, id: &str) -> Self {
         self.0.roles.push(Role {
             id: id.into(),

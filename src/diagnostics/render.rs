@@ -45,6 +45,25 @@ fn group_line(names: &Names<'_>, g: &FindingGroup) -> String {
     line
 }
 
+/// The area table's rows: area, score, structural, perceived, answers.
+fn area_rows<'d>(d: &'d Diagnosis<'_>) -> impl Iterator<Item = [String; 5]> + 'd {
+    d.scores.pillars.iter().map(|(p, ps)| {
+        [p.title().to_owned(), score(ps.score), score(ps.structural), score(ps.perceived), ps.responses.to_string()]
+    })
+}
+
+/// The report's sections: `items` by `key`, in the order of `keys`, leaving out empty sections
+/// (findings by severity in text, by area in Markdown).
+fn sections<'a, T, K: Copy + PartialEq>(
+    items: &'a [T],
+    keys: &'a [K],
+    key: impl Fn(&T) -> K + 'a,
+) -> impl Iterator<Item = (K, Vec<&'a T>)> + 'a {
+    keys.iter()
+        .map(move |k| (*k, items.iter().filter(|item| key(item) == *k).collect::<Vec<_>>()))
+        .filter(|(_, in_section)| !in_section.is_empty())
+}
+
 fn paint(color: bool, severity: Severity, text: &str) -> String {
     if !color {
         return text.to_owned();
@@ -71,26 +90,14 @@ pub fn to_text(d: &Diagnosis<'_>, model: &Model, color: bool) -> String {
         d.scores.maturity.label,
         score(d.scores.mean())
     );
-    let _ = writeln!(s, "{:<32} {:>6} {:>11} {:>10} {:>8}", "Area", "score", "structural", "perceived", "answers");
-    for (p, ps) in &d.scores.pillars {
-        let _ = writeln!(
-            s,
-            "{:<32} {:>6} {:>11} {:>10} {:>8}",
-            p.title(),
-            score(ps.score),
-            score(ps.structural),
-            score(ps.perceived),
-            ps.responses
-        );
+    let header = ["Area", "score", "structural", "perceived", "answers"].map(String::from);
+    for [area, overall, structural, perceived, answers] in std::iter::once(header).chain(area_rows(d)) {
+        let _ = writeln!(s, "{area:<32} {overall:>6} {structural:>11} {perceived:>10} {answers:>8}");
     }
     let groups = group_findings(&d.findings);
-    for sev in Severity::ALL {
-        let of_sev: Vec<&FindingGroup> = groups.iter().filter(|g| g.severity == *sev).collect();
-        if of_sev.is_empty() {
-            continue;
-        }
+    for (sev, of_sev) in sections(&groups, Severity::ALL, |g| g.severity) {
         let count: usize = of_sev.iter().map(|g| g.count).sum();
-        let _ = writeln!(s, "\n{}", paint(color, *sev, &format!("{} ({count} findings)", sev.as_str().to_uppercase())));
+        let _ = writeln!(s, "\n{}", paint(color, sev, &format!("{} ({count} findings)", sev.as_str().to_uppercase())));
         let mut last_code = "";
         for g in of_sev {
             if g.code != last_code {
@@ -133,23 +140,11 @@ pub fn to_markdown(d: &Diagnosis<'_>, model: &Model) -> String {
     let _ = writeln!(s, "# Diagnosis: {}\n", md(&e.name));
     let _ = writeln!(s, "**Maturity:** level {} of 4, {}\n", d.scores.maturity.level, md(&d.scores.maturity.label));
     s.push_str("| Area | Score | Structural | Perceived | Answers |\n|---|---:|---:|---:|---:|\n");
-    for (p, ps) in &d.scores.pillars {
-        let _ = writeln!(
-            s,
-            "| {} | {} | {} | {} | {} |",
-            p.title(),
-            score(ps.score),
-            score(ps.structural),
-            score(ps.perceived),
-            ps.responses
-        );
+    for row in area_rows(d) {
+        let _ = writeln!(s, "| {} |", row.join(" | "));
     }
     let groups = group_findings(&d.findings);
-    for pillar in Pillar::ALL {
-        let in_area: Vec<&FindingGroup> = groups.iter().filter(|g| g.pillar == *pillar).collect();
-        if in_area.is_empty() {
-            continue;
-        }
+    for (pillar, in_area) in sections(&groups, Pillar::ALL, |g| g.pillar) {
         let _ = writeln!(s, "\n## {}\n", pillar.title());
         for g in in_area {
             let example = d.findings.iter().find(|f| f.code == g.code).map_or("", |f| f.rationale());

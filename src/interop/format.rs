@@ -1,53 +1,22 @@
 //! The formats Trellis reads and writes, the options an import takes, and the progress it reports.
 
 use super::Increment;
-use crate::model::Model;
+use crate::model::{vocabulary, Model, UnknownName};
 use crate::{Error, Result};
 use serde::{Deserialize, Serialize};
-use std::fmt;
 use std::path::Path;
-use std::str::FromStr;
 
-/// Declares a closed list of format names with their wire spellings.
-macro_rules! formats {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        #[serde(rename_all = "kebab-case")]
-        pub enum $name { $($variant),+ }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $text),+ }
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl FromStr for $name {
-            type Err = Error;
-            fn from_str(s: &str) -> Result<Self> {
-                match s {
-                    $($text => Ok($name::$variant),)+
-                    _ => Err(Error::Usage(format!(
-                        "unknown format `{s}`, expected one of: {}",
-                        [$($text),+].join(", ")
-                    ))),
-                }
-            }
-        }
-    };
+/// A name outside a vocabulary that parses into the crate's error (the format names) was
+/// mistyped by the user: a usage error.
+impl From<UnknownName> for Error {
+    fn from(e: UnknownName) -> Error {
+        Error::Usage(e.to_string())
+    }
 }
 
-formats! {
+vocabulary! {
     /// What `trellis import` reads: a file or a folder, as the format needs.
-    ImportFormat {
+    ImportFormat("format", Error) {
         Json => "json",
         Csv => "csv",
         Esco => "esco",
@@ -57,9 +26,9 @@ formats! {
     }
 }
 
-formats! {
+vocabulary! {
     /// What `trellis export` writes.
-    ExportFormat {
+    ExportFormat("format", Error) {
         Json => "json",
         Csv => "csv",
         Graphml => "graphml",
@@ -246,8 +215,9 @@ mod tests {
         for f in ExportFormat::ALL {
             assert_eq!(f.as_str().parse::<ExportFormat>().unwrap(), *f);
         }
-        let err = "xlsx".parse::<ImportFormat>().unwrap_err().to_string();
-        assert!(err.contains("xlsx") && err.contains("esco"), "{err}");
+        let err = "xlsx".parse::<ImportFormat>().unwrap_err();
+        assert_eq!(err.code(), "usage");
+        assert_eq!(err.to_string(), "unknown format `xlsx`, expected one of: json, csv, esco, onet, case, responses");
     }
 
     #[test]

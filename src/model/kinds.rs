@@ -1,15 +1,45 @@
-//! The closed vocabularies of the model: channel kinds, learning stages, criticality and mix buckets.
+//! The closed vocabularies of the model (channel kinds, learning stages, criticality, mix buckets) and the `vocabulary!` macro that declares them.
 
-use serde::{Deserialize, Serialize};
 use std::fmt;
-use std::str::FromStr;
+
+/// A name that is not in a closed vocabulary: what was given, and the names allowed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownName {
+    /// The vocabulary as messages call it: "stage", "channelkind", "format".
+    pub vocabulary: String,
+    pub given: String,
+    pub allowed: &'static [&'static str],
+}
+
+impl fmt::Display for UnknownName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown {} `{}`, expected one of: {}", self.vocabulary, self.given, self.allowed.join(", "))
+    }
+}
+
+impl std::error::Error for UnknownName {}
+
+impl From<UnknownName> for String {
+    fn from(e: UnknownName) -> String {
+        e.to_string()
+    }
+}
 
 /// Declares a closed vocabulary with its wire names, so that parsing, display and serde agree.
+///
+/// `Name { Variant => "wire", .. }` parses into `Result<Name, String>`, the message naming the
+/// vocabulary by the type's name in lower case. `Name("noun", E) { .. }` names it `noun` and
+/// parses into `Result<Name, E>`, the error made from an [`UnknownName`] by `From`.
 macro_rules! vocabulary {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
+    ($(#[$meta:meta])* $name:ident { $($body:tt)* }) => {
+        $crate::model::vocabulary! { $(#[$meta])* $name(stringify!($name), String) { $($body)* } }
+    };
+    ($(#[$meta:meta])* $name:ident($noun:expr, $err:ty) { $($variant:ident => $text:literal),+ $(,)? }) => {
         $(#[$meta])*
-        #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[cfg_attr(feature = "ts", derive(::ts_rs::TS))]
+        #[derive(
+            Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ::serde::Serialize, ::serde::Deserialize,
+        )]
         #[serde(rename_all = "kebab-case")]
         pub enum $name { $($variant),+ }
 
@@ -21,28 +51,29 @@ macro_rules! vocabulary {
             }
         }
 
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(self.as_str())
             }
         }
 
-        impl FromStr for $name {
-            type Err = String;
-            fn from_str(s: &str) -> Result<Self, String> {
+        impl ::std::str::FromStr for $name {
+            type Err = $err;
+            fn from_str(s: &str) -> ::std::result::Result<Self, $err> {
                 match s {
                     $($text => Ok($name::$variant),)+
-                    _ => Err(format!(
-                        "unknown {} `{}`, expected one of: {}",
-                        stringify!($name).to_lowercase(),
-                        s,
-                        [$($text),+].join(", ")
-                    )),
+                    _ => Err($crate::model::UnknownName {
+                        vocabulary: $noun.to_lowercase(),
+                        given: s.to_owned(),
+                        allowed: &[$($text),+],
+                    }
+                    .into()),
                 }
             }
         }
     };
 }
+pub(crate) use vocabulary;
 
 vocabulary! {
     /// What sort of learning a channel offers.
@@ -170,7 +201,10 @@ mod tests {
             assert_eq!(stage.as_str().parse::<Stage>().unwrap(), *stage);
         }
         let err = "wiki".parse::<ChannelKind>().unwrap_err();
-        assert!(err.contains("wiki") && err.contains("knowledge"), "{err}");
+        assert_eq!(
+            err,
+            "unknown channelkind `wiki`, expected one of: formal, experiential, coaching, knowledge, social, platform"
+        );
     }
 
     #[test]

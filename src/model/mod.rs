@@ -10,7 +10,8 @@ mod validate;
 pub use bank::{Bank, Question};
 pub use edit::Edit;
 pub use judgement::{Disposition, ManualFinding, Settings, Subjects};
-pub use kinds::{Bucket, ChannelKind, Criticality, Pillar, Severity, Stage, Verdict};
+pub(crate) use kinds::vocabulary;
+pub use kinds::{Bucket, ChannelKind, Criticality, Pillar, Severity, Stage, UnknownName, Verdict};
 pub use validate::{validate, ValidationError};
 
 use serde::{Deserialize, Serialize};

@@ -3,7 +3,7 @@
 //! Evidence: `capacity`, `headcount`, `ratio` (headcount / capacity, two decimals).
 //! Severity: high above twice the capacity, medium otherwise.
 
-use super::{evidence, Finding, FindingSubjects, Raw};
+use super::{channel_subjects, evidence, Finding, Raw};
 use crate::diagnostics::{Context, Fact};
 use crate::model::{ChannelKind, Severity};
 
@@ -31,7 +31,7 @@ pub fn run<'m>(cx: &Context<'m>, out: &mut Vec<Finding<'m>>) {
             Raw {
                 code: CODE,
                 severity: if headcount > 2 * capacity { Severity::High } else { Severity::Medium },
-                subjects: FindingSubjects { channel: Some(&channel.id), ..FindingSubjects::default() },
+                subjects: channel_subjects(channel),
                 evidence: evidence(
                     &["capacity", "headcount", "ratio"],
                     [Fact::from(capacity), Fact::from(headcount), Fact::from(ratio)],

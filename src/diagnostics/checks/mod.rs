@@ -17,7 +17,7 @@ mod unreachable;
 
 use super::finding::{Evidence, Fact, Finding, FindingSubjects, Raw};
 use super::Context;
-use crate::model::{Criticality, Requires, Severity, Stage};
+use crate::model::{Channel, Criticality, Requires, Severity, Stage};
 
 /// Every check code, in the order they run.
 pub const CODES: &[&str] = &[
@@ -74,6 +74,11 @@ fn pair_subjects(r: &Requires) -> FindingSubjects<'_> {
     FindingSubjects { role: Some(&r.role), competency: Some(&r.competency), ..FindingSubjects::default() }
 }
 
+/// The subjects of a finding about one channel.
+fn channel_subjects(channel: &Channel) -> FindingSubjects<'_> {
+    FindingSubjects { channel: Some(&channel.id), ..FindingSubjects::default() }
+}
+
 /// High when the competency is critical for the role, medium otherwise.
 fn by_criticality(c: Criticality) -> Severity {
     if c == Criticality::High {
@@ -109,28 +114,18 @@ macro_rules! stage_gap_tests {
         mod tests {
             use crate::diagnostics::checks::codes_of;
             use crate::diagnostics::fixture::*;
-            use crate::model::{ChannelKind, Stage};
-
-            fn base() -> Fixture {
-                Fixture::new()
-                    .role("r")
-                    .comp("c")
-                    .requires("r", "c")
-                    .channel("course", ChannelKind::Formal)
-                    .develops("course", "c", Stage::Introduce)
-                    .reaches("course", "r")
-            }
 
             #[test]
             fn fires_when_the_covered_pair_lacks_the_stage() {
-                assert_eq!(codes_of(&base().build(), super::run), vec![concat!($code, ":c,r")]);
+                assert_eq!(codes_of(&Fixture::trained_pair().build(), super::run), vec![concat!($code, ":c,r")]);
             }
 
             #[test]
             fn quiet_when_the_stage_is_covered_or_nothing_is() {
-                let m = base().channel("x", $kind).develops("x", "c", $stage).reaches("x", "r").build();
+                let m =
+                    Fixture::trained_pair().channel("x", $kind).develops("x", "c", $stage).reaches("x", "r").build();
                 assert!(codes_of(&m, super::run).is_empty());
-                let uncovered = Fixture::new().role("r").comp("c").requires("r", "c").build();
+                let uncovered = Fixture::required_pair().build();
                 assert!(codes_of(&uncovered, super::run).is_empty());
             }
         }

@@ -2,7 +2,7 @@
 //!
 //! Evidence: `followers_within_two` (channels reachable in two hops), `kind`. Severity: medium.
 
-use super::{evidence, Finding, FindingSubjects, Raw};
+use super::{channel_subjects, evidence, Finding, Raw};
 use crate::diagnostics::{Context, Fact};
 use crate::model::{ChannelKind, Severity};
 
@@ -22,7 +22,7 @@ pub fn run<'m>(cx: &Context<'m>, out: &mut Vec<Finding<'m>>) {
                 Raw {
                     code: CODE,
                     severity: Severity::Medium,
-                    subjects: FindingSubjects { channel: Some(&channel.id), ..FindingSubjects::default() },
+                    subjects: channel_subjects(channel),
                     evidence: evidence(
                         &["followers_within_two", "kind"],
                         [Fact::from(followers.len()), Fact::from(channel.kind)],

@@ -3,7 +3,7 @@
 //! Evidence: `roles_reached`, `competencies_developed`, `relevant` (developed competencies some reached role requires).
 //! Severity: medium.
 
-use super::{evidence, Finding, FindingSubjects, Raw};
+use super::{channel_subjects, evidence, Finding, Raw};
 use crate::diagnostics::{Context, Fact};
 use crate::model::Severity;
 
@@ -36,7 +36,7 @@ pub fn run<'m>(cx: &Context<'m>, out: &mut Vec<Finding<'m>>) {
                 Raw {
                     code: CODE,
                     severity: Severity::Medium,
-                    subjects: FindingSubjects { channel: Some(&channel.id), ..FindingSubjects::default() },
+                    subjects: channel_subjects(channel),
                     evidence: evidence(
                         &["roles_reached", "competencies_developed", "relevant"],
                         [Fact::from(roles.len()), Fact::from(g.develops_of(i).len()), Fact::from(relevant)],
@@ -72,14 +72,7 @@ mod tests {
 
     #[test]
     fn quiet_for_a_channel_serving_a_need() {
-        let m = Fixture::new()
-            .role("r")
-            .comp("c")
-            .requires("r", "c")
-            .channel("ch", ChannelKind::Formal)
-            .develops("ch", "c", Stage::Introduce)
-            .reaches("ch", "r")
-            .build();
+        let m = Fixture::trained_pair().build();
         assert!(codes_of(&m, super::run).is_empty());
     }
 }

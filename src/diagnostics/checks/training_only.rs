@@ -37,32 +37,19 @@ mod tests {
 
     #[test]
     fn fires_when_only_a_course_covers_the_pair() {
-        let m = Fixture::new()
-            .role("r")
-            .comp("c")
-            .requires("r", "c")
-            .channel("course", ChannelKind::Formal)
-            .develops("course", "c", Stage::Introduce)
-            .reaches("course", "r")
-            .build();
+        let m = Fixture::trained_pair().build();
         assert_eq!(codes_of(&m, super::run), vec!["training-only:c,r"]);
     }
 
     #[test]
     fn quiet_once_practice_follows_or_nothing_covers() {
-        let m = Fixture::new()
-            .role("r")
-            .comp("c")
-            .requires("r", "c")
-            .channel("course", ChannelKind::Formal)
-            .develops("course", "c", Stage::Introduce)
-            .reaches("course", "r")
+        let m = Fixture::trained_pair()
             .channel("project", ChannelKind::Experiential)
             .develops("project", "c", Stage::Practice)
             .reaches("project", "r")
             .build();
         assert!(codes_of(&m, super::run).is_empty());
-        let uncovered = Fixture::new().role("r").comp("c").requires("r", "c").build();
+        let uncovered = Fixture::required_pair().build();
         assert!(codes_of(&uncovered, super::run).is_empty());
     }
 }

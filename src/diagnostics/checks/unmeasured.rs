@@ -2,7 +2,7 @@
 //!
 //! Evidence: `evaluation_level`. Severity: medium.
 
-use super::{evidence, Finding, FindingSubjects, Raw};
+use super::{channel_subjects, evidence, Finding, Raw};
 use crate::diagnostics::{Context, Fact};
 use crate::model::Severity;
 
@@ -14,7 +14,7 @@ pub fn run<'m>(cx: &Context<'m>, out: &mut Vec<Finding<'m>>) {
             Raw {
                 code: CODE,
                 severity: Severity::Medium,
-                subjects: FindingSubjects { channel: Some(&channel.id), ..FindingSubjects::default() },
+                subjects: channel_subjects(channel),
                 evidence: evidence(&["evaluation_level"], [Fact::from(channel.evaluation_level)]),
             }
             .into(),

@@ -41,11 +41,8 @@ mod tests {
 
     #[test]
     fn fires_when_the_developing_channel_does_not_reach_the_role() {
-        let m = Fixture::new()
-            .role("r")
+        let m = Fixture::required_pair()
             .role("other")
-            .comp("c")
-            .requires("r", "c")
             .channel("ch", ChannelKind::Coaching)
             .develops("ch", "c", Stage::Feedback)
             .reaches("ch", "other")
@@ -55,10 +52,7 @@ mod tests {
 
     #[test]
     fn quiet_when_any_reaching_channel_develops_it() {
-        let m = Fixture::new()
-            .role("r")
-            .comp("c")
-            .requires("r", "c")
+        let m = Fixture::required_pair()
             .channel("ch", ChannelKind::Knowledge)
             .develops("ch", "c", Stage::Support)
             .reaches("ch", "r")
