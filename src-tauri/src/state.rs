@@ -68,15 +68,15 @@ impl Studio {
     /// Starts serving the open engagement's live session on `listen` (`ADDR:PORT`), resuming the
     /// one its file holds or beginning one on `bank`. When one is already running, that one.
     pub fn start_live(&self, listen: &str, bank: Option<String>) -> Result<LiveSession, ApiError> {
-        let mut live = lock(&self.live);
-        if let Some(running) = live.as_ref() {
-            return Ok(running.session());
-        }
         let address: SocketAddr = listen.trim().parse().map_err(|_| ApiError {
             code: "usage".into(),
             message: format!("listen: `{listen}` is not an address and port, such as 0.0.0.0:8080"),
         })?;
         let path = self.with_session(|s| Ok(s.path().to_owned()))?;
+        let mut live = lock(&self.live);
+        if let Some(running) = live.as_ref() {
+            return Ok(running.session());
+        }
         let mut options = WorkshopOptions::new(path, address);
         options.bank = bank.filter(|b| !b.is_empty());
         let running = workshop::start(options)?;
@@ -105,11 +105,6 @@ impl Studio {
         if let Some(running) = running {
             running.stop();
         }
-        self.refresh_answers()
-    }
-
-    /// Reads the answers the live server saved into the open engagement.
-    pub fn refresh_answers(&self) -> Result<Info, ApiError> {
         self.with_session(|s| {
             s.reload_responses()?;
             Ok(s.info())
@@ -125,9 +120,17 @@ impl Studio {
     }
 
     /// Runs `f` on the open session; core errors, and the absence of a session, become `ApiError`s.
+    /// While a live session is served, the answers its server saved are read in first, so that
+    /// every view, export and blueprint counts them.
     pub fn with_session<T>(&self, f: impl FnOnce(&mut Session) -> trellis::Result<T>) -> Result<T, ApiError> {
+        let live = lock(&self.live).is_some();
         match lock(&self.session).as_mut() {
-            Some(session) => f(session).map_err(ApiError::from),
+            Some(session) => {
+                if live {
+                    session.reload_responses()?;
+                }
+                f(session).map_err(ApiError::from)
+            }
             None => Err(lock(&self.failure)
                 .clone()
                 .unwrap_or_else(|| ApiError { code: "usage".into(), message: "no engagement is open".into() })),

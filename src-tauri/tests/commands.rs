@@ -304,8 +304,14 @@ fn a_live_session_serves_phones_shows_their_answers_and_resumes() {
     assert_eq!(after["live"]["questions"][0]["answers"], 1, "{after}");
     assert_eq!(after["live"]["questions"][0]["distribution"][0], 0);
 
-    // The studio's own model learns of the phones' answers when the server stops.
-    assert_eq!(shell.ok("engagement_info", json!({}))["responses"], 0);
+    // Every view counts the phones' answers while the session is served, and after it stops.
+    assert_eq!(shell.ok("engagement_info", json!({}))["responses"], 1);
+    let summary = shell.ok("response_summary", json!({}));
+    let counted = summary["questions"].as_array().unwrap().iter().find(|r| r["question"] == first.as_str()).unwrap();
+    assert_eq!(counted["mean"], 4.0, "{counted}");
+    let exported = shell.path("live.json");
+    shell.ok("export_json", json!({"path": exported}));
+    assert!(std::fs::read_to_string(&exported).unwrap().contains("<b>only</b> on the job"));
     assert_eq!(shell.ok("live_stop", json!({}))["responses"], 1);
     assert_eq!(shell.ok("live_status", json!({})), Value::Null);
     assert!(std::net::TcpStream::connect(&listen).is_err(), "nothing listens after stopping");

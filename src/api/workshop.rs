@@ -24,7 +24,7 @@ impl Session {
     /// its own connection; the rest of the model, and undo and redo, stay as they are.
     pub fn reload_responses(&mut self) -> Result<usize> {
         let before = self.model.responses.len();
-        self.model.responses = self.store.load()?.responses;
+        self.model.responses = self.store.responses()?;
         Ok(self.model.responses.len().saturating_sub(before))
     }
 

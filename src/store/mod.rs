@@ -125,14 +125,23 @@ impl Store {
 
     /// Reads the whole model, every list in canonical order.
     pub fn load(&self) -> Result<Model> {
-        read::load(&self.conn).map_err(|e| match e {
+        read::load(&self.conn).map_err(|e| self.read_error(e))
+    }
+
+    /// Reads the answers alone (another connection, the workshop server's, may have added some).
+    pub fn responses(&self) -> Result<Vec<crate::model::Response>> {
+        read::responses(&self.conn).map_err(|e| self.read_error(e))
+    }
+
+    fn read_error(&self, e: rusqlite::Error) -> Error {
+        match e {
             rusqlite::Error::SqliteFailure(f, detail)
                 if matches!(f.code, rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase) =>
             {
                 Error::Damaged { path: self.path.clone(), detail: detail.unwrap_or_else(|| f.to_string()) }
             }
             e => sqlite(&self.path)(e),
-        })
+        }
     }
 
     /// Writes edits to the file as one transaction: all of them or none.

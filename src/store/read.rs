@@ -32,6 +32,21 @@ fn all<T>(conn: &Connection, sql: &str, f: impl FnMut(&Row<'_>) -> rusqlite::Res
     rows.collect()
 }
 
+/// Every answer in the order it was given.
+pub fn responses(conn: &Connection) -> rusqlite::Result<Vec<Response>> {
+    all(conn, "SELECT bank, question, respondent, grp, score, note, at FROM response ORDER BY seq", |r| {
+        Ok(Response {
+            bank: r.get(0)?,
+            question: r.get(1)?,
+            respondent: r.get(2)?,
+            group: r.get(3)?,
+            score: r.get(4)?,
+            note: r.get(5)?,
+            at: r.get(6)?,
+        })
+    })
+}
+
 pub fn load(conn: &Connection) -> rusqlite::Result<Model> {
     let engagement = conn.query_row(
         "SELECT name, client, consultant, created, scale_min, scale_max, scale_labels,
@@ -110,18 +125,7 @@ pub fn load(conn: &Connection) -> rusqlite::Result<Model> {
         all(conn, "SELECT competency, requires FROM prerequisite ORDER BY competency, requires", |r| {
             Ok(Prerequisite { competency: r.get(0)?, requires: r.get(1)? })
         })?;
-    let responses =
-        all(conn, "SELECT bank, question, respondent, grp, score, note, at FROM response ORDER BY seq", |r| {
-            Ok(Response {
-                bank: r.get(0)?,
-                question: r.get(1)?,
-                respondent: r.get(2)?,
-                group: r.get(3)?,
-                score: r.get(4)?,
-                note: r.get(5)?,
-                at: r.get(6)?,
-            })
-        })?;
+    let responses = responses(conn)?;
     let dispositions = all(conn, "SELECT key, status, note FROM disposition ORDER BY key", |r| {
         Ok(Disposition { key: r.get(0)?, status: parsed(r, 1)?, note: r.get(2)? })
     })?;

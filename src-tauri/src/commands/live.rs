@@ -25,11 +25,7 @@ pub fn live_status(studio: State<'_, Studio>) -> Option<LiveSession> {
 /// Opens, closes or advances questions, ends the session, or deletes a participant's answers.
 #[tauri::command]
 pub async fn live_control(studio: State<'_, Studio>, action: LiveAction) -> Result<LiveSession, ApiError> {
-    let ended = action == LiveAction::End;
     studio.facilitator()?.command(action.into()).await?;
-    if ended {
-        studio.refresh_answers()?;
-    }
     studio.live().ok_or_else(|| ApiError { code: "not-live".into(), message: "the live session stopped".into() })
 }
 
