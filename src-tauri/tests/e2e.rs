@@ -170,6 +170,8 @@ fn a_training_architect_works_through_an_engagement() {
     s.shown(".live-notes li", "<b>from a phone</b>");
     assert_eq!(count(&s, ".live-notes b"), 0);
     shot(&s, "workshop-live");
+    s.run("document.querySelector('.live-forget').scrollIntoView()", vec![]);
+    shot(&s, "workshop-live-controls");
     s.click_on("[data-action=live-stop]", "Stop serving");
     s.shown("[data-action=start-live]", "Start live session");
     view(&s, "home");

@@ -89,7 +89,7 @@ export function renderLive(root: HTMLElement, ctx: Ctx, first: LiveSession): voi
   respondent.setAttribute("aria-label", "The participant's anonymous id, shown on their phone");
   const remove = el("button", "btn btn-quiet", "Delete their answers");
   remove.type = "submit";
-  forget.append(el("span", "muted", "A participant who asks: their anonymous id, shown on their phone"), respondent, remove);
+  forget.append(el("span", "muted", "Delete a participant's answers at their request, by the anonymous id on their phone:"), respondent, remove);
   forget.addEventListener("submit", (ev) => {
     ev.preventDefault();
     const id = respondent.value.trim();
