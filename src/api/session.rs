@@ -20,6 +20,8 @@ pub struct Session {
     pub(super) model: Model,
     undo: Vec<Step>,
     redo: Vec<Step>,
+    /// The file's `data_version` when answers were last read from it (see `reload_responses`).
+    pub(super) others_version: Option<i64>,
 }
 
 impl Session {
@@ -32,13 +34,13 @@ impl Session {
             model.engagement.client = client.to_owned();
         }
         let store = Store::create(path, &model)?;
-        Ok(Session { store, model, undo: Vec::new(), redo: Vec::new() })
+        Ok(Session { store, model, undo: Vec::new(), redo: Vec::new(), others_version: None })
     }
 
     /// Opens an existing engagement file (see `Store::open` for what is refused).
     pub fn open(path: &Path) -> Result<Session> {
         let (store, model) = Store::open_and_load(path)?;
-        Ok(Session { store, model, undo: Vec::new(), redo: Vec::new() })
+        Ok(Session { store, model, undo: Vec::new(), redo: Vec::new(), others_version: None })
     }
 
     pub fn model(&self) -> &Model {

@@ -20,12 +20,15 @@ impl Session {
         self.store.begin_workshop(record)
     }
 
-    /// Reads the answers again from the file, after a live session's server wrote them through
-    /// its own connection; the rest of the model, and undo and redo, stay as they are.
-    pub fn reload_responses(&mut self) -> Result<usize> {
-        let before = self.model.responses.len();
-        self.model.responses = self.store.responses()?;
-        Ok(self.model.responses.len().saturating_sub(before))
+    /// Reads the answers again from the file when another connection (a live session's server)
+    /// committed since the last look; the rest of the model, and undo and redo, stay as they are.
+    pub fn reload_responses(&mut self) -> Result<()> {
+        let version = self.store.data_version()?;
+        if self.others_version != Some(version) {
+            self.model.responses = self.store.responses()?;
+            self.others_version = Some(version);
+        }
+        Ok(())
     }
 
     /// Writes a batch of workshop changes as one transaction, then keeps the answers in memory.
@@ -66,5 +69,39 @@ impl Session {
         } else {
             Err(Error::Invalid(errors))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn answers_another_connection_saved_are_read_in_only_when_the_file_changed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("demo.trellis");
+        let mut studio = Session::create(&path, "demo", None, "2026-01-15").unwrap();
+        let mut server = Session::open(&path).unwrap();
+        studio.reload_responses().unwrap();
+        assert!(studio.model().responses.is_empty());
+
+        let question = diagnostics::find_bank(server.model(), "core").unwrap().questions[0].id.clone();
+        let answer = Response {
+            bank: "core".into(),
+            question,
+            respondent: "ws-1".into(),
+            group: None,
+            score: Some(4),
+            note: String::new(),
+            at: "2026-01-15T10:00:00Z".into(),
+        };
+        server.record_workshop(&[WorkshopWrite::Edit(Edit::AddResponse(answer.clone()))]).unwrap();
+        studio.reload_responses().unwrap();
+        assert_eq!(studio.model().responses, vec![answer]);
+
+        // Nothing new in the file: what is in memory is kept, not read again.
+        studio.model.responses.clear();
+        studio.reload_responses().unwrap();
+        assert!(studio.model().responses.is_empty());
     }
 }

@@ -133,6 +133,12 @@ impl Store {
         read::responses(&self.conn).map_err(|e| self.read_error(e))
     }
 
+    /// SQLite's `data_version`: it changes when another connection commits to the file, and
+    /// only then, so a reader can tell whether there is anything new to read.
+    pub fn data_version(&self) -> Result<i64> {
+        self.conn.pragma_query_value(None, "data_version", |r| r.get(0)).map_err(sqlite(&self.path))
+    }
+
     fn read_error(&self, e: rusqlite::Error) -> Error {
         match e {
             rusqlite::Error::SqliteFailure(f, detail)
