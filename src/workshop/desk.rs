@@ -2,26 +2,19 @@
 
 use super::recorder::{Command, Refusal};
 use super::state::LiveView;
-use super::Running;
+use super::{Running, Started};
 use crate::api::ApiError;
 use serde::{Deserialize, Serialize};
 
-/// A running session as the studio's live view draws it. The facilitator secret stays with
-/// the studio's process: the web view steers the session through commands, not over HTTP.
+/// A running session as the studio's live view draws it: how to join (the facilitator secret,
+/// skipped when serialized, stays with the studio's process) and the live distribution. The web
+/// view steers the session through commands, not over HTTP.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LiveSession {
-    /// The URL in the QR code, with the join code after `#`.
-    pub join_url: String,
-    /// The same page on this machine's other addresses.
-    pub other_urls: Vec<String>,
-    pub join_code: String,
-    /// The QR code of `join_url`, an SVG document (shown as an image, never as markup).
-    pub qr_svg: String,
-    /// The address bound.
-    pub listen: String,
-    /// True when the file's live session was resumed rather than begun.
-    pub resumed: bool,
+    #[serde(flatten)]
+    #[cfg_attr(feature = "ts", ts(flatten))]
+    pub started: Started,
     pub live: LiveView,
 }
 
@@ -63,16 +56,7 @@ impl From<Refusal> for ApiError {
 impl Running {
     /// The session now, for the studio: how to join and the live distribution.
     pub fn session(&self) -> LiveSession {
-        let started = &self.started;
-        LiveSession {
-            join_url: started.join_url.clone(),
-            other_urls: started.other_urls.clone(),
-            join_code: started.join_code.clone(),
-            qr_svg: started.qr_svg.clone(),
-            listen: started.listen.clone(),
-            resumed: started.resumed,
-            live: self.desk.live(),
-        }
+        LiveSession { started: self.started.clone(), live: self.desk.live() }
     }
 }
 
@@ -90,6 +74,23 @@ mod tests {
             Command::RemoveParticipant("p1".into())
         );
         assert!(serde_json::from_str::<LiveAction>(r#"{"action":"reboot"}"#).is_err());
+    }
+
+    #[test]
+    fn the_facilitator_secret_is_never_serialized() {
+        let started = Started {
+            join_url: "http://192.168.1.20:8080/#K7PQ3X".into(),
+            other_urls: Vec::new(),
+            join_code: "K7PQ3X".into(),
+            facilitator_secret: "s3cret-s3cret-s3cret".into(),
+            qr_svg: "<svg/>".into(),
+            listen: "0.0.0.0:8080".into(),
+            bank: "core".into(),
+            resumed: false,
+        };
+        let json = serde_json::to_value(&started).unwrap();
+        assert_eq!(json["join_code"], "K7PQ3X");
+        assert!(!json.to_string().contains("s3cret"), "{json}");
     }
 
     #[test]

@@ -79,6 +79,8 @@ pub fn now_rfc3339() -> String {
 }
 
 /// What a started session tells the one who started it: the studio shows it, the CLI prints it.
+/// The facilitator secret is never serialized: it stays with whoever started the session.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Started {
     /// The URL in the QR code: the page, with the join code after `#` (never sent to the server).
@@ -87,7 +89,10 @@ pub struct Started {
     pub other_urls: Vec<String>,
     pub join_code: String,
     /// For the facilitator routes; never shown to the room.
+    #[serde(skip)]
+    #[cfg_attr(feature = "ts", ts(skip))]
     pub facilitator_secret: String,
+    /// The QR code of `join_url`, an SVG document (shown as an image, never as markup).
     pub qr_svg: String,
     /// The address actually bound (the port is chosen when asked for port 0).
     pub listen: String,

@@ -410,16 +410,17 @@ export type QuestionResult = { bank: string, question: string, area: Pillar, tex
 distribution: [number, number, number, number, number], dont_know: number, mean: number | null, notes: Array<string>, };
 
 /**
- * A running session as the studio's live view draws it. The facilitator secret stays with
- * the studio's process: the web view steers the session through commands, not over HTTP.
+ * A running session as the studio's live view draws it: how to join (the facilitator secret,
+ * skipped when serialized, stays with the studio's process) and the live distribution. The web
+ * view steers the session through commands, not over HTTP.
  */
-export type LiveSession = { 
+export type LiveSession = { live: LiveView, 
 /**
- * The URL in the QR code, with the join code after `#`.
+ * The URL in the QR code: the page, with the join code after `#` (never sent to the server).
  */
 join_url: string, 
 /**
- * The same page on this machine's other addresses.
+ * The same page on the machine's other addresses.
  */
 other_urls: Array<string>, join_code: string, 
 /**
@@ -427,13 +428,13 @@ other_urls: Array<string>, join_code: string,
  */
 qr_svg: string, 
 /**
- * The address bound.
+ * The address actually bound (the port is chosen when asked for port 0).
  */
-listen: string, 
+listen: string, bank: string, 
 /**
- * True when the file's live session was resumed rather than begun.
+ * True when the file held a live session that this one continues.
  */
-resumed: boolean, live: LiveView, };
+resumed: boolean, };
 
 /**
  * A facilitator's action from the studio.

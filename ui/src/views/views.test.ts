@@ -261,7 +261,7 @@ function liveSession(over: Partial<LiveView> = {}): LiveSession {
   });
   return {
     join_url: "http://192.168.1.20:8080/#K7PQ3X", other_urls: ["http://10.0.0.5:8080/#K7PQ3X"], join_code: "K7PQ3X",
-    qr_svg: '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"></svg>', listen: "0.0.0.0:8080", resumed: false,
+    qr_svg: '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"></svg>', listen: "0.0.0.0:8080", bank: "core", resumed: false,
     live: { session: "s1", bank: "core", title: "Core", ended: false, participants: 12, anonymity_threshold: 5, current: "q1",
       questions: [q("q1", 1, "open", 2), q("q2", 2, "waiting", 0)], ...over },
   };
