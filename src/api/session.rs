@@ -61,10 +61,14 @@ impl Session {
     }
 
     /// Applies one edit: validated against the whole model, then saved as one transaction.
+    /// An edit nothing undoes (an answer, a withdrawal, or one that changed nothing) takes no
+    /// place in the history: undo would do nothing, and redo would record an answer twice.
     pub fn apply(&mut self, edit: Edit) -> Result<()> {
         let inverse = self.commit(&edit)?;
-        self.undo.push(Step { forward: edit, inverse });
-        self.redo.clear();
+        if !inverse.is_empty() {
+            self.undo.push(Step { forward: edit, inverse });
+            self.redo.clear();
+        }
         Ok(())
     }
 
