@@ -34,6 +34,7 @@ pub fn studio<R: Runtime>(builder: Builder<R>, studio: Studio) -> Builder<R> {
         workshop::banks,
         workshop::answer,
         workshop::response_summary,
+        workshop::withdraw_answers,
         live::live_start,
         live::live_status,
         live::live_control,

@@ -39,7 +39,7 @@ fn generate() -> String {
         MapQuery, MapNodeKind, MapNode, MapEdgeKind, MapEdge, MapGraph,
         FindingQuery, SubjectRef, FindingRow, AreaScore, CodeCount, FindingsView,
         BlueprintRequest, Exported,
-        ResponseSummary, AreaResult, GroupResult, QuestionResult,
+        ResponseSummary, AreaResult, GroupResult, QuestionResult, Withdrawn,
         // The live workshop, as the studio steers it.
         LiveSession, LiveAction, LiveView, LiveQuestion, Tally, LiveGroup,
     );

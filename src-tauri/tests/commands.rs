@@ -235,6 +235,19 @@ fn workshop_banks_answers_and_summary() {
     let mut wrong = answer("Table 4", json!(3));
     wrong["response"]["question"] = json!("nope");
     assert_eq!(shell.code("answer", wrong), "not-in-model");
+
+    // After the workshop, Table 1 asks for its answers to be deleted; they stay deleted.
+    let withdrawn = shell.ok("withdraw_answers", json!({"respondent": " Table 1 "}));
+    assert_eq!(withdrawn["answers"], 1, "{withdrawn}");
+    assert_eq!(shell.ok("withdraw_answers", json!({"respondent": "Table 9"}))["answers"], 0);
+    let mean = |summary: Value| {
+        summary["questions"].as_array().unwrap().iter().find(|r| r["question"] == q.as_str()).unwrap()["mean"].clone()
+    };
+    assert_eq!(mean(shell.ok("response_summary", json!({}))), 2.0);
+    shell.ok("undo", json!({}));
+    assert_eq!(mean(shell.ok("response_summary", json!({}))), 2.0, "undo does not bring withdrawn answers back");
+    let reopened = Session::open(&shell.path("demo.trellis")).unwrap();
+    assert!(reopened.model().responses.iter().all(|r| r.respondent != "Table 1"), "deleted from the file");
 }
 
 #[test]
@@ -303,6 +316,9 @@ fn a_live_session_serves_phones_shows_their_answers_and_resumes() {
     let after = shell.ok("live_control", forget);
     assert_eq!(after["live"]["questions"][0]["answers"], 1, "{after}");
     assert_eq!(after["live"]["questions"][0]["distribution"][0], 0);
+
+    // While served, the session's own control deletes answers, so the server's count stays true.
+    assert_eq!(shell.code("withdraw_answers", json!({"respondent": "anyone"})), "live");
 
     // Every view counts the phones' answers while the session is served, and after it stops.
     assert_eq!(shell.ok("engagement_info", json!({}))["responses"], 1);

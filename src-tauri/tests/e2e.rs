@@ -174,8 +174,17 @@ fn a_training_architect_works_through_an_engagement() {
     shot(&s, "workshop-live-controls");
     s.click_on("[data-action=live-stop]", "Stop serving");
     s.shown("[data-action=start-live]", "Start live session");
+
+    // After the session: the answers saved, and one table's deleted at its request.
+    s.shown(".saved-answers li", "5 answers");
+    s.run("window.confirm = () => true", vec![]);
+    s.set(".saved-forget input[name=respondent]", "Table 2");
+    s.click_on(".saved-forget button", "Delete their answers");
+    s.shown(".saved-answers li", "3 answers");
+    s.run("document.querySelector('.saved-answers').scrollIntoView()", vec![]);
+    shot(&s, "workshop-saved");
     view(&s, "home");
-    s.shown("[data-count=responses] .count-value", "5");
+    s.shown("[data-count=responses] .count-value", "3");
 
     // The map and the coverage draw the engagement.
     view(&s, "map");

@@ -17,7 +17,7 @@ pub use map::{map, MapEdge, MapEdgeKind, MapGraph, MapNode, MapNodeKind, MapQuer
 pub use session::Session;
 pub use studio::{
     Applied, BlueprintRequest, CellChannel, CellQuery, CoverageCell, CoverageView, Exported, GroupCells, History,
-    ItemKind, KindRow, Links, Lists, Named, RecentEngagement, COVERAGE_ITEMS,
+    ItemKind, KindRow, Links, Lists, Named, RecentEngagement, Withdrawn, COVERAGE_ITEMS,
 };
 
 /// The starter ecosystems a new engagement can begin from.

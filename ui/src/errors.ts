@@ -34,6 +34,8 @@ export function errorView(code: string): ErrorView {
       return { title: "The engagement file could not be saved", advice: "Nothing was changed. Check the disk, then try again." };
     case "not-live":
       return { title: "No live session is running", advice: "Start one from the Workshop view." };
+    case "live":
+      return { title: "A live session is being served", advice: "Use its controls in the Workshop view, or stop serving first." };
     case "ended":
       return { title: "This live session has ended", advice: "Stop serving, then start a new session to ask again." };
     case "no-more-questions":

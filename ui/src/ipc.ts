@@ -27,6 +27,7 @@ import type {
   ResponseSummary,
   TemplateInfo,
   Verdict,
+  Withdrawn,
 } from "./bindings/trellis";
 import { toApiError } from "./errors";
 
@@ -77,6 +78,7 @@ export class Api {
   banks = () => this.call<Bank[]>("banks");
   answer = (response: Response) => this.call<History>("answer", { response });
   responses = () => this.call<ResponseSummary>("response_summary");
+  withdraw = (respondent: string) => this.call<Withdrawn>("withdraw_answers", { respondent });
 
   // live session: the workshop server for participants' phones
   liveStart = (listen: string, bank: string | null) => this.call<LiveSession>("live_start", { listen, bank });

@@ -1,8 +1,9 @@
-//! Workshop commands for the facilitator: the question banks, recording answers, and the summary of what was said.
+//! Workshop commands for the facilitator: the question banks, recording answers, the summary of
+//! what was said, and deleting one participant's answers at their request.
 
 use crate::state::Studio;
 use tauri::State;
-use trellis::api::{ApiError, History};
+use trellis::api::{ApiError, History, Withdrawn};
 use trellis::diagnostics::ResponseSummary;
 use trellis::model::{Bank, Response};
 
@@ -20,4 +21,17 @@ pub async fn answer(studio: State<'_, Studio>, response: Response) -> Result<His
 #[tauri::command]
 pub async fn response_summary(studio: State<'_, Studio>) -> Result<ResponseSummary, ApiError> {
     studio.with_session(|s| Ok(ResponseSummary::of(s.model())))
+}
+
+/// Deletes every answer `respondent` gave (an anonymous id from a phone, or a name used in the
+/// room). While a live session is served its own controls do it, so the server's count stays true.
+#[tauri::command]
+pub async fn withdraw_answers(studio: State<'_, Studio>, respondent: String) -> Result<Withdrawn, ApiError> {
+    if studio.live().is_some() {
+        return Err(ApiError {
+            code: "live".into(),
+            message: "a live session is being served: delete the participant's answers from its controls".into(),
+        });
+    }
+    studio.with_session(|s| Ok(Withdrawn { answers: s.withdraw(respondent.trim(), None)?, history: s.history() }))
 }

@@ -410,6 +410,12 @@ export type QuestionResult = { bank: string, question: string, area: Pillar, tex
 distribution: [number, number, number, number, number], dont_know: number, mean: number | null, notes: Array<string>, };
 
 /**
+ * A participant's answers deleted at their request: how many, and the history after it (the
+ * deletion is kept out of undo: withdrawn answers do not come back).
+ */
+export type Withdrawn = { answers: number, history: History, };
+
+/**
  * A running session as the studio's live view draws it: how to join (the facilitator secret,
  * skipped when serialized, stays with the studio's process) and the live distribution. The web
  * view steers the session through commands, not over HTTP.

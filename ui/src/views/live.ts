@@ -51,6 +51,29 @@ export function liveStartCard(ctx: Ctx, banks: Bank[]): HTMLElement {
   return form;
 }
 
+/**
+ * A form to delete one participant's answers at their request: asks first, then calls `remove`
+ * with the trimmed id and clears the field once it is done.
+ */
+export function forgetForm(className: string, prompt: string, remove: (respondent: string) => Promise<unknown>): HTMLFormElement {
+  const form = el("form", `inline ${className}`);
+  const respondent = input("", "respondent");
+  respondent.placeholder = "e.g. ws-1a2b3c4d5e6f7a8b";
+  respondent.setAttribute("aria-label", "The participant's anonymous id, shown on their phone, or the name used in the room");
+  const go = el("button", "btn btn-quiet", "Delete their answers");
+  go.type = "submit";
+  form.append(el("span", "muted", prompt), respondent, go);
+  form.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    const id = respondent.value.trim();
+    if (!id) return respondent.focus();
+    if (window.confirm(`Delete every answer from ${id}? This cannot be undone.`)) {
+      void remove(id).then(() => (respondent.value = ""));
+    }
+  });
+  return form;
+}
+
 /** The running session. Polls until the view is left or the session stops. */
 export function renderLive(root: HTMLElement, ctx: Ctx, first: LiveSession): void {
   const page = el("section", "live");
@@ -83,21 +106,8 @@ export function renderLive(root: HTMLElement, ctx: Ctx, first: LiveSession): voi
   stop.dataset["action"] = "live-stop";
   stop.title = "Stop listening; the session stays in the file, and starting again resumes it";
   nav.append(close, next);
-  const forget = el("form", "inline live-forget");
-  const respondent = input("", "respondent");
-  respondent.placeholder = "e.g. ws-1a2b3c4d5e6f7a8b";
-  respondent.setAttribute("aria-label", "The participant's anonymous id, shown on their phone");
-  const remove = el("button", "btn btn-quiet", "Delete their answers");
-  remove.type = "submit";
-  forget.append(el("span", "muted", "Delete a participant's answers at their request, by the anonymous id on their phone:"), respondent, remove);
-  forget.addEventListener("submit", (ev) => {
-    ev.preventDefault();
-    const id = respondent.value.trim();
-    if (!id) return respondent.focus();
-    if (window.confirm(`Delete every answer from ${id}? This cannot be undone.`)) {
-      void act({ action: "remove-participant", respondent: id }).then(() => (respondent.value = ""));
-    }
-  });
+  const forget = forgetForm("live-forget", "Delete a participant's answers at their request, by the anonymous id on their phone:",
+    (id) => act({ action: "remove-participant", respondent: id }));
   const list = el("ul", "live-questions");
   list.setAttribute("aria-label", "Questions");
   const footer = el("div", "inline");

@@ -3,7 +3,7 @@
 
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Ctx } from "../app";
-import type { CoverageView, FindingsView, Info, Lists, LiveQuestion, LiveSession, LiveView } from "../bindings/trellis";
+import type { CoverageView, FindingsView, Info, Lists, LiveQuestion, LiveSession, LiveView, ResponseSummary } from "../bindings/trellis";
 import { fakeShell, INFO, settle, type Invocation } from "../fake.test-support";
 import { Api } from "../ipc";
 import { renderCoverage } from "./coverage";
@@ -232,10 +232,12 @@ describe("Findings", () => {
   });
 });
 
+const NO_ANSWERS: ResponseSummary = { anonymity_threshold: 5, areas: [], questions: [] };
+
 describe("Workshop", () => {
   it("records each participant's score for the question on screen", async () => {
     const bank = { id: "core", version: 1, title: "Core", description: "", questions: [{ id: "q1", area: "coaching", text: "<b>Q1</b>?", help: "" }] };
-    const { ctx, calls, went } = context({ banks: [bank], answer: HISTORY, live_status: null });
+    const { ctx, calls, went } = context({ banks: [bank], answer: HISTORY, live_status: null, response_summary: NO_ANSWERS });
     await renderWorkshop(root, ctx);
     (root.querySelector("textarea[name=participants]") as HTMLTextAreaElement).value = "Table 1\nTable 2";
     root.querySelector("form")!.dispatchEvent(new Event("submit"));
@@ -248,6 +250,42 @@ describe("Workshop", () => {
     await settle();
     expect(last(calls, "answer")).toMatchObject({ response: { bank: "core", question: "q1", respondent: "Table 2", score: 3 } });
     expect(root.querySelector(".answered")?.textContent).toBe("1 of 2 answered");
+  });
+
+  it("lists the answers already saved, shows a bank's summary, and deletes one participant's answers", async () => {
+    const bank = { id: "core", version: 1, title: "<b>Core</b>", description: "", questions: [
+      { id: "q1", area: "coaching", text: "Q1?", help: "" }, { id: "q2", area: "coaching", text: "Q2?", help: "" }] };
+    const saved: ResponseSummary = { anonymity_threshold: 5, areas: [], questions: [
+      { bank: "core", question: "q1", area: "coaching", text: "Q1?", distribution: [0, 1, 0, 2, 0], dont_know: 1, mean: 3.33, notes: [] }] };
+    const notes: string[] = [];
+    const { ctx, calls, went } = context({ banks: [bank], live_status: null, response_summary: saved,
+      withdraw_answers: { answers: 2, history: HISTORY } });
+    ctx.notify = (text) => void notes.push(text);
+    window.dispatchEvent(new Event("trellis:engagement-changed"));
+    await renderWorkshop(root, ctx);
+    expect(root.querySelector(".saved-answers li span")?.textContent).toBe("<b>Core</b>: 4 answers");
+    expect(root.querySelector(".saved-answers b")).toBeNull();
+    const form = root.querySelector(".saved-forget") as HTMLFormElement;
+    (form.querySelector("input[name=respondent]") as HTMLInputElement).value = " Table 2 ";
+    window.confirm = () => false;
+    form.dispatchEvent(new Event("submit"));
+    await settle();
+    expect(calls.some((c) => c.cmd === "withdraw_answers")).toBe(false);
+    window.confirm = () => true;
+    form.dispatchEvent(new Event("submit"));
+    await settle();
+    expect(last(calls, "withdraw_answers")).toEqual({ respondent: "Table 2" });
+    expect(notes.at(-1)).toBe("Deleted 2 answers from Table 2.");
+    (root.querySelector(".saved-answers [data-bank=core]") as HTMLButtonElement).click();
+    expect(went.at(-1)).toEqual(["workshop", undefined]);
+    root = document.createElement("div");
+    await renderWorkshop(root, ctx);
+    expect(root.querySelector("h1")?.textContent).toBe("Answers: <b>Core</b>");
+    const rows = root.querySelectorAll(".summary-table tr");
+    expect(rows.length).toBe(3);
+    expect(rows[1]?.textContent).toContain("Q1?");
+    expect(rows[1]?.querySelector(".num")?.textContent).toBe("4");
+    window.dispatchEvent(new Event("trellis:engagement-changed"));
   });
 });
 
@@ -269,7 +307,7 @@ function liveSession(over: Partial<LiveView> = {}): LiveSession {
 
 describe("Live session", () => {
   it("starts nothing until asked, then listens on the address and port chosen", async () => {
-    const { ctx, calls, went } = context({ banks: [LIVE_BANK], live_status: null, live_start: liveSession() });
+    const { ctx, calls, went } = context({ banks: [LIVE_BANK], live_status: null, live_start: liveSession(), response_summary: NO_ANSWERS });
     window.dispatchEvent(new Event("trellis:engagement-changed")); // forget the earlier test's workshop
     await renderWorkshop(root, ctx);
     expect(calls.some((c) => c.cmd === "live_start")).toBe(false);

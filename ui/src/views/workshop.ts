@@ -1,27 +1,73 @@
 // Workshop, facilitator mode for a projector: one question at a time in large type, each
 // participant's or group's score and note recorded as given, progress through the bank, a summary
-// at the end. Or a live session (./live.ts), where participants answer on their phones.
+// at the end. Or a live session (./live.ts), where participants answer on their phones. Below the
+// two, the answers the engagement already holds: each bank's summary, and deleting one
+// participant's answers at their request.
 
-import type { Bank, QuestionResult } from "../bindings/trellis";
+import type { Bank, QuestionResult, ResponseSummary } from "../bindings/trellis";
 import type { Ctx } from "../app";
 import { button, el, field, header, input, select, textarea } from "../dom";
 import { AREA_LABELS } from "../logic/findings";
-import { liveStartCard, renderLive } from "./live";
+import { forgetForm, liveStartCard, renderLive } from "./live";
 import { answered, markOf, move, parseParticipants, progress, question, record, start, type Workshop } from "../logic/workshop";
 
 let workshop: Workshop | null = null;
-window.addEventListener("trellis:engagement-changed", () => (workshop = null));
+/** The bank whose saved answers are on screen, outside a workshop. */
+let reviewing: Bank | null = null;
+window.addEventListener("trellis:engagement-changed", () => {
+  workshop = null;
+  reviewing = null;
+});
 
 export async function renderWorkshop(root: HTMLElement, ctx: Ctx): Promise<void> {
   const live = await ctx.api.liveStatus();
   if (live) return renderLive(root, ctx, live);
   const banks = await ctx.api.banks();
-  if (!workshop) return setup(root, ctx, banks);
+  if (!workshop && reviewing) return review(root, ctx, reviewing);
+  if (!workshop) return setup(root, ctx, banks, await ctx.api.responses());
   if (workshop.finished) return summary(root, ctx, workshop);
   run(root, ctx, workshop);
 }
 
-function setup(root: HTMLElement, ctx: Ctx, banks: Bank[]): void {
+/** How many answers (scores and "don't know") each bank has in the engagement. */
+function answersByBank(all: ResponseSummary): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const q of all.questions) counts.set(q.bank, (counts.get(q.bank) ?? 0) + q.distribution.reduce((a, b) => a + b, 0) + q.dont_know);
+  return counts;
+}
+
+/** The answers already saved: each bank's summary, and deleting one participant's answers. */
+function savedAnswers(ctx: Ctx, banks: Bank[], all: ResponseSummary): HTMLElement | null {
+  const counts = answersByBank(all);
+  const answered = banks.filter((b) => (counts.get(b.id) ?? 0) > 0);
+  if (answered.length === 0) return null;
+  const card = el("section", "card saved-answers");
+  card.append(el("h2", "section-title", "Answers in this engagement"));
+  const list = el("ul", "plain-list");
+  for (const bank of answered) {
+    const n = counts.get(bank.id) ?? 0;
+    const see = button("See the summary", () => { reviewing = bank; ctx.go("workshop"); }, "btn btn-quiet");
+    see.dataset["bank"] = bank.id;
+    const li = el("li", "inline");
+    li.append(el("span", undefined, `${bank.title}: ${n} answer${n === 1 ? "" : "s"}`), see);
+    list.append(li);
+  }
+  const forget = forgetForm("saved-forget", "Delete one participant's answers at their request, by the anonymous id on their phone or the name used in the room:",
+    async (id) => {
+      try {
+        const done = await ctx.api.withdraw(id);
+        await ctx.edited(done.history);
+        ctx.notify(done.answers === 0 ? `No answers from ${id} in this engagement.` : `Deleted ${done.answers} answer${done.answers === 1 ? "" : "s"} from ${id}.`);
+        if (done.answers > 0) ctx.go("workshop");
+      } catch (e) {
+        ctx.fail(e);
+      }
+    });
+  card.append(list, forget);
+  return card;
+}
+
+function setup(root: HTMLElement, ctx: Ctx, banks: Bank[], all: ResponseSummary): void {
   root.append(header("Workshop", "Run the diagnostic questions with the client's people, one question at a time on the projector: scored by you, or answered live on their phones."));
   const form = el("form", "card workshop-setup");
   const bank = select(banks.map((b) => [b.id, `${b.title} (${b.questions.length} questions)`] as const), banks[0]?.id ?? "", "bank");
@@ -51,6 +97,8 @@ function setup(root: HTMLElement, ctx: Ctx, banks: Bank[]): void {
   const both = el("div", "workshop-modes");
   both.append(form, liveStartCard(ctx, banks));
   root.append(both);
+  const saved = savedAnswers(ctx, banks, all);
+  if (saved) root.append(saved);
 }
 
 function run(root: HTMLElement, ctx: Ctx, w: Workshop): void {
@@ -125,13 +173,33 @@ function run(root: HTMLElement, ctx: Ctx, w: Workshop): void {
 
 async function summary(root: HTMLElement, ctx: Ctx, w: Workshop): Promise<void> {
   const all = await ctx.api.responses();
-  const results = new Map<string, QuestionResult>(all.questions.filter((r) => r.bank === w.bank.id).map((r) => [r.question, r]));
   root.append(header("Workshop summary", `${w.bank.title}: what ${w.participants.length} participant${w.participants.length === 1 ? "" : "s"} said, with every answer given so far.`));
+  const again = button("Back to this bank's questions", () => { w.finished = false; w.index = 0; ctx.go("workshop"); });
+  const fresh = button("New workshop", () => { workshop = null; ctx.go("workshop"); }, "btn btn-primary");
+  const actions = el("div", "inline");
+  actions.append(again, fresh, button("See the findings and scores", () => ctx.go("findings")));
+  root.append(actions, summaryTable(w.bank, all));
+}
+
+/** One bank's saved answers, from the room and from phones, outside a workshop. */
+async function review(root: HTMLElement, ctx: Ctx, bank: Bank): Promise<void> {
+  const all = await ctx.api.responses();
+  const n = answersByBank(all).get(bank.id) ?? 0;
+  root.append(header(`Answers: ${bank.title}`, `${n} answer${n === 1 ? "" : "s"} saved in this engagement, from the room and from phones.`));
+  const back = button("Back to the workshop", () => { reviewing = null; ctx.go("workshop"); }, "btn btn-primary");
+  const actions = el("div", "inline");
+  actions.append(back, button("See the findings and scores", () => ctx.go("findings")));
+  root.append(actions, summaryTable(bank, all));
+}
+
+/** Each question of `bank` with its answers, mean and spread of scores. */
+function summaryTable(bank: Bank, all: ResponseSummary): HTMLTableElement {
+  const results = new Map<string, QuestionResult>(all.questions.filter((r) => r.bank === bank.id).map((r) => [r.question, r]));
   const table = el("table", "summary-table");
   const head = el("tr");
   for (const h of ["Question", "Area", "Answers", "Mean (1-5)", "Spread"]) head.append(el("th", undefined, h));
   table.append(head);
-  for (const q of w.bank.questions) {
+  for (const q of bank.questions) {
     const r = results.get(q.id);
     const tr = el("tr");
     const n = r ? r.distribution.reduce((a, b) => a + b, 0) + r.dont_know : 0;
@@ -150,9 +218,5 @@ async function summary(root: HTMLElement, ctx: Ctx, w: Workshop): Promise<void> 
     tr.append(el("td", undefined, q.text), el("td", undefined, AREA_LABELS[q.area]), el("td", "num", String(n)), el("td", "num", r?.mean != null ? r.mean.toFixed(1) : "—"), spread);
     table.append(tr);
   }
-  const again = button("Back to this bank's questions", () => { w.finished = false; w.index = 0; ctx.go("workshop"); });
-  const fresh = button("New workshop", () => { workshop = null; ctx.go("workshop"); }, "btn btn-primary");
-  const actions = el("div", "inline");
-  actions.append(again, fresh, button("See the findings and scores", () => ctx.go("findings")));
-  root.append(actions, table);
+  return table;
 }
