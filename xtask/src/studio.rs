@@ -74,7 +74,9 @@ pub fn bench(ws: &Workspace) -> Result {
     build_ui(ws)?;
     build_studio(ws)?;
     step("bench-studio: cold start, idle RSS, a 3,000-role engagement's map", || {
-        under_xvfb(ws, "studio_bench", &[("TRELLIS_BENCH", "1")])
+        run_cmd(&mut ws.cargo(&["build", "-p", "trellis-studio", "--example", "webkit_floor"]))?;
+        let floor = ws.target.join("debug/examples/webkit_floor");
+        under_xvfb(ws, "studio_bench", &[("TRELLIS_BENCH", "1"), ("TRELLIS_WEBKIT_FLOOR", &floor.to_string_lossy())])
     })
 }
 
