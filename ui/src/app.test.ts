@@ -25,7 +25,7 @@ async function started(extra: Record<string, unknown> = {}) {
 
 describe("errorView", () => {
   it("has its own title for each code the core reports", () => {
-    const codes = ["not-found", "exists", "not-trellis", "damaged", "too-new", "invalid", "parse", "not-in-model", "usage", "io", "database"];
+    const codes = ["not-found", "exists", "not-trellis", "damaged", "too-new", "invalid", "parse", "not-in-model", "usage", "io", "database", "live", "not-live", "ended"];
     const titles = new Set(codes.map((c) => errorView(c).title));
     expect(titles.size).toBe(codes.length);
     expect(titles.has(errorView("something-else").title)).toBe(false);
@@ -67,6 +67,15 @@ describe("Studio", () => {
     expect(panel?.querySelector(".error-title")?.textContent).toBe(errorView("too-new").title);
     expect(panel?.querySelector(".error-message")?.textContent).toBe("<i>f</i>: made by a newer Trellis");
     expect(root.querySelector("i")).toBeNull();
+  });
+
+  it("opens the first .trellis file dropped on the window, and says so when none is", async () => {
+    const { studio, shell, root } = await started({ engagement_open: INFO });
+    await studio.dropped(["/tmp/notes.txt", "/tmp/Acme.TRELLIS", "/tmp/other.trellis"]);
+    expect(shell.calls.filter((c) => c.cmd === "engagement_open").map((c) => c.args)).toEqual([{ path: "/tmp/Acme.TRELLIS" }]);
+    await studio.dropped(["/tmp/logo.png"]);
+    expect(shell.calls.filter((c) => c.cmd === "engagement_open").length).toBe(1);
+    expect(root.textContent).toContain("Drop a .trellis engagement file to open it");
   });
 
   it("undo and redo follow the history and reach the shell", async () => {

@@ -206,6 +206,13 @@ export class Studio implements Ctx {
     }
   }
 
+  /** Files dropped on the window: opens the first `.trellis` one, or says what it expects. */
+  async dropped(paths: readonly string[]): Promise<void> {
+    const file = paths.find((p) => p.toLowerCase().endsWith(".trellis"));
+    if (file) await this.openPath(file);
+    else this.notify("Drop a .trellis engagement file to open it");
+  }
+
   fail(e: unknown): void {
     const err: ApiError = toApiError(e);
     const view = errorView(err.code);

@@ -15,9 +15,6 @@ if (root) {
   // macOS opens a double-clicked .trellis file in the running app: show it.
   void listen("engagement-opened", () => void studio.start());
   void getCurrentWebview().onDragDropEvent((event) => {
-    if (event.payload.type !== "drop") return;
-    const file = event.payload.paths.find((p) => p.toLowerCase().endsWith(".trellis"));
-    if (file) void studio.openPath(file);
-    else studio.notify("Drop a .trellis engagement file to open it");
+    if (event.payload.type === "drop") void studio.dropped(event.payload.paths);
   });
 }
