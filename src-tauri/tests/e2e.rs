@@ -78,6 +78,11 @@ fn a_training_architect_works_through_an_engagement() {
     assert_eq!(s.run(ipc, vec![json!("plugin:event|listen"), listen]), json!("allowed"));
     let close = s.run(ipc, vec![json!("plugin:window|close"), json!({"label": "main"})]);
     assert!(close.as_str().is_some_and(|t| t.starts_with("refused")), "{close}");
+    // The Content-Security-Policy holds: a script injected into the page (as a name with markup
+    // would be, were it ever parsed as HTML) does not run.
+    let injected = "const sc = document.createElement('script'); sc.textContent = 'window.__injected = 1';
+         document.body.append(sc); sc.remove(); return window.__injected === 1";
+    assert_eq!(s.run(injected, vec![]), json!(false), "an inline script ran: the CSP is not applied");
     shot(&s, "home-empty");
     let file = dir.path().join("e2e.trellis");
     s.set("input[name=client]", "Harbour <b>Logistics</b>");
