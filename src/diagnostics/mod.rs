@@ -21,7 +21,7 @@ pub use evidence::{Evidence, Fact};
 pub use finding::{Finding, FindingSubjects, MANUAL};
 pub use group::{group_findings, FindingGroup};
 pub use json::write_json;
-pub use render::{to_markdown, to_text};
+pub use render::{sections, to_markdown, to_text};
 pub use rules::{MaturityLevel, Rule, Rules};
 pub use scores::{Maturity, PillarScore, Scores};
 pub use texts::Names;

@@ -52,9 +52,9 @@ fn area_rows<'d>(d: &'d Diagnosis<'_>) -> impl Iterator<Item = [String; 5]> + 'd
     })
 }
 
-/// The report's sections: `items` by `key`, in the order of `keys`, leaving out empty sections
-/// (findings by severity in text, by area in Markdown).
-fn sections<'a, T, K: Copy + PartialEq>(
+/// A report's sections: `items` by `key`, in the order of `keys`, leaving out empty sections
+/// (findings by severity in text, by area in Markdown and in the blueprint).
+pub fn sections<'a, T, K: Copy + PartialEq>(
     items: &'a [T],
     keys: &'a [K],
     key: impl Fn(&T) -> K + 'a,

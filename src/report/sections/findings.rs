@@ -4,7 +4,7 @@
 //! are left out, accepted ones carry the consultant's note, manual findings stand alone.
 
 use super::{and_list, count, severity_colour, severity_label, Facts};
-use crate::diagnostics::{Fact, Finding};
+use crate::diagnostics::{sections, Fact, Finding};
 use crate::model::{Pillar, Severity, Verdict};
 use crate::report::flow::{Flow, CONTENT_WIDTH, MARGIN_X};
 use crate::report::text::{self, Style};
@@ -342,11 +342,7 @@ pub fn compose(flow: &mut Flow<'_>, facts: &Facts<'_>, title: &str) {
     }
     flow.y += 48.0;
     let large = entries.len() > FULL_LIMIT;
-    for pillar in Pillar::ALL {
-        let in_area: Vec<&Entry> = entries.iter().filter(|e| e.pillar == *pillar).collect();
-        if in_area.is_empty() {
-            continue;
-        }
+    for (pillar, in_area) in sections(entries, Pillar::ALL, |e| e.pillar) {
         flow.heading(pillar.title(), 90.0);
         let mut i = 0;
         while i < in_area.len() {
