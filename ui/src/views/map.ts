@@ -115,11 +115,15 @@ function controls(ctx: Ctx, lists: Lists): HTMLElement {
 function draw(ctx: Ctx, canvas: HTMLElement, panel: HTMLElement, graph: MapGraph, selectId?: string): void {
   current?.destroy();
   const big = graph.nodes.length > 400;
+  // Classes and layout are given at creation: one style pass and one layout over every node,
+  // rather than a second of each just after (what made the page stall on large maps).
+  const defs = elements(graph) as cytoscape.ElementDefinition[];
+  if (state.layout === "layered") for (const d of defs) if (d.group === "nodes") d.classes += " side-label";
   const cy = cytoscape({
     container: canvas,
-    elements: elements(graph) as cytoscape.ElementDefinition[],
+    elements: defs,
     style: STYLE as unknown as cytoscape.StylesheetJson,
-    layout: { name: "null" } as cytoscape.LayoutOptions,
+    layout: layout(state.layout, graph.nodes, aspectOf(canvas)) as unknown as cytoscape.LayoutOptions,
     textureOnViewport: big,
     hideEdgesOnViewport: big,
     pixelRatio: big ? 1 : "auto",
@@ -128,8 +132,6 @@ function draw(ctx: Ctx, canvas: HTMLElement, panel: HTMLElement, graph: MapGraph
   });
   current = cy;
   shownNodes = graph.nodes;
-  cy.nodes().toggleClass("side-label", state.layout === "layered");
-  cy.layout(layout(state.layout, graph.nodes, aspectOf(canvas)) as unknown as cytoscape.LayoutOptions).run();
   canvas.dataset["nodes"] = String(graph.nodes.length);
   canvas.dataset["summary"] = String(graph.summary);
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
