@@ -24,11 +24,23 @@ fn shot(s: &Session, name: &str) {
     s.screenshot(&screenshots().join(format!("studio-{name}.png")));
 }
 
+fn xdotool(args: &[&str]) -> std::process::Output {
+    Command::new("xdotool").args(args).output().expect("xdotool runs (xtask installs it)")
+}
+
+/// Presses `keys` (xdotool's names, e.g. `ctrl+shift+z`) in the studio's window, as a user at the
+/// keyboard does: the native menus' shortcuts, not the web page, take them.
+fn press(keys: &str) {
+    let found = xdotool(&["search", "--onlyvisible", "--name", "Trellis$"]);
+    let text = String::from_utf8_lossy(&found.stdout);
+    let window = text.split_whitespace().next().expect("the studio's window is on the screen");
+    xdotool(&["windowfocus", "--sync", window]);
+    xdotool(&["key", "--clearmodifiers", keys]);
+}
+
 /// Answers the native file dialog (GTK's file chooser) as a user would, with the keyboard: the
 /// path typed into the name field (`save`) or the location bar (open), then Enter.
 fn answer_dialog(path: &std::path::Path, save: bool) {
-    let xdotool =
-        |args: &[&str]| Command::new("xdotool").args(args).output().expect("xdotool runs (xtask installs it)");
     let deadline = Instant::now() + Duration::from_secs(20);
     let window = loop {
         let found = xdotool(&["search", "--onlyvisible", "--name", "^(Save|Open|Select|Choose)"]);
@@ -129,6 +141,13 @@ fn a_training_architect_works_through_an_engagement() {
     s.click_on("[data-action=undo]", "Undo");
     s.gone(".finding .chip", "Night <i>dispatcher</i>");
     assert_eq!(s.run("return document.querySelector('[data-action=redo]').disabled", vec![]), json!(false));
+    // The same from the keyboard, through the native Edit menu's shortcuts; Ctrl+6 shows the Workshop.
+    press("ctrl+shift+z");
+    s.shown(".finding .chip", "Night <i>dispatcher</i>");
+    press("ctrl+z");
+    s.gone(".finding .chip", "Night <i>dispatcher</i>");
+    press("ctrl+6");
+    s.shown(".view[data-view=workshop]", "Workshop");
 
     // Workshop: two questions, each answered by two tables.
     view(&s, "workshop");
