@@ -59,6 +59,15 @@ fn answer_dialog(path: &std::path::Path, save: bool) {
     xdotool(&["key", "Return"]);
 }
 
+/// Waits until `script` returns true.
+fn wait_for_true(s: &Session, script: &str) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while s.run(script, vec![]) != json!(true) {
+        assert!(Instant::now() < deadline, "`{script}` never held");
+        std::thread::sleep(Duration::from_millis(150));
+    }
+}
+
 /// Waits until `script` returns `want` (a dialog's answer reaching its field).
 fn wait_for(s: &Session, script: &str, want: &str) {
     let deadline = Instant::now() + Duration::from_secs(10);
@@ -148,6 +157,13 @@ fn a_training_architect_works_through_an_engagement() {
     s.gone(".finding .chip", "Night <i>dispatcher</i>");
     press("ctrl+6");
     s.shown(".view[data-view=workshop]", "Workshop");
+    // Tab moves the keyboard focus through the page, and the focused control shows it in the
+    // studio's focus colour (--focus, or its light variant on the dark sidebar).
+    press("Tab");
+    let focus = "const e = document.activeElement; const st = getComputedStyle(e);
+        return e !== document.body && e.matches(':focus-visible') && st.outlineStyle === 'solid'
+            && parseFloat(st.outlineWidth) >= 3 && ['rgb(26, 86, 219)', 'rgb(158, 197, 255)'].includes(st.outlineColor)";
+    wait_for_true(&s, focus);
 
     // Workshop: two questions, each answered by two tables.
     view(&s, "workshop");
