@@ -22,79 +22,57 @@ pub fn write_json<W: Write>(d: &Diagnosis<'_>, out: W) -> io::Result<()> {
     serde_json::to_writer(&mut w, &d.scores)?;
     w.raw(b",\"coverage\":");
     coverage(&mut w, &d.coverage)?;
-    w.raw(b",\"findings\":[");
+    w.raw(b",\"findings\":");
     // The title and rationale of each rule, escaped once.
     let mut rule_texts: Vec<Option<(Vec<u8>, Vec<u8>)>> = Vec::new();
     let mut text = String::new();
-    for (i, f) in d.findings.iter().enumerate() {
-        if i > 0 {
-            w.raw(b",");
-        }
-        finding(&mut w, d, f, &mut rule_texts, &mut text);
-        if w.buf.len() >= CHUNK {
-            w.flush_buf()?;
-        }
-    }
-    w.raw(b"]}");
+    w.list(&d.findings, |w, f| finding(w, d, f, &mut rule_texts, &mut text))?;
+    w.raw(b"}");
     w.flush_buf()
 }
 
 /// `{"mean_integration", "pairs": [{"role", "competency", "stages", "integration"}], "competency_kinds": [{"competency", "kinds"}]}`.
 fn coverage<W: Write>(w: &mut Out<W>, c: &Coverage<'_>) -> io::Result<()> {
     w.raw(b"{\"mean_integration\":");
-    serde_json::to_writer(&mut w.buf, &c.mean_integration).expect("a number writes to memory");
-    w.raw(b",\"pairs\":[");
-    for (i, p) in c.pairs.iter().enumerate() {
-        if i > 0 {
-            w.raw(b",");
-        }
+    w.number(c.mean_integration);
+    w.raw(b",\"pairs\":");
+    w.list(&c.pairs, |w, p| {
         w.raw(b"{\"role\":");
         w.str(p.role);
         w.raw(b",\"competency\":");
         w.str(p.competency);
         w.raw(b",\"stages\":");
-        stages(w, p.stages);
+        stages(w, p.stages)?;
         w.raw(b",\"integration\":");
-        w.int(p.integration as u64);
+        w.number(p.integration);
         w.raw(b"}");
-        if w.buf.len() >= CHUNK {
-            w.flush_buf()?;
-        }
-    }
-    w.raw(b"],\"competency_kinds\":[");
-    for (i, k) in c.competency_kinds.iter().enumerate() {
-        if i > 0 {
-            w.raw(b",");
-        }
+        Ok(())
+    })?;
+    w.raw(b",\"competency_kinds\":");
+    w.list(&c.competency_kinds, |w, k| {
         w.raw(b"{\"competency\":");
         w.str(k.competency);
         w.raw(b",\"kinds\":{");
         let mut first = true;
         for (kind, n) in &k.kinds {
             w.field(&mut first, kind.as_str().as_bytes());
-            w.int(*n as u64);
+            w.number(n);
         }
         w.raw(b"}}");
-        if w.buf.len() >= CHUNK {
-            w.flush_buf()?;
-        }
-    }
-    w.raw(b"]}");
+        Ok(())
+    })?;
+    w.raw(b"}");
     Ok(())
 }
 
 /// A list of stage names.
-fn stages<W: Write>(w: &mut Out<W>, set: StageSet) {
-    w.raw(b"[");
-    for (i, s) in set.iter().enumerate() {
-        if i > 0 {
-            w.raw(b",");
-        }
+fn stages<W: Write>(w: &mut Out<W>, set: StageSet) -> io::Result<()> {
+    w.list(set.iter(), |w, s| {
         w.raw(b"\"");
         w.raw(s.as_str().as_bytes());
         w.raw(b"\"");
-    }
-    w.raw(b"]");
+        Ok(())
+    })
 }
 
 fn finding<W: Write>(
@@ -103,7 +81,7 @@ fn finding<W: Write>(
     f: &Finding<'_>,
     rule_texts: &mut Vec<Option<(Vec<u8>, Vec<u8>)>>,
     text: &mut String,
-) {
+) -> io::Result<()> {
     w.raw(b"{\"code\":");
     w.str(f.code);
     w.raw(b",\"severity\":\"");
@@ -135,24 +113,20 @@ fn finding<W: Write>(
     }
     if let Some(cycle) = &s.cycle {
         w.field(&mut first, b"cycle");
-        w.raw(b"[");
-        for (i, id) in cycle.iter().enumerate() {
-            if i > 0 {
-                w.raw(b",");
-            }
+        w.list(cycle, |w, id| {
             w.str(id);
-        }
-        w.raw(b"]");
+            Ok(())
+        })?;
     }
     w.raw(b"},\"evidence\":{");
     let mut first = true;
     for (k, v) in f.evidence.iter() {
         w.field(&mut first, k.as_bytes());
         match v {
-            Fact::Int(n) => w.signed(n),
+            Fact::Int(n) => w.number(n),
             Fact::Unknown => w.raw(b"null"),
-            Fact::Stages(set) => stages(w, set),
-            Fact::Decimal(_) | Fact::Kind(_) => serde_json::to_writer(&mut w.buf, &v).expect("a fact writes to memory"),
+            Fact::Stages(set) => stages(w, set)?,
+            Fact::Decimal(_) | Fact::Kind(_) => w.number(v),
         }
     }
     w.raw(b"},\"rationale\":");
@@ -178,6 +152,7 @@ fn finding<W: Write>(
         w.str(note);
     }
     w.raw(b"}");
+    Ok(())
 }
 
 /// A JSON string literal, quotes included.
@@ -214,12 +189,29 @@ impl<W: Write> Out<W> {
         self.buf.extend_from_slice(bytes);
     }
 
-    fn int(&mut self, n: u64) {
+    /// A number (or a fact that is a number or a name), as serde_json writes it.
+    fn number(&mut self, n: impl serde::Serialize) {
         serde_json::to_writer(&mut self.buf, &n).expect("a number writes to memory");
     }
 
-    fn signed(&mut self, n: i64) {
-        serde_json::to_writer(&mut self.buf, &n).expect("a number writes to memory");
+    /// `[a,b,...]`: `each` writes one item; the buffer goes to the writer whenever it fills.
+    fn list<T>(
+        &mut self,
+        items: impl IntoIterator<Item = T>,
+        mut each: impl FnMut(&mut Self, T) -> io::Result<()>,
+    ) -> io::Result<()> {
+        self.raw(b"[");
+        for (i, item) in items.into_iter().enumerate() {
+            if i > 0 {
+                self.raw(b",");
+            }
+            each(self, item)?;
+            if self.buf.len() >= CHUNK {
+                self.flush_buf()?;
+            }
+        }
+        self.raw(b"]");
+        Ok(())
     }
 
     fn str(&mut self, s: &str) {
