@@ -85,6 +85,11 @@ impl Studio {
         Ok(session)
     }
 
+    /// Whether a live session is being served.
+    pub fn serving(&self) -> bool {
+        lock(&self.live).is_some()
+    }
+
     /// The running live session, if any.
     pub fn live(&self) -> Option<LiveSession> {
         lock(&self.live).as_ref().map(Running::session)
@@ -123,10 +128,10 @@ impl Studio {
     /// While a live session is served, the answers its server saved are read in first, so that
     /// every view, export and blueprint counts them.
     pub fn with_session<T>(&self, f: impl FnOnce(&mut Session) -> trellis::Result<T>) -> Result<T, ApiError> {
-        let live = lock(&self.live).is_some();
+        let serving = self.serving();
         match lock(&self.session).as_mut() {
             Some(session) => {
-                if live {
+                if serving {
                     session.reload_responses()?;
                 }
                 f(session).map_err(ApiError::from)

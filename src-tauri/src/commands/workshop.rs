@@ -27,7 +27,7 @@ pub async fn response_summary(studio: State<'_, Studio>) -> Result<ResponseSumma
 /// room). While a live session is served its own controls do it, so the server's count stays true.
 #[tauri::command]
 pub async fn withdraw_answers(studio: State<'_, Studio>, respondent: String) -> Result<Withdrawn, ApiError> {
-    if studio.live().is_some() {
+    if studio.serving() {
         return Err(ApiError {
             code: "live".into(),
             message: "a live session is being served: delete the participant's answers from its controls".into(),
