@@ -1,6 +1,7 @@
 // Findings logic: the vocabularies' labels, the filter query from the form, and the area chart's bars.
 
 import type { AreaScore, FindingQuery, Pillar, Severity } from "../bindings/trellis";
+import { counted } from "./words";
 
 export const SEVERITIES: readonly Severity[] = ["critical", "high", "medium", "low"];
 
@@ -60,7 +61,7 @@ export function bars(areas: readonly AreaScore[]): Bar[] {
       label: a.title,
       width: a.score === null ? 0 : Math.max(0, Math.min(100, a.score)),
       text: a.score === null ? "not scored yet" : `${Math.round(a.score)} / 100`,
-      parts: `${parts.join(" · ")}${parts.length ? " · " : ""}${a.open_findings} open finding${a.open_findings === 1 ? "" : "s"}`,
+      parts: `${parts.join(" · ")}${parts.length ? " · " : ""}${counted(a.open_findings, "open finding")}`,
     };
   });
 }

@@ -2,6 +2,7 @@
 // the distribution as bars, the address to listen on, the QR code as an image.
 
 import type { LiveQuestion, LiveView } from "../bindings/trellis";
+import { counted } from "./words";
 
 /** The question open (or last opened) now. */
 export function currentQuestion(view: LiveView): LiveQuestion | undefined {
@@ -49,7 +50,7 @@ export function controls(view: LiveView): Controls {
 export function tallyLine(view: LiveView, q: LiveQuestion | undefined): string {
   const parts = [`${view.participants} joined`];
   if (q) {
-    parts.unshift(`${q.answers} answer${q.answers === 1 ? "" : "s"}`);
+    parts.unshift(counted(q.answers, "answer"));
     if (q.mean !== null) parts.push(`mean ${q.mean.toFixed(1)}`);
   }
   return parts.join(" · ");

@@ -2,7 +2,7 @@
 // the heatmap's scale, the findings' filters and chart, the facilitator's progress.
 
 import { describe, expect, it } from "vitest";
-import type { CoverageView, LiveQuestion, LiveView, MapGraph, Role } from "../bindings/trellis";
+import type { CoverageView, LiveQuestion, LiveView, MapGraph, QuestionResult, ResponseSummary, Role } from "../bindings/trellis";
 import { today } from "../ipc";
 import { fileStem } from "../views/export";
 import { cellIndex, describeCell, heat, HEAT, missingStages, requiredColumns } from "./coverage";
@@ -10,7 +10,8 @@ import { bars, countLine, queryOf } from "./findings";
 import { caption, colourOf, drillInto, elements, emptyQuery, layeredPositions, layout } from "./map";
 import { checkChannel, checkEngagement, checkRole, levelLabel, parseLevel, search } from "./model";
 import { bars as liveBars, controls, listenAddress, qrImage, tallyLine } from "./live";
-import { answered, move, parseParticipants, progress, record, start } from "./workshop";
+import { answered, answersByBank, answersTo, move, parseParticipants, progress, record, start } from "./workshop";
+import { counted } from "./words";
 
 const role = (name: string, group = ""): Role => ({ id: name, name, description: "", group, headcount: 1, refs: [] });
 
@@ -186,6 +187,15 @@ describe("small helpers", () => {
     expect(today(new Date(2026, 0, 5))).toBe("2026-01-05");
     expect(fileStem("Warehouse & Fleet <Review>")).toBe("warehouse-fleet-review");
     expect(fileStem("!!!")).toBe("engagement");
+  });
+
+  it("counts with the noun in the singular only for one, and totals answers by bank", () => {
+    expect([counted(0, "answer"), counted(1, "answer"), counted(2, "open finding")]).toEqual(["0 answers", "1 answer", "2 open findings"]);
+    const q = (bank: string, distribution: [number, number, number, number, number], dont_know: number): QuestionResult =>
+      ({ bank, question: "q", area: "coaching", text: "", distribution, dont_know, mean: null, notes: [] });
+    const all: ResponseSummary = { anonymity_threshold: 5, areas: [], questions: [q("core", [1, 0, 2, 0, 0], 1), q("core", [0, 0, 0, 0, 1], 0), q("extra", [0, 0, 0, 0, 0], 2)] };
+    expect(answersTo(all.questions[0]!)).toBe(4);
+    expect([...answersByBank(all)]).toEqual([["core", 5], ["extra", 2]]);
   });
 });
 

@@ -1,6 +1,6 @@
 // Facilitator mode's state without the DOM: who takes part, which question is up, what each said.
 
-import type { Bank, Question, Response } from "../bindings/trellis";
+import type { Bank, Question, QuestionResult, Response, ResponseSummary } from "../bindings/trellis";
 
 export interface Mark {
   /** 1-5, or null for "don't know". */
@@ -73,4 +73,16 @@ export function record(w: Workshop, q: string, participant: string, mark: Mark, 
 export function answered(w: Workshop): number {
   const q = question(w);
   return q ? w.participants.filter((p) => w.marks.has(`${q.id}|${p}`)).length : 0;
+}
+
+/** How many answered a question: every score and every "don't know". */
+export function answersTo(q: QuestionResult): number {
+  return q.distribution.reduce((a, b) => a + b, 0) + q.dont_know;
+}
+
+/** How many answers each bank has in the engagement, by bank id. */
+export function answersByBank(all: ResponseSummary): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const q of all.questions) counts.set(q.bank, (counts.get(q.bank) ?? 0) + answersTo(q));
+  return counts;
 }

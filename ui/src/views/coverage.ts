@@ -6,6 +6,7 @@ import type { Ctx } from "../app";
 import { button, el, header } from "../dom";
 import { HEAT, cellIndex, describeCell, heat, missingStages, requiredColumns } from "../logic/coverage";
 import { KIND_LABELS } from "./model";
+import { counted } from "../logic/words";
 
 export async function renderCoverage(root: HTMLElement, ctx: Ctx): Promise<void> {
   const view = await ctx.api.coverage();
@@ -109,7 +110,7 @@ function kindMatrix(ctx: Ctx, view: CoverageView, detail: HTMLElement): HTMLElem
       if (kind && n > 0) {
         const b = button(String(n), () => {
           void explain(ctx, detail, { role: null, competency: row.competency, kind }, `${name} × ${KIND_LABELS[kind]}`, [
-            `${n} ${kind} channel link${n === 1 ? "" : "s"} develop this competency.`,
+            `${counted(n, `${kind} channel link`)} develop this competency.`,
           ]);
         }, "cell");
         b.style.backgroundColor = heat(Math.min(4, n + 1));

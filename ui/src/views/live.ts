@@ -7,6 +7,7 @@ import type { Ctx } from "../app";
 import { button, el, field, input, select } from "../dom";
 import { AREA_LABELS } from "../logic/findings";
 import { bars, controls, currentQuestion, listenAddress, qrImage, tallyLine } from "../logic/live";
+import { counted } from "../logic/words";
 
 /** How often the view asks the server for the answers so far, in milliseconds. */
 export const POLL_MS = 1500;
@@ -148,7 +149,7 @@ export function renderLive(root: HTMLElement, ctx: Ctx, first: LiveSession): voi
     if (q && (q.groups.length > 0 || q.hidden_groups > 0)) {
       const groups = el("p", "muted");
       const shown = q.groups.map((g) => `${g.group}: ${g.mean === null ? "—" : g.mean.toFixed(1)} (${g.respondents})`).join(" · ");
-      const hidden = q.hidden_groups > 0 ? `${q.hidden_groups} group${q.hidden_groups === 1 ? "" : "s"} below ${view.anonymity_threshold} people not shown` : "";
+      const hidden = q.hidden_groups > 0 ? `${counted(q.hidden_groups, "group")} below ${view.anonymity_threshold} people not shown` : "";
       groups.textContent = [shown, hidden].filter(Boolean).join(" · ");
       stage.append(groups);
     }
@@ -165,7 +166,7 @@ export function renderLive(root: HTMLElement, ctx: Ctx, first: LiveSession): voi
     const focused = (document.activeElement as HTMLElement | null)?.dataset["question"];
     list.replaceChildren(...view.questions.map((each) => {
       const li = el("li", `live-question state-${each.state}`);
-      const answers = `${each.answers} answer${each.answers === 1 ? "" : "s"}`;
+      const answers = counted(each.answers, "answer");
       li.append(el("span", "live-question-number", `${each.number}.`), el("span", "live-question-text", each.text),
         el("span", "live-question-state", each.state), el("span", "muted", answers));
       if (!view.ended && each.id !== view.current) {

@@ -9,7 +9,8 @@ import type { Ctx } from "../app";
 import { button, el, field, header, input, select, textarea } from "../dom";
 import { AREA_LABELS } from "../logic/findings";
 import { forgetForm, liveStartCard, renderLive } from "./live";
-import { answered, markOf, move, parseParticipants, progress, question, record, start, type Workshop } from "../logic/workshop";
+import { answered, answersByBank, answersTo, markOf, move, parseParticipants, progress, question, record, start, type Workshop } from "../logic/workshop";
+import { counted } from "../logic/words";
 
 let workshop: Workshop | null = null;
 /** The bank whose saved answers are on screen, outside a workshop. */
@@ -22,18 +23,11 @@ window.addEventListener("trellis:engagement-changed", () => {
 export async function renderWorkshop(root: HTMLElement, ctx: Ctx): Promise<void> {
   const live = await ctx.api.liveStatus();
   if (live) return renderLive(root, ctx, live);
-  const banks = await ctx.api.banks();
   if (!workshop && reviewing) return review(root, ctx, reviewing);
+  const banks = await ctx.api.banks();
   if (!workshop) return setup(root, ctx, banks, await ctx.api.responses());
   if (workshop.finished) return summary(root, ctx, workshop);
   run(root, ctx, workshop);
-}
-
-/** How many answers (scores and "don't know") each bank has in the engagement. */
-function answersByBank(all: ResponseSummary): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const q of all.questions) counts.set(q.bank, (counts.get(q.bank) ?? 0) + q.distribution.reduce((a, b) => a + b, 0) + q.dont_know);
-  return counts;
 }
 
 /** The answers already saved: each bank's summary, and deleting one participant's answers. */
@@ -49,7 +43,7 @@ function savedAnswers(ctx: Ctx, banks: Bank[], all: ResponseSummary): HTMLElemen
     const see = button("See the summary", () => { reviewing = bank; ctx.go("workshop"); }, "btn btn-quiet");
     see.dataset["bank"] = bank.id;
     const li = el("li", "inline");
-    li.append(el("span", undefined, `${bank.title}: ${n} answer${n === 1 ? "" : "s"}`), see);
+    li.append(el("span", undefined, `${bank.title}: ${counted(n, "answer")}`), see);
     list.append(li);
   }
   const forget = forgetForm("saved-forget", "Delete one participant's answers at their request, by the anonymous id on their phone or the name used in the room:",
@@ -57,7 +51,7 @@ function savedAnswers(ctx: Ctx, banks: Bank[], all: ResponseSummary): HTMLElemen
       try {
         const done = await ctx.api.withdraw(id);
         await ctx.edited(done.history);
-        ctx.notify(done.answers === 0 ? `No answers from ${id} in this engagement.` : `Deleted ${done.answers} answer${done.answers === 1 ? "" : "s"} from ${id}.`);
+        ctx.notify(done.answers === 0 ? `No answers from ${id} in this engagement.` : `Deleted ${counted(done.answers, "answer")} from ${id}.`);
         if (done.answers > 0) ctx.go("workshop");
       } catch (e) {
         ctx.fail(e);
@@ -173,7 +167,7 @@ function run(root: HTMLElement, ctx: Ctx, w: Workshop): void {
 
 async function summary(root: HTMLElement, ctx: Ctx, w: Workshop): Promise<void> {
   const all = await ctx.api.responses();
-  root.append(header("Workshop summary", `${w.bank.title}: what ${w.participants.length} participant${w.participants.length === 1 ? "" : "s"} said, with every answer given so far.`));
+  root.append(header("Workshop summary", `${w.bank.title}: what ${counted(w.participants.length, "participant")} said, with every answer given so far.`));
   const again = button("Back to this bank's questions", () => { w.finished = false; w.index = 0; ctx.go("workshop"); });
   const fresh = button("New workshop", () => { workshop = null; ctx.go("workshop"); }, "btn btn-primary");
   const actions = el("div", "inline");
@@ -185,7 +179,7 @@ async function summary(root: HTMLElement, ctx: Ctx, w: Workshop): Promise<void> 
 async function review(root: HTMLElement, ctx: Ctx, bank: Bank): Promise<void> {
   const all = await ctx.api.responses();
   const n = answersByBank(all).get(bank.id) ?? 0;
-  root.append(header(`Answers: ${bank.title}`, `${n} answer${n === 1 ? "" : "s"} saved in this engagement, from the room and from phones.`));
+  root.append(header(`Answers: ${bank.title}`, `${counted(n, "answer")} saved in this engagement, from the room and from phones.`));
   const back = button("Back to the workshop", () => { reviewing = null; ctx.go("workshop"); }, "btn btn-primary");
   const actions = el("div", "inline");
   actions.append(back, button("See the findings and scores", () => ctx.go("findings")));
@@ -202,7 +196,7 @@ function summaryTable(bank: Bank, all: ResponseSummary): HTMLTableElement {
   for (const q of bank.questions) {
     const r = results.get(q.id);
     const tr = el("tr");
-    const n = r ? r.distribution.reduce((a, b) => a + b, 0) + r.dont_know : 0;
+    const n = r ? answersTo(r) : 0;
     const spread = el("td");
     const bars = el("div", "spread");
     spread.append(bars);
