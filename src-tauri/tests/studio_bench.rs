@@ -85,30 +85,31 @@ struct Memory {
 /// `TRELLIS_WEBKIT_FLOOR`), 8 s after it starts: what any WebKitGTK program costs on this machine.
 fn floor_memory(display: &str) -> Memory {
     let floor = std::env::var("TRELLIS_WEBKIT_FLOOR").expect("TRELLIS_WEBKIT_FLOOR names the webkit_floor example");
-    let mut child = Command::new(&floor)
-        .env("DISPLAY", display)
-        .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap_or_else(|e| panic!("{floor}: {e}"));
+    let child = on_display(&floor, display).spawn().unwrap_or_else(|e| panic!("{floor}: {e}"));
     std::thread::sleep(Duration::from_secs(8));
     let memory = memory_mib(child.id());
+    close(child);
+    memory
+}
+
+/// `program` set to open its window on `display`, as the studio is run here, its output dropped.
+fn on_display(program: &str, display: &str) -> Command {
+    let mut cmd = Command::new(program);
+    cmd.env("DISPLAY", display).env("WEBKIT_DISABLE_COMPOSITING_MODE", "1").stdout(Stdio::null()).stderr(Stdio::null());
+    cmd
+}
+
+fn close(mut child: std::process::Child) {
     let _ = child.kill();
     let _ = child.wait();
-    memory
 }
 
 /// Starts the studio on `file` (no WebDriver) and times the first view drawn; returns (seconds, pid, child).
 fn cold_start(file: &Path, display: &str, config: &Path) -> (f64, std::process::Child) {
     let started = Instant::now();
-    let child = Command::new(env!("CARGO_BIN_EXE_trellis-studio"))
+    let child = on_display(env!("CARGO_BIN_EXE_trellis-studio"), display)
         .arg(file)
-        .env("DISPLAY", display)
-        .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
         .env("XDG_CONFIG_HOME", config)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
         .spawn()
         .expect("the studio starts");
     while accent_pixels(display) < 2_000 {
@@ -173,14 +174,13 @@ fn studio_benchmark() {
     let mut starts = Vec::new();
     let mut idle = Memory::default();
     for run in 0..3 {
-        let (secs, mut child) = cold_start(&demo, &display, &config);
+        let (secs, child) = cold_start(&demo, &display, &config);
         starts.push(secs);
         if run == 2 {
             std::thread::sleep(Duration::from_secs(5));
             idle = memory_mib(child.id());
         }
-        let _ = child.kill();
-        let _ = child.wait();
+        close(child);
         std::thread::sleep(Duration::from_millis(500));
     }
     let best = starts.iter().copied().fold(f64::INFINITY, f64::min);
