@@ -5,45 +5,10 @@
 //! made when asked for (`Finding::key`, `Diagnosis::recommendation`).
 
 pub use super::evidence::{Evidence, Fact};
+pub use super::subjects::FindingSubjects;
 use super::texts::Template;
 use super::{Rule, Rules};
-use crate::model::{ManualFinding, Model, Pillar, Severity, Subjects, Verdict};
-use serde::Serialize;
-
-/// The items a finding is about, as ids borrowed from the model; `Subjects` is the owned form.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct FindingSubjects<'m> {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub role: Option<&'m str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub competency: Option<&'m str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub channel: Option<&'m str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub cycle: Option<Vec<&'m str>>,
-}
-
-impl<'m> FindingSubjects<'m> {
-    pub fn of(s: &'m Subjects) -> Self {
-        FindingSubjects {
-            role: s.role.as_deref(),
-            competency: s.competency.as_deref(),
-            channel: s.channel.as_deref(),
-            cycle: s.cycle.as_ref().map(|ids| ids.iter().map(String::as_str).collect()),
-        }
-    }
-
-    /// Every id named, sorted: the second half of a finding key.
-    pub fn ids(&self) -> Vec<&'m str> {
-        let mut ids: Vec<&'m str> = [self.role, self.competency, self.channel]
-            .into_iter()
-            .flatten()
-            .chain(self.cycle.iter().flatten().copied())
-            .collect();
-        ids.sort_unstable();
-        ids
-    }
-}
+use crate::model::{ManualFinding, Model, Pillar, Severity, Verdict};
 
 /// What a check reports; it becomes a finding (`into`) whose rule and verdict `finish` looks up.
 #[derive(Debug, Clone)]

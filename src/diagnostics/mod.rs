@@ -12,6 +12,7 @@ mod json;
 mod render;
 mod rules;
 mod scores;
+mod subjects;
 mod texts;
 
 pub use bank::{available_banks, builtin_banks, find_bank, AreaResult, GroupResult, QuestionResult, ResponseSummary};

@@ -1,7 +1,7 @@
 //! Filling rule texts: item names by id, and recommendation templates split once into text and `{placeholders}`.
 
 use super::evidence::{Evidence, Fact};
-use super::finding::FindingSubjects;
+use super::subjects::FindingSubjects;
 use crate::model::Model;
 
 /// Names by id, for filling texts: one hash look-up per placeholder, even for 100,000 findings.

@@ -1,8 +1,8 @@
 //! The csv folder: one file per kind of item or link, headed with the interchange's field names, read and written so that it round-trips.
 
-use super::format::ProgressSink;
 use super::increment::{Increment, Skipped};
-use super::source::{self, Dialect, Source, Table};
+use super::progress::ProgressSink;
+use super::source::{self, table_text, Dialect, Source, Table};
 use crate::model::{
     Channel, ChannelKind, Competency, Criticality, Develops, Follows, Model, Prerequisite, Reaches, Requires, Role,
     Scale, Stage,
@@ -298,22 +298,6 @@ pub fn export(model: &Model) -> Vec<(&'static str, String)> {
         m.prerequisites.iter().map(|p| vec![p.competency.clone(), p.requires.clone()]).collect(),
     ];
     FILES.iter().zip(rows).map(|((file, columns), rows)| (*file, table_text(columns, &rows))).collect()
-}
-
-/// One csv text: a header and rows, quoted where needed, lines ending in `\n`.
-pub fn table_text(columns: &[&str], rows: &[Vec<String>]) -> String {
-    fn write(columns: &[&str], rows: &[Vec<String>]) -> ::csv::Result<Vec<u8>> {
-        let mut w =
-            ::csv::WriterBuilder::new().terminator(::csv::Terminator::Any(b'\n')).from_writer(Vec::with_capacity(4096));
-        w.write_record(columns)?;
-        for row in rows {
-            w.write_record(row)?;
-        }
-        w.flush()?;
-        Ok(w.into_inner().map_err(|e| e.into_error())?)
-    }
-    let bytes = write(columns, rows).expect("writing csv to memory cannot fail");
-    String::from_utf8(bytes).expect("csv of UTF-8 strings is UTF-8")
 }
 
 fn join_refs(refs: &[String]) -> String {

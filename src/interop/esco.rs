@@ -1,7 +1,10 @@
 //! The ESCO importer: occupations become roles, skills competencies, occupation-skill relations requires, skill groups the hierarchy.
 
-use super::format::{ImportOptions, ProgressSink};
+use super::esco_concepts::concepts;
+pub use super::esco_concepts::id_of;
 use super::increment::{Increment, Skipped};
+use super::options::ImportOptions;
+use super::progress::ProgressSink;
 use super::source::{self, Dialect, Source, Table};
 use crate::model::{Competency, Criticality, Model, Requires, Role, Scale};
 use crate::{Error, Result};
@@ -13,9 +16,6 @@ pub const SKILLS: &str = "skills_en.csv";
 pub const RELATIONS: &str = "occupationSkillRelations_en.csv";
 pub const BROADER: &str = "broaderRelationsSkillPillar_en.csv";
 pub const GROUPS: &str = "skillGroups_en.csv";
-
-/// Where ESCO concept URIs start; ids are the rest (`occupation/<uuid>`, `skill/<uuid>`).
-const URI_BASE: &str = "http://data.europa.eu/esco/";
 
 /// The files of an ESCO CSV export; the last two give the skill hierarchy.
 #[derive(Debug, Clone, Copy)]
@@ -45,50 +45,6 @@ pub fn read(dir: &Path, options: &ImportOptions, scale: &Scale, progress: &mut P
         groups: groups.as_ref().map(|(n, b)| Source::new(n, b)),
     };
     parse(&files, options, scale, progress)
-}
-
-/// The id of a concept: its URI without the ESCO base.
-pub fn id_of(uri: &str) -> String {
-    uri.strip_prefix(URI_BASE).filter(|rest| !rest.is_empty()).unwrap_or(uri).to_owned()
-}
-
-/// A concept as read: URI, label, description.
-pub(super) struct Concept {
-    pub uri: String,
-    pub label: String,
-    pub description: String,
-}
-
-/// Reads a table of concepts (occupations, skills or groups); `keep` sees each row first.
-pub(super) fn concepts(
-    source: Source<'_>,
-    progress: &mut ProgressSink<'_>,
-    mut keep: impl FnMut(&Table<'_>) -> Result<bool>,
-) -> Result<(Vec<Concept>, FxHashMap<String, usize>)> {
-    progress.start(format!("reading {}", source.name), source.bytes.len() as u64);
-    let mut t = Table::new(source, Dialect::Spreadsheet)?;
-    let (uri, label, description) = (t.column("conceptUri")?, t.column("preferredLabel")?, t.optional("description"));
-    let mut list = Vec::new();
-    let mut at: FxHashMap<String, usize> = FxHashMap::default();
-    let mut lines: Vec<u64> = Vec::new();
-    while t.next_row()? {
-        let u = t.required(uri)?;
-        if let Some(i) = at.get(u) {
-            return Err(t.error(uri, format!("`{u}` is already on line {}", lines[*i])));
-        }
-        let l = t.required(label)?;
-        let chosen = keep(&t)?;
-        at.insert(u.to_owned(), list.len());
-        lines.push(t.line());
-        list.push(Concept {
-            uri: u.to_owned(),
-            label: l.to_owned(),
-            description: if chosen { t.get(description).to_owned() } else { String::new() },
-        });
-        progress.advance(t.position());
-    }
-    progress.finish();
-    Ok((list, at))
 }
 
 /// Parses an ESCO export held in memory.

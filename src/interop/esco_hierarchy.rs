@@ -1,8 +1,8 @@
 //! The ESCO skill hierarchy: each skill's parent is its first broader skill group by sorted URI, categories come from the top-level groups.
 
-use super::esco::{concepts, id_of};
-use super::format::ProgressSink;
+use super::esco_concepts::{concepts, id_of};
 use super::increment::Skipped;
+use super::progress::ProgressSink;
 use super::source::{Dialect, Source, Table};
 use crate::model::{Competency, Model};
 use crate::Result;

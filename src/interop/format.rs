@@ -1,9 +1,10 @@
-//! The formats Trellis reads and writes, the options an import takes, and the progress it reports.
+//! The formats Trellis reads and writes, which import options each format takes, and `read`/`write`, which dispatch to each format's module.
 
+use super::options::ImportOptions;
+use super::progress::{Progress, ProgressSink};
 use super::Increment;
 use crate::model::{vocabulary, Model, UnknownName};
 use crate::{Error, Result};
-use serde::{Deserialize, Serialize};
 use std::path::Path;
 
 /// A name outside a vocabulary that parses into the crate's error (the format names) was
@@ -46,27 +47,6 @@ impl ExportFormat {
     }
 }
 
-/// The O*NET importance below which a pair is left out, unless the options say otherwise.
-pub const DEFAULT_MIN_IMPORTANCE: f64 = 3.0;
-
-/// Choices for the framework importers; each applies to some formats only (see `check`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct ImportOptions {
-    /// ESCO: the target level of every requirement (default: the scale's midpoint).
-    pub target_level: Option<i64>,
-    /// ESCO: occupations to import, by URI.
-    pub occupations: Vec<String>,
-    /// ESCO: occupations whose ISCO group starts with one of these.
-    pub isco: Vec<String>,
-    /// O*NET: occupations whose O*NET-SOC code starts with one of these.
-    pub soc: Vec<String>,
-    /// ESCO and O*NET: occupations whose label contains this text (any case).
-    pub search: Option<String>,
-    /// O*NET: pairs less important than this are left out (default 3.0).
-    pub min_importance: Option<f64>,
-}
-
 impl ImportOptions {
     /// Refuses options that mean nothing for `format`, so that a mistyped command is not
     /// silently taken as "import everything".
@@ -92,64 +72,6 @@ impl ImportOptions {
             return Err(Error::Usage(format!("--min-importance {m} is not a number")));
         }
         Ok(())
-    }
-
-    /// True when the options pick some occupations rather than all of them.
-    pub fn selects(&self) -> bool {
-        !self.occupations.is_empty() || !self.isco.is_empty() || !self.soc.is_empty() || self.search.is_some()
-    }
-
-    /// Case-insensitive label match for `--search`.
-    pub(crate) fn label_matches<'a>(&self, labels: impl IntoIterator<Item = &'a str>) -> bool {
-        let Some(needle) = &self.search else { return false };
-        let needle = needle.to_lowercase();
-        labels.into_iter().any(|l| l.to_lowercase().contains(&needle))
-    }
-}
-
-/// How far a long import has got: `done` of `total` units (bytes of the file being read) in `step`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Progress {
-    pub step: String,
-    pub done: u64,
-    pub total: u64,
-}
-
-/// Passes progress on to a callback, at most about a hundred times per step.
-pub struct ProgressSink<'p> {
-    callback: &'p mut dyn FnMut(&Progress),
-    step: String,
-    total: u64,
-    last: u64,
-}
-
-impl<'p> ProgressSink<'p> {
-    pub fn new(callback: &'p mut dyn FnMut(&Progress)) -> Self {
-        ProgressSink { callback, step: String::new(), total: 0, last: 0 }
-    }
-
-    /// Starts a step of `total` units and reports it at zero.
-    pub fn start(&mut self, step: impl Into<String>, total: u64) {
-        self.step = step.into();
-        self.total = total;
-        self.last = 0;
-        (self.callback)(&Progress { step: self.step.clone(), done: 0, total });
-    }
-
-    /// Reports `done` units when it has moved on by a percent or reached the end.
-    pub fn advance(&mut self, done: u64) {
-        let done = done.min(self.total);
-        if done == self.total || done >= self.last + (self.total / 100).max(1) {
-            self.last = done;
-            (self.callback)(&Progress { step: self.step.clone(), done, total: self.total });
-        }
-    }
-
-    pub fn finish(&mut self) {
-        if self.last < self.total {
-            self.last = self.total;
-            (self.callback)(&Progress { step: self.step.clone(), done: self.total, total: self.total });
-        }
     }
 }
 
@@ -229,19 +151,5 @@ mod tests {
         assert!(err.to_string().contains("--soc"), "{err}");
         let nan = ImportOptions { min_importance: Some(f64::NAN), ..ImportOptions::default() };
         assert!(nan.check(ImportFormat::Onet).is_err());
-    }
-
-    #[test]
-    fn progress_is_reported_about_a_hundred_times() {
-        let mut events = Vec::new();
-        let mut callback = |p: &Progress| events.push(p.clone());
-        let mut sink = ProgressSink::new(&mut callback);
-        sink.start("reading", 10_000);
-        for done in 0..=10_000 {
-            sink.advance(done);
-        }
-        sink.finish();
-        assert!(events.len() <= 102 && events.len() >= 100, "{}", events.len());
-        assert_eq!(events.last().unwrap().done, 10_000);
     }
 }

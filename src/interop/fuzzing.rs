@@ -3,8 +3,9 @@
 //! Formats that read several files take them from one input split at NUL bytes, in the order
 //! each function names. Whatever parses is also merged into an empty engagement and validated.
 
-use super::format::{ImportOptions, Progress, ProgressSink};
 use super::increment::Increment;
+use super::options::ImportOptions;
+use super::progress::{Progress, ProgressSink};
 use super::source::Source;
 use super::{case, csv, esco, onet};
 use crate::model::{self, Model, Scale};

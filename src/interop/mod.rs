@@ -5,6 +5,7 @@ pub mod case_export;
 pub mod csv;
 pub mod dot;
 pub mod esco;
+mod esco_concepts;
 mod esco_hierarchy;
 mod format;
 pub mod fuzzing;
@@ -14,11 +15,13 @@ pub mod json;
 pub mod kumu;
 mod merge;
 pub mod onet;
+mod options;
+mod progress;
 pub mod responses;
 pub mod source;
 
-pub use format::{
-    export_text, read, write, ExportFormat, ImportFormat, ImportOptions, Progress, ProgressSink, DEFAULT_MIN_IMPORTANCE,
-};
+pub use format::{export_text, read, write, ExportFormat, ImportFormat};
 pub use increment::{Increment, MergeMode, Skipped};
 pub use merge::{apply, merge, merge_by_refs, ImportSummary, KindCount, IDENTITY_PREFIXES};
+pub use options::{ImportOptions, DEFAULT_MIN_IMPORTANCE};
+pub use progress::{Progress, ProgressSink};

@@ -1,7 +1,8 @@
 //! The O*NET importer: occupations become roles, skill and knowledge elements competencies, rated pairs requires.
 
-use super::format::{ImportOptions, ProgressSink, DEFAULT_MIN_IMPORTANCE};
 use super::increment::{Increment, Skipped};
+use super::options::{ImportOptions, DEFAULT_MIN_IMPORTANCE};
+use super::progress::ProgressSink;
 use super::source::{self, Dialect, Source, Table};
 use crate::model::{Competency, Criticality, Model, Requires, Role, Scale};
 use crate::{Error, Result};

@@ -1,8 +1,7 @@
 //! Diagnostic responses as CSV: one answer per row, headed with the interchange's field names, imported and exported.
 
-use super::csv::table_text;
 use super::increment::Increment;
-use super::source::{self, Dialect, Source, Table};
+use super::source::{self, table_text, Dialect, Source, Table};
 use crate::model::{Model, Response};
 use crate::Result;
 use std::path::Path;

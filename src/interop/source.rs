@@ -273,6 +273,22 @@ impl<'a> Table<'a> {
     }
 }
 
+/// One csv text: a header and rows, quoted where needed, lines ending in `\n`.
+pub fn table_text(columns: &[&str], rows: &[Vec<String>]) -> String {
+    fn write(columns: &[&str], rows: &[Vec<String>]) -> ::csv::Result<Vec<u8>> {
+        let mut w =
+            ::csv::WriterBuilder::new().terminator(::csv::Terminator::Any(b'\n')).from_writer(Vec::with_capacity(4096));
+        w.write_record(columns)?;
+        for row in rows {
+            w.write_record(row)?;
+        }
+        w.flush()?;
+        Ok(w.into_inner().map_err(|e| e.into_error())?)
+    }
+    let bytes = write(columns, rows).expect("writing csv to memory cannot fail");
+    String::from_utf8(bytes).expect("csv of UTF-8 strings is UTF-8")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
