@@ -2,6 +2,7 @@
 // routing between views. Menus, buttons and dropped files all end up in `Studio` methods.
 
 import type { ApiError, History, Info } from "./bindings/trellis";
+import type { Ctx, ViewId } from "./ctx";
 import { button, el } from "./dom";
 import { errorView, toApiError } from "./errors";
 import type { Api } from "./ipc";
@@ -14,25 +15,6 @@ import { renderWorkshop } from "./views/workshop";
 
 /** Dispatched on `window` when another engagement is opened: views forget what they kept. */
 export const ENGAGEMENT_CHANGED = "trellis:engagement-changed";
-
-export type ViewId = "home" | "model" | "map" | "coverage" | "findings" | "workshop" | "export";
-
-/** What a view may ask of the studio. */
-export interface Ctx {
-  api: Api;
-  /** The open engagement, or null. */
-  info: Info | null;
-  /** Shows a view; `arg` picks something in it (an item id, a tab). */
-  go(view: ViewId, arg?: string): void;
-  /** After a change was saved: refreshes the history buttons and the engagement's name. */
-  edited(history: History): Promise<void>;
-  /** After an engagement was opened or created. */
-  opened(info: Info): void;
-  /** Shows an error in the banner, chosen by its code. */
-  fail(e: unknown): void;
-  /** A short confirmation in the status bar. */
-  notify(text: string): void;
-}
 
 type Render = (root: HTMLElement, ctx: Ctx, arg?: string) => Promise<void>;
 

@@ -80,7 +80,7 @@ export class Api {
   responses = () => this.call<ResponseSummary>("response_summary");
   withdraw = (respondent: string) => this.call<Withdrawn>("withdraw_answers", { respondent });
 
-  // live session: the workshop server for participants' phones
+  // live session: the live server for participants' phones
   liveStart = (listen: string, bank: string | null) => this.call<LiveSession>("live_start", { listen, bank });
   liveStatus = () => this.call<LiveSession | null>("live_status");
   liveControl = (action: LiveAction) => this.call<LiveSession>("live_control", { action });

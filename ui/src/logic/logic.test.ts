@@ -10,7 +10,7 @@ import { bars, countLine, queryOf } from "./findings";
 import { caption, colourOf, drillInto, elements, emptyQuery, layeredPositions, layout } from "./map";
 import { checkChannel, checkEngagement, checkRole, levelLabel, parseLevel, search } from "./model";
 import { bars as liveBars, controls, listenAddress, qrImage, tallyLine } from "./live";
-import { answered, answersByBank, answersTo, move, parseParticipants, progress, record, start } from "./workshop";
+import { answered, answersByBank, answersTo, move, parseParticipants, progress, record, start } from "./scored";
 import { counted } from "./words";
 
 const role = (name: string, group = ""): Role => ({ id: name, name, description: "", group, headcount: 1, refs: [] });

@@ -2,7 +2,7 @@
 // competencies x channel kinds matrix; a click on a cell shows which channels cover which stages.
 
 import type { CellChannel, CellQuery, CoverageView } from "../bindings/trellis";
-import type { Ctx } from "../app";
+import type { Ctx } from "../ctx";
 import { button, el, header } from "../dom";
 import { HEAT, cellIndex, describeCell, heat, missingStages, requiredColumns } from "../logic/coverage";
 import { KIND_LABELS } from "./model";

@@ -1,7 +1,7 @@
 // Export: the blueprint PDF (layout, logo, date; open the result) and the JSON interchange.
 
 import type { Exported } from "../bindings/trellis";
-import type { Ctx } from "../app";
+import type { Ctx } from "../ctx";
 import { button, el, field, header, input, select } from "../dom";
 import { today } from "../ipc";
 

@@ -2,7 +2,7 @@
 // map; accept or dismiss with a note; manual findings; the executive summary; the area chart and maturity.
 
 import type { FindingRow, FindingsView, ManualFinding, Pillar, Severity, Verdict } from "../bindings/trellis";
-import type { Ctx } from "../app";
+import type { Ctx } from "../ctx";
 import { button, el, field, header, input, select, textarea } from "../dom";
 import { AREAS, AREA_LABELS, SEVERITIES, bars, countLine, queryOf, type FilterForm } from "../logic/findings";
 

@@ -1,7 +1,7 @@
 // Home: the open engagement at a glance, a new engagement from a starter template, Open, and the recent engagements.
 
 import type { Counts, Info, RecentEngagement, TemplateInfo } from "../bindings/trellis";
-import type { Ctx } from "../app";
+import type { Ctx } from "../ctx";
 import { button, el, field, header, input, select } from "../dom";
 import { today } from "../ipc";
 

@@ -3,7 +3,7 @@
 // server as they arrive; this view only polls what the server holds.
 
 import type { Bank, LiveAction, LiveSession } from "../bindings/trellis";
-import type { Ctx } from "../app";
+import type { Ctx } from "../ctx";
 import { button, el, field, input, select } from "../dom";
 import { AREA_LABELS } from "../logic/findings";
 import { bars, controls, currentQuestion, listenAddress, qrImage, tallyLine } from "../logic/live";

@@ -3,7 +3,7 @@
 
 import cytoscape from "cytoscape";
 import type { ChannelKind, Lists, MapGraph, MapNode, MapQuery } from "../bindings/trellis";
-import type { Ctx } from "../app";
+import type { Ctx } from "../ctx";
 import { button, el, header, select } from "../dom";
 import { CHANNEL_COLOURS, KIND_COLOURS, caption, drillInto, elements, emptyQuery, layout, type LayoutName } from "../logic/map";
 import { CHANNEL_KINDS, KIND_LABELS } from "./model";

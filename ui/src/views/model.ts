@@ -2,9 +2,8 @@
 // field by field as it changes; its links below (relations.ts); the engagement's own details.
 
 import type { Channel, ChannelKind, Competency, Edit, Engagement, Lists, Role } from "../bindings/trellis";
-import type { Ctx } from "../app";
+import type { Ctx } from "../ctx";
 import { button, el, field, header, input, select, textarea } from "../dom";
-import { toApiError } from "../errors";
 import {
   LIST_LIMIT,
   checkChannel,
@@ -16,6 +15,7 @@ import {
   type Problem,
 } from "../logic/model";
 import { renderLinks } from "./relations";
+import { save } from "./save";
 
 export type Tab = "role" | "competency" | "channel" | "engagement";
 
@@ -171,24 +171,6 @@ function showDetail(ctx: Ctx, lists: Lists, detail: HTMLElement): void {
   const links = el("div", "links");
   detail.append(form, links);
   void renderLinks(links, ctx, lists, tab as "role" | "competency" | "channel", item.id);
-}
-
-/** Saves `edit` unless `problems` says otherwise; problems and refusals show in `messages`. */
-export async function save(ctx: Ctx, edit: Edit, problems: Problem[], messages: HTMLElement): Promise<boolean> {
-  messages.replaceChildren(...problems.map((p) => el("p", "problem", p.message)));
-  if (problems.length > 0) return false;
-  try {
-    await ctx.edited((await ctx.api.apply(edit)).history);
-    return true;
-  } catch (e) {
-    const err = toApiError(e);
-    if (err.code === "invalid") {
-      messages.replaceChildren(el("p", "problem", "Not saved: this change breaks a rule of the model."), el("pre", "problem-detail", err.message));
-    } else {
-      ctx.fail(err);
-    }
-    return false;
-  }
 }
 
 function itemForm(ctx: Ctx, lists: Lists, tab: Tab, item: Item): HTMLElement {

@@ -2,10 +2,10 @@
 // reaches, follows and prerequisites. Each change is one saved edit; the section redraws itself.
 
 import type { Criticality, Edit, Links, Lists, Stage } from "../bindings/trellis";
-import type { Ctx } from "../app";
+import type { Ctx } from "../ctx";
 import { button, el, input, select } from "../dom";
 import { parseLevel } from "../logic/model";
-import { save } from "./model";
+import { save } from "./save";
 
 export const STAGES: readonly Stage[] = ["introduce", "practice", "feedback", "support"];
 const CRITICALITY: readonly Criticality[] = ["low", "medium", "high"];

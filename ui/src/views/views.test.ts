@@ -2,7 +2,7 @@
 // Tests of the views against a fake shell: what each shows (as text), and which commands its controls invoke.
 
 import { beforeEach, describe, expect, it } from "vitest";
-import type { Ctx } from "../app";
+import type { Ctx } from "../ctx";
 import type { CoverageView, FindingsView, Info, Lists, LiveQuestion, LiveSession, LiveView, ResponseSummary } from "../bindings/trellis";
 import { fakeShell, INFO, settle, type Invocation } from "../fake.test-support";
 import { Api } from "../ipc";

@@ -1,33 +1,33 @@
-// Workshop, facilitator mode for a projector: one question at a time in large type, each
+// Workshop: a scored session for a projector: one question at a time in large type, each
 // participant's or group's score and note recorded as given, progress through the bank, a summary
 // at the end. Or a live session (./live.ts), where participants answer on their phones. Below the
 // two, the answers the engagement already holds: each bank's summary, and deleting one
 // participant's answers at their request.
 
 import type { Bank, QuestionResult, ResponseSummary } from "../bindings/trellis";
-import type { Ctx } from "../app";
+import type { Ctx } from "../ctx";
 import { button, el, field, header, input, select, textarea } from "../dom";
 import { AREA_LABELS } from "../logic/findings";
 import { forgetForm, liveStartCard, renderLive } from "./live";
-import { answered, answersByBank, answersTo, markOf, move, parseParticipants, progress, question, record, start, type Workshop } from "../logic/workshop";
+import { answered, answersByBank, answersTo, markOf, move, parseParticipants, progress, question, record, start, type ScoredSession } from "../logic/scored";
 import { counted } from "../logic/words";
 
-let workshop: Workshop | null = null;
+let scored: ScoredSession | null = null;
 /** The bank whose saved answers are on screen, outside a workshop. */
 let reviewing: Bank | null = null;
 window.addEventListener("trellis:engagement-changed", () => {
-  workshop = null;
+  scored = null;
   reviewing = null;
 });
 
 export async function renderWorkshop(root: HTMLElement, ctx: Ctx): Promise<void> {
   const live = await ctx.api.liveStatus();
   if (live) return renderLive(root, ctx, live);
-  if (!workshop && reviewing) return review(root, ctx, reviewing);
+  if (!scored && reviewing) return review(root, ctx, reviewing);
   const banks = await ctx.api.banks();
-  if (!workshop) return setup(root, ctx, banks, await ctx.api.responses());
-  if (workshop.finished) return summary(root, ctx, workshop);
-  run(root, ctx, workshop);
+  if (!scored) return setup(root, ctx, banks, await ctx.api.responses());
+  if (scored.finished) return summary(root, ctx, scored);
+  run(root, ctx, scored);
 }
 
 /** The answers already saved: each bank's summary, and deleting one participant's answers. */
@@ -84,7 +84,7 @@ function setup(root: HTMLElement, ctx: Ctx, banks: Bank[], all: ResponseSummary)
       people.focus();
       return;
     }
-    workshop = start(chosen, names, group.value);
+    scored = start(chosen, names, group.value);
     ctx.go("workshop");
   });
   form.prepend(el("h2", "section-title", "In the room, scored by the facilitator"));
@@ -95,7 +95,7 @@ function setup(root: HTMLElement, ctx: Ctx, banks: Bank[], all: ResponseSummary)
   if (saved) root.append(saved);
 }
 
-function run(root: HTMLElement, ctx: Ctx, w: Workshop): void {
+function run(root: HTMLElement, ctx: Ctx, w: ScoredSession): void {
   const q = question(w);
   if (!q) {
     w.finished = true;
@@ -165,11 +165,11 @@ function run(root: HTMLElement, ctx: Ctx, w: Workshop): void {
   queueMicrotask(() => next.focus());
 }
 
-async function summary(root: HTMLElement, ctx: Ctx, w: Workshop): Promise<void> {
+async function summary(root: HTMLElement, ctx: Ctx, w: ScoredSession): Promise<void> {
   const all = await ctx.api.responses();
   root.append(header("Workshop summary", `${w.bank.title}: what ${counted(w.participants.length, "participant")} said, with every answer given so far.`));
   const again = button("Back to this bank's questions", () => { w.finished = false; w.index = 0; ctx.go("workshop"); });
-  const fresh = button("New workshop", () => { workshop = null; ctx.go("workshop"); }, "btn btn-primary");
+  const fresh = button("New workshop", () => { scored = null; ctx.go("workshop"); }, "btn btn-primary");
   const actions = el("div", "inline");
   actions.append(again, fresh, button("See the findings and scores", () => ctx.go("findings")));
   root.append(actions, summaryTable(w.bank, all));

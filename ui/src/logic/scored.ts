@@ -1,4 +1,4 @@
-// Facilitator mode's state without the DOM: who takes part, which question is up, what each said.
+// The scored session's state without the DOM: who takes part, which question is up, what each said.
 
 import type { Bank, Question, QuestionResult, Response, ResponseSummary } from "../bindings/trellis";
 
@@ -8,7 +8,7 @@ export interface Mark {
   note: string;
 }
 
-export interface Workshop {
+export interface ScoredSession {
   bank: Bank;
   participants: string[];
   group: string;
@@ -28,21 +28,21 @@ export function parseParticipants(text: string): string[] {
   return [...seen];
 }
 
-export function start(bank: Bank, participants: string[], group: string): Workshop {
+export function start(bank: Bank, participants: string[], group: string): ScoredSession {
   return { bank, participants, group: group.trim(), index: 0, marks: new Map(), finished: false };
 }
 
-export function question(w: Workshop): Question | undefined {
+export function question(w: ScoredSession): Question | undefined {
   return w.bank.questions[w.index];
 }
 
 /** "Question 3 of 12" and the share done, in percent. */
-export function progress(w: Workshop): { text: string; percent: number } {
+export function progress(w: ScoredSession): { text: string; percent: number } {
   const n = w.bank.questions.length;
   return { text: `Question ${Math.min(w.index + 1, n)} of ${n}`, percent: n === 0 ? 0 : Math.round(((w.index + 1) / n) * 100) };
 }
 
-export function move(w: Workshop, step: 1 | -1): void {
+export function move(w: ScoredSession, step: 1 | -1): void {
   const last = w.bank.questions.length - 1;
   if (step === 1 && w.index >= last) {
     w.finished = true;
@@ -51,12 +51,12 @@ export function move(w: Workshop, step: 1 | -1): void {
   w.index = Math.max(0, Math.min(last, w.index + step));
 }
 
-export function markOf(w: Workshop, q: string, participant: string): Mark | undefined {
+export function markOf(w: ScoredSession, q: string, participant: string): Mark | undefined {
   return w.marks.get(`${q}|${participant}`);
 }
 
 /** Records a mark and returns the answer to save (the latest answer per participant counts). */
-export function record(w: Workshop, q: string, participant: string, mark: Mark, at: string): Response {
+export function record(w: ScoredSession, q: string, participant: string, mark: Mark, at: string): Response {
   w.marks.set(`${q}|${participant}`, mark);
   return {
     bank: w.bank.id,
@@ -70,7 +70,7 @@ export function record(w: Workshop, q: string, participant: string, mark: Mark, 
 }
 
 /** How many participants have a mark on the question up now. */
-export function answered(w: Workshop): number {
+export function answered(w: ScoredSession): number {
   const q = question(w);
   return q ? w.participants.filter((p) => w.marks.has(`${q.id}|${p}`)).length : 0;
 }
