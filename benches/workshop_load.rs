@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use trellis::api::Session;
-use trellis::workshop::{self, WorkshopOptions};
+use trellis::workshop::{self, LiveOptions};
 
 const RUN_LIMIT: Duration = Duration::from_secs(180);
 const TARGET: Duration = Duration::from_secs(60);
@@ -41,7 +41,7 @@ fn main() {
     let dir = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap();
     let file = dir.path().join("load.trellis");
     Session::create(&file, "demo", None, "2026-01-01").unwrap();
-    let running = workshop::start(WorkshopOptions::new(&file, "127.0.0.1:0".parse().unwrap())).unwrap();
+    let running = workshop::start(LiveOptions::new(&file, "127.0.0.1:0".parse().unwrap())).unwrap();
     let started = running.started().clone();
     let base = format!("http://{}", started.listen);
     println!(

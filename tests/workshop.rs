@@ -309,7 +309,7 @@ async fn the_page_is_served_with_a_strict_policy() {
 fn a_live_session_on_another_bank_is_not_replaced_silently() {
     let (_dir, file) = engagement();
     start(&file).stop();
-    let mut options = trellis::workshop::WorkshopOptions::new(&file, "127.0.0.1:0".parse().unwrap());
+    let mut options = trellis::workshop::LiveOptions::new(&file, "127.0.0.1:0".parse().unwrap());
     options.bank = Some("other".into());
     let err = trellis::workshop::start(options).err().expect("refused");
     assert_eq!(err.code(), "usage", "{err}");

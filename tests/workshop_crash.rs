@@ -102,7 +102,7 @@ async fn every_acknowledged_answer_survives_a_kill_mid_burst() {
     let lost: Vec<&String> = acknowledged.iter().filter(|n| !notes.contains(n.as_str())).collect();
     assert!(lost.is_empty(), "{} acknowledged answers lost, e.g. {:?}", lost.len(), &lost[..lost.len().min(5)]);
     assert!(session.check().unwrap().is_sound(), "{:?}", session.check().unwrap());
-    let record = session.workshop().unwrap().expect("the live session is in the file");
+    let record = session.live_record().unwrap().expect("the live session is in the file");
     assert!(record.ended.is_none(), "still live: the next start resumes it");
     assert_eq!(record.participants.len(), PARTICIPANTS);
 }

@@ -1,10 +1,10 @@
-//! The studio's state: the open engagement (or why none is open), its live workshop session if one is running, and the list of recent engagements.
+//! The studio's state: the open engagement (or why none is open), its live session if one is running, and the list of recent engagements.
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 use trellis::api::{ApiError, Info, RecentEngagement, Session};
-use trellis::workshop::{self, Facilitator, LiveSession, Running, WorkshopOptions};
+use trellis::workshop::{self, Facilitator, LiveOptions, LiveSession, Running};
 
 /// How many recent engagements Home lists.
 const RECENT_KEPT: usize = 8;
@@ -15,7 +15,7 @@ pub struct Studio {
     failure: Mutex<Option<ApiError>>,
     /// Where the recent engagements are kept (a JSON list); `None`: not kept.
     recent_file: Mutex<Option<PathBuf>>,
-    /// The live workshop server on the open engagement; nothing listens until the user starts it.
+    /// The live server on the open engagement; nothing listens until the user starts it.
     live: Mutex<Option<Running>>,
 }
 
@@ -77,7 +77,7 @@ impl Studio {
         if let Some(running) = live.as_ref() {
             return Ok(running.session());
         }
-        let mut options = WorkshopOptions::new(path, address);
+        let mut options = LiveOptions::new(path, address);
         options.bank = bank.filter(|b| !b.is_empty());
         let running = workshop::start(options)?;
         let session = running.session();

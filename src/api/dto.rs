@@ -1,7 +1,7 @@
 //! Plain data crossing the API boundary: what the CLI prints, the UI shows and the shell sends over IPC.
 
 use crate::model::{Engagement, Model};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// An error as the UI sees it: switch on `code`, show `message`.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -77,4 +77,13 @@ impl CheckReport {
     pub fn is_sound(&self) -> bool {
         self.integrity.is_empty() && self.validation.is_empty()
     }
+}
+
+/// An engagement the studio opened lately.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecentEngagement {
+    pub path: String,
+    pub name: String,
+    pub client: String,
 }

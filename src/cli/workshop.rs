@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
 use trellis::api::Session;
-use trellis::workshop::{self, Command, Facilitator, LiveQuestion, Refusal, WorkshopOptions};
+use trellis::workshop::{self, Command, Facilitator, LiveOptions, LiveQuestion, Refusal};
 use trellis::{Error, Result};
 
 #[derive(Args)]
@@ -51,7 +51,7 @@ pub fn workshop(args: WorkshopArgs, out: &mut dyn Write) -> Result<()> {
     if let Some(respondent) = &args.remove_participant {
         return remove_participant(&args.file, respondent, out);
     }
-    let mut options = WorkshopOptions::new(&args.file, args.listen);
+    let mut options = LiveOptions::new(&args.file, args.listen);
     options.bank = args.bank.clone();
     options.url_host = args.url_host.clone();
     options.join_code = args.code.clone();
@@ -215,7 +215,7 @@ fn results(desk: &Facilitator) -> String {
 
 fn remove_participant(file: &Path, respondent: &str, out: &mut dyn Write) -> Result<()> {
     let mut session = Session::open(file)?;
-    let bank = session.workshop()?.map(|r| r.bank);
+    let bank = session.live_record()?.map(|r| r.bank);
     let n = session.withdraw(respondent, bank.as_deref())?;
     say(out, &format!("deleted {n} answer(s) of {respondent}\n"))
 }

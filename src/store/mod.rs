@@ -1,11 +1,11 @@
 //! The engagement file: SQLite as an application file format (application_id, user_version migrations, one transaction per edit).
 
+mod live;
 mod migrations;
 mod read;
-mod workshop;
 mod write;
 
-pub use workshop::{QuestionState, WorkshopParticipant, WorkshopRecord, WorkshopWrite};
+pub use live::{LiveParticipant, LiveRecord, LiveWrite, QuestionState};
 
 use crate::model::{Edit, Model};
 use crate::{Error, Result};
@@ -128,7 +128,7 @@ impl Store {
         read::load(&self.conn).map_err(|e| self.read_error(e))
     }
 
-    /// Reads the answers alone (another connection, the workshop server's, may have added some).
+    /// Reads the answers alone (another connection, the live server's, may have added some).
     pub fn responses(&self) -> Result<Vec<crate::model::Response>> {
         read::responses(&self.conn).map_err(|e| self.read_error(e))
     }

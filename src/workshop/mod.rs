@@ -1,4 +1,10 @@
-//! The live workshop: participants answer a question bank on their phones over the room's network; the laptop is the server.
+//! The live server: in a live session participants answer a question bank on their phones over the room's network; the laptop is the server.
+//!
+//! Naming: a *workshop* is the session with the client's people (the studio's Workshop view,
+//! `trellis workshop`). It is run either as a *scored session*, where the facilitator records
+//! each answer on the projector (the UI only: `ui/src/logic/scored.ts`), or as a *live session*,
+//! served from this module, its record kept by `store::live` and `api::live`. The module keeps the
+//! name `workshop` for its path; everything in it is the live session's.
 //!
 //! `start` opens the engagement file, binds the address the user chose (nothing listens
 //! before), resumes the file's live session or begins one, and serves. One thread, the
@@ -24,7 +30,7 @@ pub use state::{LiveGroup, LiveQuestion, LiveView, MyAnswer, ParticipantView, Qu
 
 use crate::api::Session;
 use crate::diagnostics::{self, ResponseSummary};
-use crate::store::{WorkshopRecord, WorkshopWrite};
+use crate::store::{LiveRecord, LiveWrite};
 use crate::{Error, Result};
 use recorder::Job;
 use security::{RateLimit, SecretHash};
@@ -39,7 +45,7 @@ use tokio::sync::{mpsc, oneshot, watch};
 
 /// How to start a session.
 #[derive(Debug, Clone)]
-pub struct WorkshopOptions {
+pub struct LiveOptions {
     pub file: PathBuf,
     /// Where to listen: the user's choice (`127.0.0.1:0` for tests, a LAN address or `0.0.0.0`
     /// with a fixed port for a room, so the join URL survives a restart).
@@ -57,9 +63,9 @@ pub struct WorkshopOptions {
     pub now: fn() -> String,
 }
 
-impl WorkshopOptions {
-    pub fn new(file: impl Into<PathBuf>, listen: SocketAddr) -> WorkshopOptions {
-        WorkshopOptions {
+impl LiveOptions {
+    pub fn new(file: impl Into<PathBuf>, listen: SocketAddr) -> LiveOptions {
+        LiveOptions {
             file: file.into(),
             listen,
             bank: None,
@@ -229,7 +235,7 @@ impl Drop for Running {
 }
 
 /// Opens the file, binds `options.listen`, resumes or begins the live session, and serves.
-pub fn start(options: WorkshopOptions) -> Result<Running> {
+pub fn start(options: LiveOptions) -> Result<Running> {
     let mut session = Session::open(&options.file)?;
     let listener =
         std::net::TcpListener::bind(options.listen).and_then(|l| l.set_nonblocking(true).map(|_| l)).map_err(|e| {
@@ -282,7 +288,7 @@ pub fn qr_text(url: &str) -> String {
 }
 
 /// Resumes the file's live session (new secrets, same questions and participants) or begins one.
-fn prepare(session: &mut Session, options: &WorkshopOptions) -> Result<(WorkshopRecord, String, String, bool)> {
+fn prepare(session: &mut Session, options: &LiveOptions) -> Result<(LiveRecord, String, String, bool)> {
     let join_code = match &options.join_code {
         Some(code) if security::is_valid_code(code) => security::normalize_code(code),
         Some(code) => {
@@ -295,7 +301,7 @@ fn prepare(session: &mut Session, options: &WorkshopOptions) -> Result<(Workshop
         Some(_) => return Err(Error::Usage("a facilitator secret has at least 16 characters".into())),
         None => security::new_secret(),
     };
-    if let Some(live) = session.workshop()?.filter(|r| r.ended.is_none()) {
+    if let Some(live) = session.live_record()?.filter(|r| r.ended.is_none()) {
         if let Some(bank) = options.bank.as_ref().filter(|b| **b != live.bank) {
             return Err(Error::Usage(format!(
                 "this file has a live session on bank `{}`; resume it without --bank `{bank}` and close it (`q`) first",
@@ -313,8 +319,8 @@ fn prepare(session: &mut Session, options: &WorkshopOptions) -> Result<(Workshop
         };
         let join_code_hash = keep(&live.join_code_hash, options.join_code.is_some(), &join_code);
         let facilitator_hash = keep(&live.facilitator_hash, options.facilitator_secret.is_some(), &secret);
-        session.record_workshop(&[WorkshopWrite::Secrets { join_code_hash, facilitator_hash }])?;
-        let record = session.workshop()?.expect("the live session was just read");
+        session.record_live(&[LiveWrite::Secrets { join_code_hash, facilitator_hash }])?;
+        let record = session.live_record()?.expect("the live session was just read");
         return Ok((record, join_code, secret, true));
     }
     let bank = match &options.bank {
@@ -325,7 +331,7 @@ fn prepare(session: &mut Session, options: &WorkshopOptions) -> Result<(Workshop
             core.map(|b| b.id.clone()).ok_or_else(|| Error::NotInModel("no question bank to ask".into()))?
         }
     };
-    let record = WorkshopRecord {
+    let record = LiveRecord {
         session: security::hex(&security::random::<8>()),
         bank,
         join_code_hash: SecretHash::of(&join_code).to_stored(),
@@ -336,6 +342,6 @@ fn prepare(session: &mut Session, options: &WorkshopOptions) -> Result<(Workshop
         questions: Vec::new(),
         participants: Vec::new(),
     };
-    session.begin_workshop(&record)?;
+    session.begin_live(&record)?;
     Ok((record, join_code, secret, false))
 }

@@ -1,4 +1,4 @@
-//! The recorder: the one thread that owns the engagement file while a workshop runs, committing what arrives together as one transaction (group commit) and only then answering each request.
+//! The recorder: the one thread that owns the engagement file while a live session is served, committing what arrives together as one transaction (group commit) and only then answering each request.
 //!
 //! Handlers never write. They send a job and wait for its reply, which comes after the
 //! transaction holding that job's row committed: an acknowledged answer is in the file.
@@ -9,7 +9,7 @@ use super::state::{Answer, Room};
 use crate::api::Session;
 use crate::diagnostics::ResponseSummary;
 use crate::model::{Edit, Response};
-use crate::store::{QuestionState, WorkshopParticipant, WorkshopWrite};
+use crate::store::{LiveParticipant, LiveWrite, QuestionState};
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 use tokio::sync::{mpsc, oneshot};
@@ -166,12 +166,9 @@ fn commit(session: &mut Session, room: &RwLock<Room>, batch: Vec<Job>, at: Strin
                 } else if draft.room.participants.len() + draft.joined.len() >= super::security::MAX_PARTICIPANTS {
                     Err(Refusal::Full)
                 } else {
-                    let p = WorkshopParticipant {
-                        respondent: respondent.clone(),
-                        group: group.clone(),
-                        joined: at.clone(),
-                    };
-                    writes.push(WorkshopWrite::Join(p));
+                    let p =
+                        LiveParticipant { respondent: respondent.clone(), group: group.clone(), joined: at.clone() };
+                    writes.push(LiveWrite::Join(p));
                     effects.push(Effect::Join(respondent.clone(), group.clone()));
                     draft.joined.insert(respondent, group);
                     done(0)
@@ -182,7 +179,7 @@ fn commit(session: &mut Session, room: &RwLock<Room>, batch: Vec<Job>, at: Strin
                 let outcome = if !draft.knows(&respondent) {
                     Err(Refusal::UnknownParticipant)
                 } else {
-                    writes.push(WorkshopWrite::SetGroup { respondent: respondent.clone(), group: group.clone() });
+                    writes.push(LiveWrite::SetGroup { respondent: respondent.clone(), group: group.clone() });
                     effects.push(Effect::Join(respondent.clone(), group.clone()));
                     draft.joined.insert(respondent, group);
                     done(0)
@@ -208,7 +205,7 @@ fn commit(session: &mut Session, room: &RwLock<Room>, batch: Vec<Job>, at: Strin
                             note: note.clone(),
                             at: at.clone(),
                         };
-                        writes.push(WorkshopWrite::Edit(Edit::AddResponse(response)));
+                        writes.push(LiveWrite::Edit(Edit::AddResponse(response)));
                         effects.push(Effect::Answer(i, respondent, Answer { score, note, group }));
                         done(1)
                     }
@@ -238,7 +235,7 @@ fn commit(session: &mut Session, room: &RwLock<Room>, batch: Vec<Job>, at: Strin
     }
     drop(guard);
     if !writes.is_empty() {
-        if let Err(e) = session.record_workshop(&writes) {
+        if let Err(e) = session.record_live(&writes) {
             for (reply, outcome) in replies {
                 let _ = reply.send(outcome.and(Err(Refusal::Failed(e.to_string()))));
             }
@@ -290,9 +287,9 @@ impl<'r> Draft<'r> {
     }
 
     /// Deletes one respondent's answers to this bank; returns how many counted before.
-    fn forget(&self, respondent: String, writes: &mut Vec<WorkshopWrite>, effects: &mut Vec<Effect>) -> usize {
+    fn forget(&self, respondent: String, writes: &mut Vec<LiveWrite>, effects: &mut Vec<Effect>) -> usize {
         let count = self.room.answers.keys().filter(|(_, r)| *r == respondent).count();
-        writes.push(WorkshopWrite::Edit(Edit::RemoveResponses {
+        writes.push(LiveWrite::Edit(Edit::RemoveResponses {
             respondent: respondent.clone(),
             bank: Some(self.room.bank.id.clone()),
         }));
@@ -305,7 +302,7 @@ impl<'r> Draft<'r> {
         &mut self,
         command: Command,
         at: &str,
-        writes: &mut Vec<WorkshopWrite>,
+        writes: &mut Vec<LiveWrite>,
         effects: &mut Vec<Effect>,
     ) -> Result<usize, Refusal> {
         match command {
@@ -330,7 +327,7 @@ impl<'r> Draft<'r> {
                 self.open(i, writes);
             }
             Command::End => {
-                writes.push(WorkshopWrite::End { at: at.to_owned() });
+                writes.push(LiveWrite::End { at: at.to_owned() });
                 self.states.iter_mut().flatten().for_each(|s| *s = QuestionState::Closed);
                 self.current = None;
                 self.ended = true;
@@ -348,17 +345,17 @@ impl<'r> Draft<'r> {
         self.room.bank.questions[i].id.clone()
     }
 
-    fn close_current(&mut self, writes: &mut Vec<WorkshopWrite>) {
+    fn close_current(&mut self, writes: &mut Vec<LiveWrite>) {
         if let Some(i) = self.current.filter(|i| self.states[*i] == Some(QuestionState::Open)) {
             self.states[i] = Some(QuestionState::Closed);
-            writes.push(WorkshopWrite::Question { question: self.question_id(i), state: QuestionState::Closed });
+            writes.push(LiveWrite::Question { question: self.question_id(i), state: QuestionState::Closed });
         }
     }
 
-    fn open(&mut self, i: usize, writes: &mut Vec<WorkshopWrite>) {
+    fn open(&mut self, i: usize, writes: &mut Vec<LiveWrite>) {
         self.states[i] = Some(QuestionState::Open);
         self.current = Some(i);
-        writes.push(WorkshopWrite::Question { question: self.question_id(i), state: QuestionState::Open });
-        writes.push(WorkshopWrite::Current(Some(self.question_id(i))));
+        writes.push(LiveWrite::Question { question: self.question_id(i), state: QuestionState::Open });
+        writes.push(LiveWrite::Current(Some(self.question_id(i))));
     }
 }

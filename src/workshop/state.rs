@@ -1,7 +1,7 @@
 //! The room: the live session as the server's handlers read it (questions open and closed, who joined, the latest answers), and the views sent to phones and to the facilitator.
 
 use crate::model::{Bank, Model, Pillar};
-use crate::store::{QuestionState, WorkshopRecord};
+use crate::store::{LiveRecord, QuestionState};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -35,7 +35,7 @@ impl Room {
     /// The room as the file left it: the record's questions and participants, and their answers
     /// to this bank (the latest per respondent and question counts). Answers from other
     /// sessions stay in the file and in the summary, not in this session's live view.
-    pub fn new(bank: Bank, record: &WorkshopRecord, model: &Model) -> Room {
+    pub fn new(bank: Bank, record: &LiveRecord, model: &Model) -> Room {
         let position = |id: &str| bank.questions.iter().position(|q| q.id == id);
         let participants: HashMap<String, Option<String>> =
             record.participants.iter().map(|p| (p.respondent.clone(), p.group.clone())).collect();

@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 use trellis::api::Session;
-use trellis::workshop::{self, Running, WorkshopOptions};
+use trellis::workshop::{self, LiveOptions, Running};
 
 /// A fresh demo engagement in a temporary folder.
 pub fn engagement() -> (tempfile::TempDir, PathBuf) {
@@ -18,7 +18,7 @@ pub fn engagement() -> (tempfile::TempDir, PathBuf) {
 
 /// A server on a free loopback port.
 pub fn start(file: &Path) -> Running {
-    workshop::start(WorkshopOptions::new(file, "127.0.0.1:0".parse().unwrap())).unwrap()
+    workshop::start(LiveOptions::new(file, "127.0.0.1:0".parse().unwrap())).unwrap()
 }
 
 /// Stops a server from async code (stopping joins threads).

@@ -5,7 +5,7 @@ use tauri::State;
 use trellis::api::{ApiError, Info};
 use trellis::workshop::{LiveAction, LiveSession};
 
-/// Starts the workshop server on `listen` (`ADDR:PORT`, the user's choice), on `bank` when the
+/// Starts the live server on `listen` (`ADDR:PORT`, the user's choice), on `bank` when the
 /// file holds no live session to resume.
 #[tauri::command]
 pub async fn live_start(

@@ -1,5 +1,6 @@
-//! Workshop commands for the facilitator: the question banks, recording answers, the summary of
-//! what was said, and deleting one participant's answers at their request.
+//! The Workshop view's commands besides the live session's (`live.rs`): the question banks, recording
+//! a scored session's answers, the summary of what was said, and deleting one participant's answers
+//! at their request.
 
 use crate::state::Studio;
 use tauri::State;

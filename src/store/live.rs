@@ -1,7 +1,7 @@
-//! The live workshop session kept in the engagement file (schema 4): its bank, which questions are open, who joined, and hashes of its secrets.
+//! The live session kept in the engagement file (schema 4): its bank, which questions are open, who joined, and hashes of its secrets.
 //!
-//! The answers themselves are ordinary `response` rows. A batch of workshop writes (answers,
-//! joins, questions opened and closed) is one transaction, so the workshop server can commit
+//! The answers themselves are ordinary `response` rows. A batch of live writes (answers,
+//! joins, questions opened and closed) is one transaction, so the live server can commit
 //! many submissions at once and still acknowledge each only after it is in the file.
 
 use super::{sqlite, write, Store};
@@ -27,7 +27,7 @@ impl QuestionState {
 
 /// Someone who joined with the code. `respondent` is the anonymous id their answers carry.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct WorkshopParticipant {
+pub struct LiveParticipant {
     pub respondent: String,
     pub group: Option<String>,
     /// RFC 3339 time.
@@ -36,7 +36,7 @@ pub struct WorkshopParticipant {
 
 /// The live session as the file keeps it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct WorkshopRecord {
+pub struct LiveRecord {
     /// A random id; phones keep their participant token under it.
     pub session: String,
     pub bank: String,
@@ -50,15 +50,15 @@ pub struct WorkshopRecord {
     pub ended: Option<String>,
     /// Questions opened so far, in the order of the bank.
     pub questions: Vec<(String, QuestionState)>,
-    pub participants: Vec<WorkshopParticipant>,
+    pub participants: Vec<LiveParticipant>,
 }
 
 /// One row-level change of a live session; a slice of them is written as one transaction.
 #[derive(Debug, Clone, PartialEq)]
-pub enum WorkshopWrite {
+pub enum LiveWrite {
     /// An answer (`AddResponse`) or a withdrawal (`RemoveResponses`).
     Edit(Edit),
-    Join(WorkshopParticipant),
+    Join(LiveParticipant),
     SetGroup {
         respondent: String,
         group: Option<String>,
@@ -79,19 +79,19 @@ pub enum WorkshopWrite {
 
 impl Store {
     /// The live session the file holds (open or ended), if any was ever started.
-    pub fn workshop(&self) -> Result<Option<WorkshopRecord>> {
+    pub fn live_record(&self) -> Result<Option<LiveRecord>> {
         read(&self.conn).map_err(sqlite(&self.path))
     }
 
     /// Starts a session, replacing whatever session the file held before (its answers stay).
-    pub fn begin_workshop(&mut self, record: &WorkshopRecord) -> Result<()> {
+    pub fn begin_live(&mut self, record: &LiveRecord) -> Result<()> {
         let tx = self.conn.transaction().map_err(sqlite(&self.path))?;
         begin(&tx, record).map_err(sqlite(&self.path))?;
         tx.commit().map_err(sqlite(&self.path))
     }
 
     /// Writes every change in order as one transaction: all of them or none.
-    pub fn record_workshop(&mut self, writes: &[WorkshopWrite]) -> Result<()> {
+    pub fn record_live(&mut self, writes: &[LiveWrite]) -> Result<()> {
         let tx = self.conn.transaction().map_err(sqlite(&self.path))?;
         for w in writes {
             record(&tx, w).map_err(sqlite(&self.path))?;
@@ -100,13 +100,13 @@ impl Store {
     }
 }
 
-fn read(conn: &rusqlite::Connection) -> rusqlite::Result<Option<WorkshopRecord>> {
+fn read(conn: &rusqlite::Connection) -> rusqlite::Result<Option<LiveRecord>> {
     let row = conn
         .query_row(
             "SELECT session, bank, join_code_hash, facilitator_hash, current, started, ended FROM workshop WHERE id = 1",
             [],
             |r| {
-                Ok(WorkshopRecord {
+                Ok(LiveRecord {
                     session: r.get(0)?,
                     bank: r.get(1)?,
                     join_code_hash: r.get(2)?,
@@ -132,12 +132,12 @@ fn read(conn: &rusqlite::Connection) -> rusqlite::Result<Option<WorkshopRecord>>
     let mut stmt =
         conn.prepare("SELECT respondent, grp, joined FROM workshop_participant ORDER BY joined, respondent")?;
     record.participants = stmt
-        .query_map([], |r| Ok(WorkshopParticipant { respondent: r.get(0)?, group: r.get(1)?, joined: r.get(2)? }))?
+        .query_map([], |r| Ok(LiveParticipant { respondent: r.get(0)?, group: r.get(1)?, joined: r.get(2)? }))?
         .collect::<rusqlite::Result<_>>()?;
     Ok(Some(record))
 }
 
-fn begin(tx: &Transaction<'_>, r: &WorkshopRecord) -> rusqlite::Result<()> {
+fn begin(tx: &Transaction<'_>, r: &LiveRecord) -> rusqlite::Result<()> {
     tx.execute_batch("DELETE FROM workshop_participant; DELETE FROM workshop_question; DELETE FROM workshop;")?;
     tx.execute(
         "INSERT INTO workshop (id, session, bank, join_code_hash, facilitator_hash, current, started, ended)
@@ -145,43 +145,43 @@ fn begin(tx: &Transaction<'_>, r: &WorkshopRecord) -> rusqlite::Result<()> {
         (&r.session, &r.bank, &r.join_code_hash, &r.facilitator_hash, &r.current, &r.started, &r.ended),
     )?;
     for (question, state) in &r.questions {
-        record(tx, &WorkshopWrite::Question { question: question.clone(), state: *state })?;
+        record(tx, &LiveWrite::Question { question: question.clone(), state: *state })?;
     }
     for p in &r.participants {
-        record(tx, &WorkshopWrite::Join(p.clone()))?;
+        record(tx, &LiveWrite::Join(p.clone()))?;
     }
     Ok(())
 }
 
-fn record(tx: &Transaction<'_>, w: &WorkshopWrite) -> rusqlite::Result<()> {
+fn record(tx: &Transaction<'_>, w: &LiveWrite) -> rusqlite::Result<()> {
     match w {
-        WorkshopWrite::Edit(edit) => write::apply(tx, edit)?,
-        WorkshopWrite::Join(p) => {
+        LiveWrite::Edit(edit) => write::apply(tx, edit)?,
+        LiveWrite::Join(p) => {
             tx.prepare_cached(
                 "INSERT OR REPLACE INTO workshop_participant (respondent, grp, joined) VALUES (?1, ?2, ?3)",
             )?
             .execute((&p.respondent, &p.group, &p.joined))?;
         }
-        WorkshopWrite::SetGroup { respondent, group } => {
+        LiveWrite::SetGroup { respondent, group } => {
             tx.execute("UPDATE workshop_participant SET grp = ?2 WHERE respondent = ?1", (respondent, group))?;
         }
-        WorkshopWrite::Question { question, state } => {
+        LiveWrite::Question { question, state } => {
             tx.execute(
                 "INSERT INTO workshop_question (question, state) VALUES (?1, ?2)
                  ON CONFLICT (question) DO UPDATE SET state = ?2",
                 (question, state.as_str()),
             )?;
         }
-        WorkshopWrite::Current(question) => {
+        LiveWrite::Current(question) => {
             tx.execute("UPDATE workshop SET current = ?1 WHERE id = 1", [question])?;
         }
-        WorkshopWrite::Secrets { join_code_hash, facilitator_hash } => {
+        LiveWrite::Secrets { join_code_hash, facilitator_hash } => {
             tx.execute(
                 "UPDATE workshop SET join_code_hash = ?1, facilitator_hash = ?2 WHERE id = 1",
                 (join_code_hash, facilitator_hash),
             )?;
         }
-        WorkshopWrite::End { at } => {
+        LiveWrite::End { at } => {
             tx.execute("UPDATE workshop SET ended = ?1, current = NULL WHERE id = 1", [at])?;
             tx.execute("UPDATE workshop_question SET state = 'closed'", [])?;
         }
@@ -194,8 +194,8 @@ mod tests {
     use super::*;
     use crate::model::Response;
 
-    fn answer(respondent: &str, score: i64) -> WorkshopWrite {
-        WorkshopWrite::Edit(Edit::AddResponse(Response {
+    fn answer(respondent: &str, score: i64) -> LiveWrite {
+        LiveWrite::Edit(Edit::AddResponse(Response {
             bank: "core".into(),
             question: "bt-1".into(),
             respondent: respondent.into(),
@@ -206,8 +206,8 @@ mod tests {
         }))
     }
 
-    fn join(respondent: &str) -> WorkshopWrite {
-        WorkshopWrite::Join(WorkshopParticipant {
+    fn join(respondent: &str) -> LiveWrite {
+        LiveWrite::Join(LiveParticipant {
             respondent: respondent.into(),
             group: Some("Transport".into()),
             joined: "2026-01-01T09:59:00Z".into(),
@@ -221,8 +221,8 @@ mod tests {
         let mut model = crate::templates::load("demo").unwrap();
         model.engagement.created = "2026-01-01".into();
         let mut store = Store::create(&path, &model).unwrap();
-        assert_eq!(store.workshop().unwrap(), None);
-        let record = WorkshopRecord {
+        assert_eq!(store.live_record().unwrap(), None);
+        let record = LiveRecord {
             session: "s1".into(),
             bank: "core".into(),
             join_code_hash: "aa$bb".into(),
@@ -233,35 +233,35 @@ mod tests {
             questions: Vec::new(),
             participants: Vec::new(),
         };
-        store.begin_workshop(&record).unwrap();
+        store.begin_live(&record).unwrap();
         store
-            .record_workshop(&[
+            .record_live(&[
                 join("ws-1"),
-                WorkshopWrite::Question { question: "bt-1".into(), state: QuestionState::Open },
-                WorkshopWrite::Current(Some("bt-1".into())),
+                LiveWrite::Question { question: "bt-1".into(), state: QuestionState::Open },
+                LiveWrite::Current(Some("bt-1".into())),
                 answer("ws-1", 4),
             ])
             .unwrap();
-        let live = store.workshop().unwrap().unwrap();
+        let live = store.live_record().unwrap().unwrap();
         assert_eq!(live.current.as_deref(), Some("bt-1"));
         assert_eq!(live.questions, vec![("bt-1".to_owned(), QuestionState::Open)]);
         assert_eq!(live.participants.len(), 1);
         assert_eq!(store.load().unwrap().responses.len(), 1);
 
         // A score the file refuses (CHECK 1..5) takes the whole batch with it.
-        assert!(store.record_workshop(&[join("ws-2"), answer("ws-2", 9)]).is_err());
-        assert_eq!(store.workshop().unwrap().unwrap().participants.len(), 1);
+        assert!(store.record_live(&[join("ws-2"), answer("ws-2", 9)]).is_err());
+        assert_eq!(store.live_record().unwrap().unwrap().participants.len(), 1);
         assert_eq!(store.load().unwrap().responses.len(), 1);
 
-        store.record_workshop(&[WorkshopWrite::End { at: "2026-01-01T11:00:00Z".into() }]).unwrap();
-        let ended = store.workshop().unwrap().unwrap();
+        store.record_live(&[LiveWrite::End { at: "2026-01-01T11:00:00Z".into() }]).unwrap();
+        let ended = store.live_record().unwrap().unwrap();
         assert_eq!(ended.ended.as_deref(), Some("2026-01-01T11:00:00Z"));
         assert_eq!(ended.current, None);
         assert_eq!(ended.questions, vec![("bt-1".to_owned(), QuestionState::Closed)]);
 
         // A new session replaces the record; the answers stay.
-        store.begin_workshop(&WorkshopRecord { session: "s2".into(), ..record }).unwrap();
-        let fresh = store.workshop().unwrap().unwrap();
+        store.begin_live(&LiveRecord { session: "s2".into(), ..record }).unwrap();
+        let fresh = store.live_record().unwrap().unwrap();
         assert_eq!((fresh.session.as_str(), fresh.participants.len(), fresh.questions.len()), ("s2", 0, 0));
         assert_eq!(store.load().unwrap().responses.len(), 1);
     }

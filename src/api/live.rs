@@ -1,23 +1,23 @@
-//! The live workshop on a session: the session record kept in the file, and batches of answers committed as one transaction each (group commit).
+//! The live session on a session: the session record kept in the file, and batches of answers committed as one transaction each (group commit).
 
 use super::Session;
 use crate::diagnostics;
 use crate::model::{self, Edit, Model, Response};
-use crate::store::{WorkshopRecord, WorkshopWrite};
+use crate::store::{LiveRecord, LiveWrite};
 use crate::{Error, Result};
 
 impl Session {
     /// The live session the file holds (open or ended), if one was ever started.
-    pub fn workshop(&self) -> Result<Option<WorkshopRecord>> {
-        self.store.workshop()
+    pub fn live_record(&self) -> Result<Option<LiveRecord>> {
+        self.store.live_record()
     }
 
     /// Starts a live session on a bank, replacing the record of any earlier one (answers stay).
-    pub fn begin_workshop(&mut self, record: &WorkshopRecord) -> Result<()> {
+    pub fn begin_live(&mut self, record: &LiveRecord) -> Result<()> {
         if diagnostics::find_bank(&self.model, &record.bank).is_none() {
             return Err(Error::NotInModel(format!("no question bank `{}`", record.bank)));
         }
-        self.store.begin_workshop(record)
+        self.store.begin_live(record)
     }
 
     /// Reads the answers again from the file when another connection (a live session's server)
@@ -36,20 +36,20 @@ impl Session {
     /// Each answer is checked on its own against the model's rules and the bank. The rest of the
     /// model is not validated again: an answer or a withdrawal touches nothing else, and checking
     /// every earlier answer on each submission would make a workshop quadratic in its answers.
-    pub fn record_workshop(&mut self, writes: &[WorkshopWrite]) -> Result<()> {
+    pub fn record_live(&mut self, writes: &[LiveWrite]) -> Result<()> {
         for w in writes {
             match w {
-                WorkshopWrite::Edit(Edit::AddResponse(r)) => self.check_answer(r)?,
-                WorkshopWrite::Edit(Edit::RemoveResponses { .. }) => {}
-                WorkshopWrite::Edit(other) => {
+                LiveWrite::Edit(Edit::AddResponse(r)) => self.check_answer(r)?,
+                LiveWrite::Edit(Edit::RemoveResponses { .. }) => {}
+                LiveWrite::Edit(other) => {
                     return Err(Error::Usage(format!("a workshop writes answers only, not {other:?}")));
                 }
                 _ => {}
             }
         }
-        self.store.record_workshop(writes)?;
+        self.store.record_live(writes)?;
         for w in writes {
-            if let WorkshopWrite::Edit(edit) = w {
+            if let LiveWrite::Edit(edit) = w {
                 self.model.apply_unchecked(edit);
             }
         }
@@ -95,7 +95,7 @@ mod tests {
             note: String::new(),
             at: "2026-01-15T10:00:00Z".into(),
         };
-        server.record_workshop(&[WorkshopWrite::Edit(Edit::AddResponse(answer.clone()))]).unwrap();
+        server.record_live(&[LiveWrite::Edit(Edit::AddResponse(answer.clone()))]).unwrap();
         studio.reload_responses().unwrap();
         assert_eq!(studio.model().responses, vec![answer]);
 

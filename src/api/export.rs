@@ -1,0 +1,48 @@
+//! Files the studio writes for an engagement: the JSON interchange and the blueprint PDF.
+
+use super::{BlueprintOptions, Session};
+use crate::{Error, Result};
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+
+/// How to write the blueprint: a layout name, a PNG logo file, and the date printed on it (`YYYY-MM-DD`).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct BlueprintRequest {
+    pub layout: Option<String>,
+    pub logo: Option<String>,
+    pub date: String,
+}
+
+/// A file the studio wrote.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Exported {
+    pub path: String,
+    pub bytes: usize,
+}
+
+impl Session {
+    /// Writes the engagement as a JSON interchange document.
+    pub fn write_json(&self, out: &Path) -> Result<Exported> {
+        let text = self.export_json();
+        std::fs::write(out, &text).map_err(Error::io_at(out))?;
+        Ok(Exported { path: out.display().to_string(), bytes: text.len() })
+    }
+
+    /// Writes the blueprint PDF; the logo, when named, is read from its PNG file.
+    pub fn write_blueprint(&self, out: &Path, req: &BlueprintRequest) -> Result<Exported> {
+        let logo = match req.logo.as_deref().filter(|l| !l.is_empty()) {
+            Some(path) => Some(std::fs::read(path).map_err(|e| match e.kind() {
+                std::io::ErrorKind::NotFound => Error::NotFound(path.into()),
+                _ => Error::io_at(Path::new(path))(e),
+            })?),
+            None => None,
+        };
+        let layout = req.layout.clone().filter(|l| !l.is_empty());
+        let pdf = self.blueprint(&BlueprintOptions { layout, date: req.date.clone(), logo })?;
+        std::fs::write(out, &pdf).map_err(Error::io_at(out))?;
+        Ok(Exported { path: out.display().to_string(), bytes: pdf.len() })
+    }
+}
