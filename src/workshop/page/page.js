@@ -1,6 +1,9 @@
+// @ts-check
+// ui/tsconfig.page.json type-checks this script (ui/src/page.test.ts; `cd ui && npx tsc -p tsconfig.page.json`).
 "use strict";
 const KEY = "trellis-workshop-token";
-const $ = (id) => document.getElementById(id);
+// Every element reached by id is an input, a button or a text, used through what they share.
+const $ = (/** @type {string} */ id) => /** @type {HTMLInputElement} */ (document.getElementById(id));
 let token = null;
 let view = null;
 let shownQuestion = null;
@@ -14,14 +17,16 @@ function remember(t) { token = t; try { if (t) localStorage.setItem(KEY, t); els
 function recall() { try { return localStorage.getItem(KEY); } catch (_) { return null; } }
 
 function show(id) {
-  for (const s of document.querySelectorAll("main > section")) s.hidden = s.id !== id;
+  for (const s of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll("main > section"))) s.hidden = s.id !== id;
   $("withdraw").hidden = !(token && view && !view.ended && (id === "question" || id === "waiting"));
 }
 
 async function call(method, path, body) {
+  /** @type {Record<string, string>} */
   const headers = {};
   if (token) headers["Authorization"] = "Bearer " + token;
   if (body !== undefined) headers["Content-Type"] = "application/json";
+  /** @type {RequestInit} */
   const init = { method, headers, cache: "no-store" };
   if (body !== undefined) init.body = JSON.stringify(body);
   let res;
@@ -43,7 +48,7 @@ function setProgress(q) {
 }
 
 function paintScores() {
-  for (const b of document.querySelectorAll("#scores button, #dontknow")) {
+  for (const b of /** @type {NodeListOf<HTMLButtonElement>} */ (document.querySelectorAll("#scores button, #dontknow"))) {
     const value = b.id === "dontknow" ? null : Number(b.dataset.score);
     b.setAttribute("aria-pressed", String(chosen !== undefined && chosen === value));
   }
@@ -91,7 +96,7 @@ function render(v) {
   }
   const open = q.open;
   $("question").classList.toggle("is-closed", !open);
-  for (const b of document.querySelectorAll("#scores button, #dontknow")) b.disabled = !open;
+  for (const b of /** @type {NodeListOf<HTMLButtonElement>} */ (document.querySelectorAll("#scores button, #dontknow"))) b.disabled = !open;
   $("note").disabled = !open;
   $("send").hidden = !open;
   $("send").textContent = v.answer ? "Update answer" : "Send answer";
