@@ -1,4 +1,15 @@
 //! Area scores (structural from the model, perceived from the answers) and the maturity level they add up to.
+//!
+//! Per area, `structural` is 0-100 from the model. The stage areas (experiential, coaching,
+//! knowledge-access) are the share of required pairs whose matching stage (practice, feedback,
+//! support) is covered; coaching is then reduced by `coaching.overload_penalty` times the share of
+//! coaching channels that are overloaded. Beyond-training is the mean integration score / 4.
+//! Measurement is the mean over channels of a weight per Kirkpatrick evaluation level
+//! (`measurement.level_weights`). Transfer-climate has no structural part.
+//!
+//! `perceived` is (mean answer - 1) / 4 x 100, absent without answers. `score` is the mean of
+//! the parts present. Maturity is the highest level whose mean area score and weakest area both
+//! reach its thresholds (`maturity`).
 
 use super::bank::ResponseSummary;
 use super::checks::coaching_overload;

@@ -1,5 +1,6 @@
 //! `coaching-overload`: a coaching channel whose capacity is set and below the summed headcount of the roles it reaches.
 //!
+//! Area: `coaching`.
 //! Evidence: `capacity`, `headcount`, `ratio` (headcount / capacity, two decimals).
 //! Severity: high above twice the capacity, medium otherwise.
 

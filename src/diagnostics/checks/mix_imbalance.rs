@@ -1,8 +1,12 @@
 //! `mix-imbalance`: a role whose learning mix differs from the target mix by more than 20 points in some bucket.
 //!
 //! The mix is the share, per 70-20-10 bucket, of `develops` links into competencies the role requires,
-//! from channels reaching it. Evidence: `experiential`, `social`, `formal` (percent, rounded),
-//! `target_experiential`, `target_social`, `target_formal`, `links`, `largest_difference`. Severity: medium.
+//! from channels reaching it.
+//!
+//! Area: `experiential`.
+//! Evidence: `experiential`, `social`, `formal` (percent, rounded), `target_experiential`, `target_social`,
+//! `target_formal`, `links`, `largest_difference`.
+//! Severity: medium.
 
 use super::{evidence, Finding, FindingSubjects, Raw};
 use crate::diagnostics::{Context, Fact};

@@ -1,4 +1,17 @@
 //! The structural checks, one file per code. Each takes the context and pushes raw findings.
+//!
+//! A finding has `code`, `severity`, `pillar` (area), `title`, `subjects` (`role`, `competency`,
+//! `channel`, `cycle`: only the keys that apply), `evidence` (numbers; keys documented in each
+//! check's header), `rationale`, `recommendation` (from `templates/rules/findings.toml`,
+//! placeholders filled with names and evidence) and `key` (code and sorted subject ids, e.g.
+//! `training-only:comp-x,role-y`), plus `status` and `note` once the consultant accepts or
+//! dismisses it. "A channel reaching a role" is a `reaches` link; the "covered stages" of a
+//! required (role, competency) are the stages of `develops` links into the competency from
+//! channels reaching the role.
+//!
+//! Each check file starts with a header that `docs/method.md` is generated from: a first line
+//! `` `code`: what fires``, then `Area:`, `Evidence:` and `Severity:`, each starting a line
+//! (`tests/method_doc.rs`, where `UPDATE_DOCS=1` rewrites the file).
 
 pub(super) mod coaching_overload;
 mod mix_imbalance;

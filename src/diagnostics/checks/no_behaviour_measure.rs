@@ -1,5 +1,6 @@
 //! `no-behaviour-measure`: a competency some role requires at high criticality, none of whose developing channels is evaluated at level 3+.
 //!
+//! Area: `measurement`.
 //! Evidence: `developing_channels`, `max_evaluation_level` (null when nothing develops it), `roles` (roles requiring it at high criticality).
 //! Severity: medium.
 

@@ -1,6 +1,8 @@
-//! `no-feedback`: a required (role, competency) with at least one covered stage, but not `feedback` (area `coaching`).
+//! `no-feedback`: a required (role, competency) with at least one covered stage, but not `feedback`.
 //!
-//! Evidence: `covered_stages` (list), `integration` (0-4). Severity: medium.
+//! Area: `coaching`.
+//! Evidence: `covered_stages` (list), `integration` (0-4).
+//! Severity: medium.
 
 use super::{missing_stage, Finding};
 use crate::diagnostics::Context;

@@ -1,6 +1,8 @@
-//! `no-practice`: a required (role, competency) with at least one covered stage, but not `practice` (area `experiential`).
+//! `no-practice`: a required (role, competency) with at least one covered stage, but not `practice`.
 //!
-//! Evidence: `covered_stages` (list), `integration` (0-4). Severity: medium.
+//! Area: `experiential`.
+//! Evidence: `covered_stages` (list), `integration` (0-4).
+//! Severity: medium.
 
 use super::{missing_stage, Finding};
 use crate::diagnostics::Context;

@@ -1,6 +1,8 @@
 //! `no-reinforcement`: a formal or platform channel with no experiential or coaching channel within two `follows` hops after it.
 //!
-//! Evidence: `followers_within_two` (channels reachable in two hops), `kind`. Severity: medium.
+//! Area: `beyond-training`.
+//! Evidence: `followers_within_two` (channels reachable in two hops), `kind`.
+//! Severity: medium.
 
 use super::{channel_subjects, evidence, Finding, Raw};
 use crate::diagnostics::{Context, Fact};

@@ -1,6 +1,8 @@
-//! `no-support`: a required (role, competency) with at least one covered stage, but not `support` (area `knowledge-access`).
+//! `no-support`: a required (role, competency) with at least one covered stage, but not `support`.
 //!
-//! Evidence: `covered_stages` (list), `integration` (0-4). Severity: medium.
+//! Area: `knowledge-access`.
+//! Evidence: `covered_stages` (list), `integration` (0-4).
+//! Severity: medium.
 
 use super::{missing_stage, Finding};
 use crate::diagnostics::Context;

@@ -1,5 +1,6 @@
 //! `orphan-channel`: a channel that reaches no role, or develops no competency that a role it reaches requires.
 //!
+//! Area: `beyond-training`.
 //! Evidence: `roles_reached`, `competencies_developed`, `relevant` (developed competencies some reached role requires).
 //! Severity: medium.
 

@@ -1,6 +1,8 @@
 //! `prerequisite-cycle`: each strongly connected group of 2+ competencies in the prerequisite graph.
 //!
-//! Evidence: `members` (how many competencies are in the loop). Severity: medium.
+//! Area: `beyond-training`.
+//! Evidence: `members` (how many competencies are in the loop).
+//! Severity: medium.
 
 use super::{evidence, Finding, FindingSubjects, Raw};
 use crate::diagnostics::{Context, Fact};

@@ -1,5 +1,6 @@
 //! `proficiency-gap`: a required (role, competency) whose current level is at least 2 below target.
 //!
+//! Area: `beyond-training`.
 //! Evidence: `target_level`, `current_level`, `gap`, `headcount`.
 //! Severity: critical when the gap is 3+ at high criticality; high when either holds; medium otherwise.
 

@@ -1,6 +1,8 @@
 //! `single-source`: a competency required by two or more roles that exactly one channel reaching any of those roles develops.
 //!
-//! Evidence: `roles` (how many roles require it), `headcount` (people in those roles). Severity: medium.
+//! Area: `beyond-training`.
+//! Evidence: `roles` (how many roles require it), `headcount` (people in those roles).
+//! Severity: medium.
 
 use super::{evidence, Finding, FindingSubjects, Raw};
 use crate::diagnostics::{Context, Fact};

@@ -1,5 +1,6 @@
 //! `training-only`: a required (role, competency) whose covered stages are all `introduce`.
 //!
+//! Area: `beyond-training`.
 //! Evidence: `channels` (how many channels reaching the role develop it), `target_level`, `current_level`.
 //! Severity: high when the competency is critical for the role, medium otherwise.
 

@@ -1,6 +1,8 @@
 //! `unmeasured`: a channel evaluated below Kirkpatrick level 2 (learning).
 //!
-//! Evidence: `evaluation_level`. Severity: medium.
+//! Area: `measurement`.
+//! Evidence: `evaluation_level`.
+//! Severity: medium.
 
 use super::{channel_subjects, evidence, Finding, Raw};
 use crate::diagnostics::{Context, Fact};

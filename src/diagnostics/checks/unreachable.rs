@@ -1,7 +1,9 @@
 //! `unreachable`: a required (role, competency) that no channel reaching the role develops.
 //!
+//! Area: `beyond-training`.
 //! Evidence: `developing_channels` (channels that develop the competency but do not reach the role),
-//! `headcount` (people in the role). Severity: high at high criticality, medium otherwise.
+//! `headcount` (people in the role).
+//! Severity: high at high criticality, medium otherwise.
 
 use super::{by_criticality, evidence, pair_subjects, Finding, Raw};
 use crate::diagnostics::{Context, Fact};
