@@ -121,13 +121,22 @@ fn toml_value(raw: &str) -> String {
     }
 }
 
+/// An array of tables in `scoring.toml` (`[[maturity]]`): the comment above its first entry,
+/// its keys in order of first use, and each entry's values.
+struct ArrayOfTables {
+    name: String,
+    meaning: String,
+    keys: Vec<String>,
+    rows: Vec<Vec<(String, String)>>,
+}
+
 /// The settings of `scoring.toml`: one table of the plain keys (with the comment above each
 /// section), and one table per array of tables.
 fn scoring_tables(text: &str, out: &mut String) {
     let mut comment = String::new();
     let mut section = String::new();
     let mut plain: Vec<(String, String, String)> = Vec::new();
-    let mut arrays: Vec<(String, String, Vec<String>, Vec<Vec<(String, String)>>)> = Vec::new();
+    let mut arrays: Vec<ArrayOfTables> = Vec::new();
     let mut in_array = false;
     for line in text.lines().map(str::trim) {
         if let Some(c) = line.strip_prefix('#') {
@@ -137,9 +146,14 @@ fn scoring_tables(text: &str, out: &mut String) {
             comment.push_str(c.trim());
         } else if let Some(name) = line.strip_prefix("[[").and_then(|l| l.strip_suffix("]]")) {
             in_array = true;
-            match arrays.iter_mut().find(|a| a.0 == name) {
-                Some(a) => a.3.push(Vec::new()),
-                None => arrays.push((name.to_owned(), std::mem::take(&mut comment), Vec::new(), vec![Vec::new()])),
+            match arrays.iter_mut().find(|a| a.name == name) {
+                Some(a) => a.rows.push(Vec::new()),
+                None => arrays.push(ArrayOfTables {
+                    name: name.to_owned(),
+                    meaning: std::mem::take(&mut comment),
+                    keys: Vec::new(),
+                    rows: vec![Vec::new()],
+                }),
             }
             comment.clear();
             section = name.to_owned();
@@ -149,11 +163,11 @@ fn scoring_tables(text: &str, out: &mut String) {
         } else if let Some((key, value)) = line.split_once('=') {
             let key = key.trim().to_owned();
             if in_array {
-                let a = arrays.iter_mut().find(|a| a.0 == section).unwrap();
-                if !a.2.contains(&key) {
-                    a.2.push(key.clone());
+                let a = arrays.iter_mut().find(|a| a.name == section).unwrap();
+                if !a.keys.contains(&key) {
+                    a.keys.push(key.clone());
                 }
-                a.3.last_mut().unwrap().push((key, toml_value(value)));
+                a.rows.last_mut().unwrap().push((key, toml_value(value)));
             } else {
                 plain.push((format!("{section}.{key}"), toml_value(value), std::mem::take(&mut comment)));
             }
@@ -166,7 +180,7 @@ fn scoring_tables(text: &str, out: &mut String) {
     for (key, value, meaning) in &plain {
         writeln!(out, "| `{key}` | `{}` | {} |", cell(value), cell(meaning)).unwrap();
     }
-    for (name, meaning, keys, rows) in &arrays {
+    for ArrayOfTables { name, meaning, keys, rows } in &arrays {
         writeln!(out, "\n`[[{name}]]`: {}\n", cell(meaning)).unwrap();
         writeln!(out, "| {} |", keys.join(" | ")).unwrap();
         writeln!(out, "|{}", "---|".repeat(keys.len())).unwrap();
