@@ -38,6 +38,8 @@ fn a_killed_writer_loses_no_committed_edit() {
     Session::create(&path, "demo", None, "2026-01-01").unwrap();
     let before = Session::open(&path).unwrap().model().roles.len();
 
+    // The child is this same test binary (tests/it/main.rs) running only the test above, named
+    // by its path in the binary.
     let mut child = Command::new(std::env::current_exe().unwrap())
         .args(["--exact", "crash::crash_writer_child", "--nocapture", "--test-threads=1"])
         .env(FILE_VAR, &path)
