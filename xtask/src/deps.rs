@@ -27,7 +27,7 @@ const APT_PACKAGES: &[&str] = &[
     "imagemagick",
     // The e2e test answers the studio's native file dialogs from the keyboard.
     "xdotool",
-    // Headless Chromium and its WebDriver, for the workshop's phone page test (tests/workshop_page.rs).
+    // Headless Chromium and its WebDriver, for the workshop's phone page test (tests/it/workshop_page.rs).
     "chromium",
     "chromium-driver",
 ];

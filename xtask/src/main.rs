@@ -231,7 +231,7 @@ fn build_ui(ws: &Workspace) -> Result {
     })
 }
 
-/// Builds the studio (with the UI embedded) and the `trellis` CLI.
+/// Builds the studio (with the UI embedded) and the `trellis` CLI (package `trellis-cli`).
 ///
 /// `--tests` makes Cargo resolve features as `cargo test` does. The core's dev-dependencies turn
 /// on more features of shared crates (serde_json, indexmap, bitflags, uuid...); without it the
@@ -246,6 +246,8 @@ fn build_studio(ws: &Workspace) -> Result {
             "trellis-studio",
             "-p",
             "trellis",
+            "-p",
+            "trellis-cli",
             "--features",
             "trellis-studio/custom-protocol",
             "--bins",

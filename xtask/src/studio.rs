@@ -42,6 +42,8 @@ fn under_xvfb(ws: &Workspace, test: &str, env: &[(&str, &str)]) -> Result {
         "trellis-studio",
         "-p",
         "trellis",
+        "-p",
+        "trellis-cli",
         "--features",
         "trellis-studio/custom-protocol",
         "--test",

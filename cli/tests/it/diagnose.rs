@@ -1,0 +1,73 @@
+//! `trellis diagnose` and the judgement commands as users run them: byte-identical JSON, verdicts, manual findings, answers.
+
+use crate::support::{ok, trellis};
+
+#[test]
+fn diagnose_json_is_byte_identical_across_runs_and_shaped_as_documented() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    ok(&["new", "d.trellis", "--date", "2026-01-01"], d);
+    let a = ok(&["diagnose", "d.trellis", "--format", "json"], d);
+    let b = ok(&["diagnose", "d.trellis", "--format", "json"], d);
+    assert_eq!(a, b);
+    let v: serde_json::Value = serde_json::from_str(&a).unwrap();
+    for area in ["beyond-training", "experiential", "coaching", "knowledge-access", "transfer-climate", "measurement"] {
+        let p = &v["scores"]["pillars"][area];
+        for k in ["score", "structural", "perceived", "responses"] {
+            assert!(p.get(k).is_some(), "{area} lacks {k}: {p}");
+        }
+    }
+    assert!(v["scores"]["maturity"]["level"].is_u64());
+    assert!(v["scores"]["maturity"]["label"].is_string());
+    assert!(v["coverage"]["pairs"].as_array().unwrap().len() > 10);
+    let f = &v["findings"][0];
+    for k in ["code", "severity", "pillar", "subjects", "evidence", "rationale", "recommendation", "key"] {
+        assert!(f.get(k).is_some(), "finding lacks {k}: {f}");
+    }
+    let high = ok(&["diagnose", "d.trellis", "--format", "json", "--min-severity", "high"], d);
+    let high: serde_json::Value = serde_json::from_str(&high).unwrap();
+    assert!(high["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|f| f["severity"] == "high" || f["severity"] == "critical"));
+}
+
+#[test]
+fn the_cli_records_judgement_and_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    ok(&["new", "d.trellis", "--date", "2026-01-01"], d);
+    let v: serde_json::Value = serde_json::from_str(&ok(&["diagnose", "d.trellis", "--format", "json"], d)).unwrap();
+    let key = v["findings"][0]["key"].as_str().unwrap().to_owned();
+    ok(&["dispose", "d.trellis", &key, "--dismiss", "--note", "out of scope"], d);
+    let text = ok(&["diagnose", "d.trellis"], d);
+    assert!(text.contains("[dismissed]") || text.contains("dismissed]"), "{text}");
+    let id = ok(
+        &[
+            "finding",
+            "add",
+            "d.trellis",
+            "--title",
+            "Managers <b>never</b> observe work",
+            "--area",
+            "transfer-climate",
+            "--severity",
+            "high",
+        ],
+        d,
+    );
+    assert!(!id.trim().is_empty());
+    let md = ok(&["diagnose", "d.trellis", "--format", "markdown"], d);
+    assert!(md.contains("Managers \\<b\\>never\\</b\\> observe work"), "user text is escaped in Markdown: {md}");
+    ok(&["answer", "d.trellis", "--question", "tc-1", "--score", "2", "--group", "Drivers"], d);
+    ok(&["answer", "d.trellis", "--question", "tc-1", "--dont-know"], d);
+    let o = trellis(&["answer", "d.trellis", "--question", "tc-1", "--score", "7"], d);
+    assert_eq!(o.status.code(), Some(2), "a score outside 1-5 is a usage error");
+    let info: serde_json::Value = serde_json::from_str(&ok(&["info", "d.trellis", "--json"], d)).unwrap();
+    assert_eq!(info["responses"], 2);
+    ok(&["summary", "d.trellis", "--set", "Courses carry the load."], d);
+    assert_eq!(ok(&["summary", "d.trellis"], d).trim(), "Courses carry the load.");
+    let banks = ok(&["bank", "list", "d.trellis"], d);
+    assert!(banks.contains("How do managers support employee development through coaching?"), "{banks}");
+}

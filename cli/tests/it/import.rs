@@ -1,0 +1,70 @@
+//! `trellis import` and `trellis export` as users run them: summaries on stderr, data on stdout, exit codes, bad rows named.
+
+use crate::shared_data;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn trellis(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_trellis")).args(args).current_dir(dir).output().expect("run trellis")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn new_engagement(dir: &Path) {
+    let o = trellis(&["new", "e.trellis", "--template", "demo", "--date", "2026-03-01"], dir);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+}
+
+#[test]
+fn importing_esco_prints_a_summary_and_no_progress_bar_off_a_terminal() {
+    let Some(data) = shared_data::dir("esco") else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    new_engagement(tmp.path());
+    let data = data.display().to_string();
+    let o = trellis(&["import", "e.trellis", "--format", "esco", &data, "--isco", "2654", "--dry-run"], tmp.path());
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let err = text(&o.stderr);
+    assert!(err.starts_with("dry run, nothing written; would change:\nroles: "), "{err}");
+    assert!(!err.contains('\r') && !err.contains('%'), "no progress bar when stderr is not a terminal: {err:?}");
+    assert!(o.stdout.is_empty());
+
+    let o = trellis(&["import", "e.trellis", "--format", "esco", &data, "--soc", "15-"], tmp.path());
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o.stderr));
+    assert!(text(&o.stderr).contains("--soc applies to onet imports only"), "{}", text(&o.stderr));
+}
+
+#[test]
+fn csv_export_then_import_and_the_other_exports_from_the_command_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    new_engagement(tmp.path());
+    let o = trellis(&["export", "e.trellis", "--format", "csv"], tmp.path());
+    assert_eq!(o.status.code(), Some(2), "csv needs -o: {}", text(&o.stderr));
+    let o = trellis(&["export", "e.trellis", "--format", "csv", "-o", "out"], tmp.path());
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert!(text(&o.stderr).contains("wrote 8 files in out"), "{}", text(&o.stderr));
+    let o = trellis(&["import", "e.trellis", "--format", "csv", "out"], tmp.path());
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert!(text(&o.stderr).contains("nothing to change"), "{}", text(&o.stderr));
+    for (format, start) in [("graphml", "<?xml"), ("kumu", "{"), ("case", "{"), ("dot", "digraph"), ("json", "{")] {
+        let o = trellis(&["export", "e.trellis", "--format", format], tmp.path());
+        assert_eq!(o.status.code(), Some(0), "{format}: {}", text(&o.stderr));
+        assert!(text(&o.stdout).starts_with(start), "{format}");
+    }
+}
+
+#[test]
+fn a_bad_csv_row_exits_1_naming_file_line_and_field() {
+    let tmp = tempfile::tempdir().unwrap();
+    new_engagement(tmp.path());
+    std::fs::create_dir(tmp.path().join("in")).unwrap();
+    std::fs::write(tmp.path().join("in/roles.csv"), "id,name,headcount\nx,X,1\ny,Y,lots\n").unwrap();
+    let before = trellis(&["export", "e.trellis", "--format", "json"], tmp.path()).stdout;
+    let o = trellis(&["import", "e.trellis", "--format", "csv", "in"], tmp.path());
+    assert_eq!(o.status.code(), Some(1));
+    let err = text(&o.stderr);
+    assert!(err.contains("roles.csv, line 3, field `headcount`: `lots` is not a whole number"), "{err}");
+    assert_eq!(trellis(&["export", "e.trellis", "--format", "json"], tmp.path()).stdout, before);
+}

@@ -1,0 +1,89 @@
+//! Diagnosis end to end through the API: the demo's gaps, the consultant's verdicts and answers (`trellis diagnose` is tested in `cli/tests/it/diagnose.rs`).
+
+use trellis::api::Session;
+use trellis::model::{Pillar, Response, Severity, Verdict};
+
+#[test]
+fn the_demo_shows_the_gaps_real_clients_have() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = Session::create(&dir.path().join("d.trellis"), "demo", None, "2026-01-01").unwrap();
+    let d = s.diagnose();
+    let mut codes: Vec<&str> = d.findings.iter().map(|f| f.code).collect();
+    codes.sort_unstable();
+    codes.dedup();
+    assert!(codes.len() >= 8, "only {} codes: {codes:?}", codes.len());
+    for code in
+        ["training-only", "coaching-overload", "unmeasured", "unreachable", "no-reinforcement", "orphan-channel"]
+    {
+        assert!(codes.contains(&code), "the demo lacks {code}: {codes:?}");
+    }
+    // Every finding is complete: texts filled in, key stable, evidence present.
+    for f in &d.findings {
+        let recommendation = d.recommendation(f);
+        assert!(!f.rationale().is_empty() && !recommendation.is_empty(), "{f:?}");
+        assert!(!recommendation.contains('{'), "unfilled placeholder: {recommendation}");
+        assert!(f.key().starts_with(&format!("{}:", f.code)), "{}", f.key());
+        assert!(!f.evidence.is_empty(), "{} has no evidence", f.code);
+    }
+    // Sorted most severe first.
+    assert!(d.findings.windows(2).all(|w| w[0].severity <= w[1].severity));
+    assert!(d.findings.iter().any(|f| f.severity == Severity::High));
+}
+
+#[test]
+fn verdicts_manual_findings_and_summary_are_kept_in_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("d.trellis");
+    let mut s = Session::create(&path, "demo", None, "2026-01-01").unwrap();
+    let d = s.diagnose();
+    let first = d.findings[0].key();
+    let second = d.findings[1].key();
+    s.dispose(&first, Some(Verdict::Dismissed), "Client is replacing this channel in Q1").unwrap();
+    s.dispose(&second, Some(Verdict::Accepted), "Confirmed in the workshop").unwrap();
+    assert!(s.dispose("no-such:key", Some(Verdict::Accepted), "").is_err());
+    s.set_summary("The ecosystem leans on courses.").unwrap();
+    drop(s);
+    let s = Session::open(&path).unwrap();
+    let d = s.diagnose();
+    let f = d.findings.iter().find(|f| f.key() == first).expect("dismissed findings stay visible");
+    assert_eq!(f.status, Some(Verdict::Dismissed));
+    assert_eq!(f.note, Some("Client is replacing this channel in Q1"));
+    assert_eq!(d.findings.iter().find(|f| f.key() == second).unwrap().status, Some(Verdict::Accepted));
+    assert_eq!(s.model().summary, "The ecosystem leans on courses.");
+    let doc: serde_json::Value = serde_json::from_str(&s.export_json()).unwrap();
+    assert_eq!(doc["dispositions"].as_array().unwrap().len(), 2);
+    assert_eq!(doc["summary"], "The ecosystem leans on courses.");
+}
+
+#[test]
+fn answers_feed_the_perceived_scores() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::create(&dir.path().join("d.trellis"), "demo", None, "2026-01-01").unwrap();
+    assert_eq!(s.diagnose().scores.pillars[&Pillar::Coaching].perceived, None);
+    for (who, score) in [("a", Some(2)), ("b", Some(4)), ("c", None)] {
+        s.answer(Response {
+            bank: "core".into(),
+            question: "co-1".into(),
+            respondent: who.into(),
+            group: Some("Drivers".into()),
+            score,
+            note: String::new(),
+            at: "2026-02-01T09:00:00Z".into(),
+        })
+        .unwrap();
+    }
+    let coaching = s.diagnose().scores.pillars[&Pillar::Coaching];
+    assert_eq!(coaching.perceived, Some(50.0), "mean 3 on 1-5 is 50");
+    assert_eq!(coaching.responses, 3);
+    let bad = Response {
+        bank: "core".into(),
+        question: "zz-9".into(),
+        respondent: "a".into(),
+        group: None,
+        score: Some(3),
+        note: String::new(),
+        at: "2026-02-01T09:00:00Z".into(),
+    };
+    let err = s.answer(bad).unwrap_err().to_string();
+    assert!(err.contains("zz-9") && err.contains("co-1"), "{err}");
+}
