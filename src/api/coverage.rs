@@ -103,7 +103,7 @@ impl Session {
             if reaching.as_ref().is_some_and(|r| !r.contains(d.channel.as_str())) {
                 continue;
             }
-            stages.entry(d.channel.as_str()).or_default().insert(d.stage);
+            stages.entry(d.channel.as_str()).or_default().extend(d.stages.iter().copied());
         }
         let mut out: Vec<CellChannel> = m
             .channels

@@ -71,6 +71,8 @@ pub struct Info {
 pub struct CheckReport {
     pub integrity: Vec<String>,
     pub validation: Vec<String>,
+    /// Model hygiene (`code: subjects: title`): listed, never a problem, never a failure.
+    pub warnings: Vec<String>,
 }
 
 impl CheckReport {

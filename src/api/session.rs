@@ -200,9 +200,18 @@ impl Session {
 
     /// SQLite's integrity check, the foreign key check and model validation.
     pub fn check(&self) -> Result<CheckReport> {
+        let names = crate::diagnostics::Names::new(&self.model);
+        let warnings = crate::diagnostics::warnings_of(&self.model)
+            .iter()
+            .map(|w| {
+                let subjects: Vec<&str> = w.subjects.ids().into_iter().map(|id| names.get(id)).collect();
+                format!("{}: {}: {}", w.code, subjects.join(", "), w.title)
+            })
+            .collect();
         Ok(CheckReport {
             integrity: self.store.integrity_check()?,
             validation: model::validate(&self.model).iter().map(ToString::to_string).collect(),
+            warnings,
         })
     }
 

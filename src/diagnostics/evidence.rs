@@ -6,7 +6,7 @@ use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 use std::fmt;
 
-/// One value behind a finding. In JSON: a number, `null`, a kind's name, or a list of stage names.
+/// One value behind a finding. In JSON: a number, `null`, a kind's name, a word, or a list of stage names.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Fact {
     /// A count, a level or a percentage.
@@ -19,6 +19,8 @@ pub enum Fact {
     Kind(ChannelKind),
     /// A set of learning stages.
     Stages(StageSet),
+    /// A name from a closed list: a bucket, a cost basis, a currency code.
+    Word(&'static str),
 }
 
 impl Fact {
@@ -109,6 +111,7 @@ impl Serialize for Fact {
             Fact::Unknown => s.serialize_unit(),
             Fact::Kind(k) => s.serialize_str(k.as_str()),
             Fact::Stages(stages) => stages.serialize(s),
+            Fact::Word(w) => s.serialize_str(w),
         }
     }
 }

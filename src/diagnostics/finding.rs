@@ -180,28 +180,36 @@ pub fn write_key(code: &str, subjects: &FindingSubjects<'_>, out: &mut String) {
 /// subjects. Returns the parsed recommendation of each rule used.
 pub(super) fn finish<'m>(model: &'m Model, rules: &'m Rules, findings: &mut Vec<Finding<'m>>) -> Vec<Template<'m>> {
     let mut templates: Vec<Template<'m>> = Vec::new();
-    // The words and area of each code, looked up when the code changes: checks emit theirs together.
-    let mut known: Vec<(&'static str, Texts<'m>, Pillar)> = Vec::new();
-    let mut current: Option<(&'static str, Texts<'m>, Pillar)> = None;
+    // The words and area of each code (and recommendation variant), looked up when they change:
+    // checks emit theirs together.
+    type Entry<'m> = (&'static str, Option<&'m str>, Texts<'m>, Pillar);
+    let mut known: Vec<Entry<'m>> = Vec::new();
+    let mut current: Option<Entry<'m>> = None;
+    let mut rule: Option<(&'static str, Option<&'m Rule>)> = None;
     let computed = findings.len();
     for f in findings.iter_mut() {
-        if current.is_none_or(|(code, ..)| code != f.code) {
-            current = Some(match known.iter().find(|(code, ..)| *code == f.code) {
+        if rule.is_none_or(|(code, _)| code != f.code) {
+            rule = Some((f.code, rules.rule(f.code)));
+        }
+        let this = rule.and_then(|(_, r)| r);
+        let variant = this.filter(|r| r.variant_by.is_some()).and_then(|r| r.recommendation_for(&f.evidence).1);
+        if current.is_none_or(|(code, v, ..)| code != f.code || v != variant) {
+            current = Some(match known.iter().find(|(code, v, ..)| *code == f.code && *v == variant) {
                 Some(entry) => *entry,
                 None => {
-                    let entry = match rules.rule(f.code) {
+                    let entry = match this {
                         Some(rule) => {
-                            templates.push(Template::parse(&rule.recommendation));
-                            (f.code, Texts::Rule(rule, templates.len() - 1), rule.pillar)
+                            templates.push(Template::parse(rule.recommendation_for(&f.evidence).0));
+                            (f.code, variant, Texts::Rule(rule, templates.len() - 1), rule.pillar)
                         }
-                        None => (f.code, Texts::Missing, Pillar::BeyondTraining),
+                        None => (f.code, None, Texts::Missing, Pillar::BeyondTraining),
                     };
                     known.push(entry);
                     entry
                 }
             });
         }
-        let (_, texts, pillar) = current.expect("looked up above");
+        let (_, _, texts, pillar) = current.expect("looked up above");
         (f.texts, f.pillar) = (texts, pillar);
     }
     findings.extend(model.manual_findings.iter().map(|m| Finding {
@@ -289,7 +297,7 @@ mod tests {
     fn keys_are_code_and_sorted_ids_and_has_key_agrees_with_them() {
         let m = model();
         let d = crate::diagnostics::diagnose(&m);
-        assert!(d.findings.iter().any(|f| f.key() == "prerequisite-cycle:b,c"));
+        assert!(d.findings.iter().any(|f| f.key() == "training-only:c,r1"));
         assert!(d.findings.iter().any(|f| f.key() == "unreachable:c,r2"));
         for f in &d.findings {
             let key = f.key();

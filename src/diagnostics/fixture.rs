@@ -81,14 +81,23 @@ impl Fixture {
             kind,
             description: String::new(),
             capacity,
+            cohorts_per_year: None,
             cost: None,
+            cost_basis: None,
+            hours: None,
             evaluation_level: evaluation,
         });
         self
     }
 
     pub fn develops(mut self, channel: &str, comp: &str, stage: Stage) -> Self {
-        self.0.develops.push(Develops { channel: channel.into(), competency: comp.into(), stage });
+        self.0.develops.push(Develops::at(channel, comp, stage));
+        self
+    }
+
+    /// A link at several stages (a simulation with a debrief: practice and feedback).
+    pub fn develops_at(mut self, channel: &str, comp: &str, stages: &[Stage]) -> Self {
+        self.0.develops.push(Develops { channel: channel.into(), competency: comp.into(), stages: stages.to_vec() });
         self
     }
 

@@ -1,6 +1,7 @@
 //! The diagnosis as JSON (`trellis diagnose --format json`), written straight to a writer one finding at a time.
 //!
-//! The shape is `{"scores", "coverage", "findings"}`, each finding an object of `code`, `severity`,
+//! The shape is `{"scores", "coverage", "findings", "warnings"}`, each warning `{code, subjects,
+//! title}` (model hygiene, not a finding), each finding an object of `code`, `severity`,
 //! `pillar`, `title`, `subjects`, `evidence`, `rationale`, `recommendation`, `key`, and `status`
 //! and `note` once the consultant decided. A large engagement gives hundreds of thousands of
 //! findings, so no finding is built as a string or a JSON value first: texts shared by a rule are
@@ -27,6 +28,8 @@ pub fn write_json<W: Write>(d: &Diagnosis<'_>, out: W) -> io::Result<()> {
     let mut rule_texts: Vec<Option<(Vec<u8>, Vec<u8>)>> = Vec::new();
     let mut text = String::new();
     w.list(&d.findings, |w, f| finding(w, d, f, &mut rule_texts, &mut text))?;
+    w.raw(b",\"warnings\":");
+    serde_json::to_writer(&mut w, &d.warnings)?;
     w.raw(b"}");
     w.flush_buf()
 }
@@ -126,7 +129,7 @@ fn finding<W: Write>(
             Fact::Int(n) => w.number(n),
             Fact::Unknown => w.raw(b"null"),
             Fact::Stages(set) => stages(w, set)?,
-            Fact::Decimal(_) | Fact::Kind(_) => w.number(v),
+            Fact::Decimal(_) | Fact::Kind(_) | Fact::Word(_) => w.number(v),
         }
     }
     w.raw(b"},\"rationale\":");
@@ -273,6 +276,7 @@ mod tests {
         scores: &'a Scores,
         coverage: &'a Coverage<'a>,
         findings: Vec<Row<'a>>,
+        warnings: &'a [crate::diagnostics::Warning<'a>],
     }
 
     #[derive(Serialize)]
@@ -329,11 +333,10 @@ mod tests {
         ];
         let d = diagnose(&m);
         let codes: Vec<&str> = d.findings.iter().map(|f| f.code).collect();
-        for code in
-            ["coaching-overload", "no-reinforcement", "no-practice", "prerequisite-cycle", "proficiency-gap", "manual"]
-        {
+        for code in ["coaching-overload", "no-reinforcement", "no-practice", "proficiency-gap", "manual"] {
             assert!(codes.contains(&code), "the model gives {code}: {codes:?}");
         }
+        assert_eq!(d.warnings.len(), 1, "the prerequisite loop is a warning");
         let mut ours = Vec::new();
         super::write_json(&d, &mut ours).unwrap();
         let rows = d
@@ -353,7 +356,13 @@ mod tests {
                 note: f.note,
             })
             .collect();
-        let serde = serde_json::to_string(&Doc { scores: &d.scores, coverage: &d.coverage, findings: rows }).unwrap();
+        let serde = serde_json::to_string(&Doc {
+            scores: &d.scores,
+            coverage: &d.coverage,
+            findings: rows,
+            warnings: &d.warnings,
+        })
+        .unwrap();
         assert_eq!(String::from_utf8(ours).unwrap(), serde);
         assert!(serde.contains(r#"Tab\there, \"quoted\", back\\slash, new\nline, bell\u0007, Zoë"#), "{serde}");
         assert!(serde.contains(r#""status":"accepted","note":"A \"note\"\n""#), "{serde}");

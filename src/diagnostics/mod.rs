@@ -14,6 +14,8 @@ mod rules;
 mod scores;
 mod subjects;
 mod texts;
+mod warning;
+mod warnings;
 
 pub use bank::{available_banks, builtin_banks, find_bank, AreaResult, GroupResult, QuestionResult, ResponseSummary};
 pub use checks::CODES;
@@ -23,9 +25,10 @@ pub use finding::{Finding, FindingSubjects, MANUAL};
 pub use group::{group_findings, FindingGroup};
 pub use json::write_json;
 pub use render::{sections, to_markdown, to_text};
-pub use rules::{MaturityLevel, Rule, Rules};
+pub use rules::{GapRules, MaturityLevel, Rule, Rules};
 pub use scores::{Maturity, PillarScore, Scores};
 pub use texts::Names;
+pub use warnings::{warnings_of, Warning, WARNING_CODES};
 
 use crate::graph::{EcosystemGraph, StageSet};
 use crate::model::{Model, Severity};
@@ -38,6 +41,8 @@ pub struct Diagnosis<'m> {
     pub coverage: Coverage<'m>,
     /// Most severe first, then by area, code and subjects; manual findings last among equals.
     pub findings: Vec<Finding<'m>>,
+    /// Model hygiene (a prerequisite loop, a cost with no basis): not findings, never in the blueprint.
+    pub warnings: Vec<Warning<'m>>,
     names: Names<'m>,
     /// The parsed recommendation of each rule the findings use.
     templates: Vec<Template<'m>>,
@@ -51,13 +56,20 @@ pub struct Context<'m> {
     pub covered: Vec<StageSet>,
     /// How many channels reaching the role develop the competency, per `model.requires[i]`.
     pub covering: Vec<u32>,
+    /// Thresholds the checks read (`proficiency-gap`).
+    pub rules: &'m Rules,
 }
 
 impl<'m> Context<'m> {
+    /// The context with the built-in rules.
     pub fn new(model: &'m Model) -> Self {
+        Context::with_rules(model, Rules::builtin())
+    }
+
+    pub fn with_rules(model: &'m Model, rules: &'m Rules) -> Self {
         let graph = EcosystemGraph::build(model);
         let (covered, covering) = graph.coverage_with_counts();
-        Context { model, graph, covered, covering }
+        Context { model, graph, covered, covering, rules }
     }
 }
 
@@ -68,14 +80,15 @@ pub fn diagnose(model: &Model) -> Diagnosis<'_> {
 
 /// Diagnoses a model: findings sorted by severity, area, code and subjects; then scores and coverage.
 pub fn diagnose_with<'m>(model: &'m Model, rules: &'m Rules) -> Diagnosis<'m> {
-    let cx = Context::new(model);
+    let cx = Context::with_rules(model, rules);
     let mut findings = checks::run_all(&cx);
     // Checks run in `CODES` order and emit in model order (ids sorted), manual findings last; a
     // stable sort on severity and area therefore orders by (severity, area, code, subjects).
     let templates = finding::finish(model, rules, &mut findings);
+    let warnings = warnings::warnings(&cx);
     let coverage = Coverage::of(&cx);
     let scores = Scores::of(&cx, rules, &coverage);
-    Diagnosis { scores, coverage, findings, names: Names::new(model), templates }
+    Diagnosis { scores, coverage, findings, warnings, names: Names::new(model), templates }
 }
 
 impl<'m> Diagnosis<'m> {

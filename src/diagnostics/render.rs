@@ -110,7 +110,22 @@ pub fn to_text(d: &Diagnosis<'_>, model: &Model, color: bool) -> String {
     if d.findings.is_empty() {
         s.push_str("\nNo findings.\n");
     }
+    write_warnings(&mut s, d);
     s
+}
+
+/// Model hygiene after the findings: one line each, the subjects by name.
+fn write_warnings(s: &mut String, d: &Diagnosis<'_>) {
+    if d.warnings.is_empty() {
+        return;
+    }
+    let names = d.names();
+    let _ = writeln!(s, "\nWarnings (the model, not findings; {}):", d.warnings.len());
+    for w in &d.warnings {
+        let ids = w.subjects.ids();
+        let subjects = ids.iter().map(|id| names.get(id)).collect::<Vec<_>>().join(", ");
+        let _ = writeln!(s, "  {}  {}: {}", w.code, subjects, w.title);
+    }
 }
 
 /// Escapes text for Markdown so that names users typed are shown, never interpreted.

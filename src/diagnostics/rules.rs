@@ -1,6 +1,6 @@
 //! Finding rules and scoring thresholds, read from templates/rules/ (data a firm may edit).
 
-use crate::model::Pillar;
+use crate::model::{Pillar, Severity};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -13,6 +13,39 @@ pub struct Rule {
     pub title: Arc<str>,
     pub rationale: Arc<str>,
     pub recommendation: String,
+    /// The evidence key whose value picks a recommendation from `variants` (`kind` for `unmeasured`).
+    #[serde(default)]
+    pub variant_by: Option<String>,
+    /// Recommendations by the value of the `variant_by` evidence; others take `recommendation`.
+    #[serde(default)]
+    pub variants: BTreeMap<String, String>,
+}
+
+impl Rule {
+    /// The recommendation for a finding with this evidence: its variant's, or the rule's own.
+    pub fn recommendation_for(&self, evidence: &super::Evidence) -> (&str, Option<&str>) {
+        let variant = self.variant_by.as_deref().and_then(|key| match evidence.get(key)? {
+            super::Fact::Kind(k) => Some(k.as_str()),
+            super::Fact::Word(w) => Some(w),
+            _ => None,
+        });
+        match variant.and_then(|v| self.variants.get_key_value(v)) {
+            Some((v, text)) => (text, Some(v.as_str())),
+            None => (&self.recommendation, None),
+        }
+    }
+}
+
+/// How `proficiency-gap` fires and how severe it is.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GapRules {
+    /// A gap fires from this share of the scale's span (rounded up to whole levels).
+    pub min_share_of_span: f64,
+    /// Severity by criticality (low, medium, high), before the headcount step.
+    pub severity_by_criticality: [Severity; 3],
+    /// From this many people in the role the severity goes one step up.
+    pub many_people: i64,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -41,6 +74,7 @@ struct CoachingWeights {
 struct Scoring {
     measurement: MeasurementWeights,
     coaching: CoachingWeights,
+    proficiency_gap: GapRules,
     maturity: Vec<MaturityLevel>,
 }
 
@@ -48,8 +82,10 @@ struct Scoring {
 #[derive(Debug, Clone)]
 pub struct Rules {
     pub findings: BTreeMap<String, Rule>,
-    /// Weight of a channel in the measurement score by its evaluation level 0-4.
+    /// Weight of a channel in the measurement score by its evaluation level 0-5.
     pub level_weights: Vec<f64>,
+    /// When a proficiency gap is a finding, and how severe.
+    pub proficiency_gap: GapRules,
     /// How much the coaching score drops when every coaching channel is overloaded.
     pub overload_penalty: f64,
     /// Maturity levels, lowest first.
@@ -71,8 +107,21 @@ impl Rules {
         let findings: BTreeMap<String, Rule> =
             toml::from_str(findings).map_err(|e| format!("templates/rules/findings.toml: {e}"))?;
         let scoring: Scoring = toml::from_str(scoring).map_err(|e| format!("templates/rules/scoring.toml: {e}"))?;
-        if scoring.measurement.level_weights.len() != 5 {
-            return Err("templates/rules/scoring.toml: measurement.level_weights needs 5 weights (levels 0-4)".into());
+        if scoring.measurement.level_weights.len() != 6 {
+            return Err("templates/rules/scoring.toml: measurement.level_weights needs 6 weights (levels 0-5)".into());
+        }
+        let share = scoring.proficiency_gap.min_share_of_span;
+        if !(share > 0.0 && share <= 1.0) {
+            return Err(format!(
+                "templates/rules/scoring.toml: proficiency_gap.min_share_of_span is {share}, expected above 0 and at most 1"
+            ));
+        }
+        for (code, rule) in &findings {
+            if rule.variant_by.is_none() != rule.variants.is_empty() {
+                return Err(format!(
+                    "templates/rules/findings.toml: [{code}] needs both `variant_by` and `variants`, or neither"
+                ));
+            }
         }
         let mut maturity = scoring.maturity;
         maturity.sort_by_key(|m| m.level);
@@ -82,6 +131,7 @@ impl Rules {
         Ok(Rules {
             findings,
             level_weights: scoring.measurement.level_weights,
+            proficiency_gap: scoring.proficiency_gap,
             overload_penalty: scoring.coaching.overload_penalty,
             maturity,
         })

@@ -78,7 +78,7 @@ impl Scores {
                 let total: f64 = m
                     .channels
                     .iter()
-                    .map(|c| w.get(c.evaluation_level.clamp(0, 4) as usize).copied().unwrap_or(0.0))
+                    .map(|c| w.get(c.evaluation_level.clamp(0, 5) as usize).copied().unwrap_or(0.0))
                     .sum();
                 total / m.channels.len() as f64 * 100.0
             }),

@@ -83,6 +83,7 @@ fn push_fact(out: &mut String, fact: Fact) {
         }
         Fact::Unknown => out.push_str("unknown"),
         Fact::Kind(k) => out.push_str(k.as_str()),
+        Fact::Word(w) => out.push_str(w),
         Fact::Decimal(_) | Fact::Stages(_) => out.push_str(&fact.to_value().to_string()),
     }
 }

@@ -4,7 +4,7 @@ mod stages;
 
 pub use stages::StageSet;
 
-use crate::model::{Model, Stage};
+use crate::model::Model;
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::unionfind::UnionFind;
 use petgraph::visit::EdgeRef;
@@ -62,8 +62,8 @@ struct Adjacency {
     develops_into: Vec<Vec<usize>>,
     /// Per develops position: the channel, or `usize::MAX` when an endpoint is missing.
     develops_channel: Vec<usize>,
-    /// Per develops position: its stage (a short list the coverage loop reads instead of the model's links).
-    develops_stage: Vec<Stage>,
+    /// Per develops position: its stages (a short list the coverage loop reads instead of the model's links).
+    develops_stages: Vec<StageSet>,
     /// Per role: (requires position, competency).
     requires_of: Vec<Vec<(usize, usize)>>,
     /// Per competency: (requires position, role).
@@ -108,7 +108,7 @@ impl<'m> EcosystemGraph<'m> {
             develops_of: vec![Vec::new(); model.channels.len()],
             develops_into: vec![Vec::new(); model.competencies.len()],
             develops_channel: vec![usize::MAX; model.develops.len()],
-            develops_stage: model.develops.iter().map(|d| d.stage).collect(),
+            develops_stages: model.develops.iter().map(|d| d.stages.iter().copied().collect()).collect(),
             requires_of: vec![Vec::new(); model.roles.len()],
             required_into: vec![Vec::new(); model.competencies.len()],
         };
@@ -277,7 +277,7 @@ impl<'m> EcosystemGraph<'m> {
         let mut cover: HashMap<usize, StageSet> = HashMap::new();
         for &ch in self.reaching(role) {
             for &(comp, d) in self.develops_of(ch) {
-                cover.entry(comp).or_default().insert(self.model.develops[d].stage);
+                cover.entry(comp).or_default().extend(self.adjacency.develops_stages[d]);
             }
         }
         cover
@@ -298,7 +298,7 @@ impl<'m> EcosystemGraph<'m> {
                     if cell.1 == 0 {
                         touched.push(comp);
                     }
-                    cell.0.insert(self.adjacency.develops_stage[d]);
+                    cell.0.extend(self.adjacency.develops_stages[d]);
                     cell.1 += 1;
                 }
             }
@@ -446,16 +446,14 @@ impl<'m> EcosystemGraph<'m> {
             .edge_references()
             .map(|e| {
                 let name = match e.weight() {
-                    Link::Requires(_) => "requires",
-                    Link::Develops(d) => match self.model.develops[*d].stage {
-                        Stage::Introduce => "develops(introduce)",
-                        Stage::Practice => "develops(practice)",
-                        Stage::Feedback => "develops(feedback)",
-                        Stage::Support => "develops(support)",
-                    },
-                    Link::Reaches => "reaches",
-                    Link::Follows => "follows",
-                    Link::Prerequisite => "prerequisite",
+                    Link::Requires(_) => "requires".to_owned(),
+                    Link::Develops(d) => {
+                        let stages: Vec<&str> = self.model.develops[*d].stages.iter().map(|s| s.as_str()).collect();
+                        format!("develops({})", stages.join("+"))
+                    }
+                    Link::Reaches => "reaches".to_owned(),
+                    Link::Follows => "follows".to_owned(),
+                    Link::Prerequisite => "prerequisite".to_owned(),
                 };
                 format!("{} -{}-> {}", self.id(e.source()), name, self.id(e.target()))
             })

@@ -21,6 +21,11 @@ impl StageSet {
         self.0 |= bit(stage);
     }
 
+    /// Adds every stage of `other`.
+    pub fn extend(&mut self, other: StageSet) {
+        self.0 |= other.0;
+    }
+
     pub fn contains(self, stage: Stage) -> bool {
         self.0 & bit(stage) != 0
     }

@@ -5,7 +5,7 @@
 
 use super::*;
 use crate::model::{
-    Channel, ChannelKind, Competency, Criticality, Develops, Follows, Prerequisite, Reaches, Requires, Role,
+    Channel, ChannelKind, Competency, Criticality, Develops, Follows, Prerequisite, Reaches, Requires, Role, Stage,
 };
 
 fn role(id: &str) -> Role {
@@ -28,7 +28,10 @@ fn chan(id: &str, kind: ChannelKind) -> Channel {
         kind,
         description: String::new(),
         capacity: None,
+        cohorts_per_year: None,
         cost: None,
+        cost_basis: None,
+        hours: None,
         evaluation_level: 0,
     }
 }
@@ -52,9 +55,9 @@ fn sample() -> Model {
     };
     m.requires = vec![req("r1", "c1"), req("r1", "c2"), req("r2", "c1")];
     m.develops = vec![
-        Develops { channel: "workshop".into(), competency: "c1".into(), stage: Stage::Introduce },
-        Develops { channel: "project".into(), competency: "c1".into(), stage: Stage::Practice },
-        Develops { channel: "coach".into(), competency: "c1".into(), stage: Stage::Feedback },
+        Develops { channel: "workshop".into(), competency: "c1".into(), stages: vec![Stage::Introduce] },
+        Develops { channel: "project".into(), competency: "c1".into(), stages: vec![Stage::Practice] },
+        Develops { channel: "coach".into(), competency: "c1".into(), stages: vec![Stage::Feedback] },
     ];
     m.reaches = vec![
         Reaches { channel: "workshop".into(), role: "r1".into() },

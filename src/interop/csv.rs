@@ -15,15 +15,32 @@ use std::path::{Path, PathBuf};
 pub const FILES: [(&str, &[&str]); 8] = [
     ("roles.csv", &["id", "name", "description", "group", "headcount", "refs"]),
     ("competencies.csv", &["id", "name", "description", "category", "parent", "refs"]),
-    ("channels.csv", &["id", "name", "kind", "description", "capacity", "cost", "evaluation_level"]),
+    (
+        "channels.csv",
+        &[
+            "id",
+            "name",
+            "kind",
+            "description",
+            "capacity",
+            "cohorts_per_year",
+            "cost",
+            "cost_basis",
+            "hours",
+            "evaluation_level",
+        ],
+    ),
     ("requires.csv", &["role", "competency", "target_level", "current_level", "criticality"]),
-    ("develops.csv", &["channel", "competency", "stage"]),
+    ("develops.csv", &["channel", "competency", "stages"]),
     ("reaches.csv", &["channel", "role"]),
     ("follows.csv", &["from", "to"]),
     ("prerequisites.csv", &["competency", "requires"]),
 ];
 
-/// Separates the refs of one item within a field.
+/// Columns read but no longer written: `develops.csv`'s single `stage`, from before stage sets.
+const OLDER_COLUMNS: [(&str, &str); 1] = [("develops.csv", "stage")];
+
+/// Separates the refs of one item, or the stages of one link, within a field.
 pub const REF_SEPARATOR: char = '|';
 
 /// Reads a csv folder; missing files mean nothing of that kind.
@@ -52,8 +69,9 @@ pub fn parse(files: &[(&str, Source<'_>)], base: &Model, progress: &mut Progress
         let Some((_, source)) = files.iter().find(|(f, _)| *f == file) else { continue };
         progress.start(format!("reading {file}"), source.bytes.len() as u64);
         let mut table = Table::new(*source, Dialect::Spreadsheet)?;
-        let columns = FILES.iter().find(|(f, _)| *f == file).map(|(_, c)| *c).unwrap_or_default();
-        table.only(columns)?;
+        let mut columns = FILES.iter().find(|(f, _)| *f == file).map(|(_, c)| c.to_vec()).unwrap_or_default();
+        columns.extend(OLDER_COLUMNS.iter().filter(|(f, _)| *f == file).map(|(_, c)| *c));
+        table.only(&columns)?;
         while table.next_row()? {
             reader.row(file, &table)?;
             progress.advance(table.position());
@@ -122,7 +140,13 @@ impl Reader<'_> {
                     kind,
                     description: t.text(t.optional("description")).to_owned(),
                     capacity: t.parsed(t.optional("capacity"), "a whole number")?,
+                    cohorts_per_year: t.parsed(t.optional("cohorts_per_year"), "a whole number")?,
                     cost: t.number(t.optional("cost"))?,
+                    cost_basis: match t.get(t.optional("cost_basis")) {
+                        "" => None,
+                        text => Some(text.parse().map_err(|e: String| t.error(t.optional("cost_basis"), e))?),
+                    },
+                    hours: t.number(t.optional("hours"))?,
                     evaluation_level: t.parsed(t.optional("evaluation_level"), "a whole number")?.unwrap_or(0),
                 });
             }
@@ -145,15 +169,25 @@ impl Reader<'_> {
                 let channel = self.endpoint(t, "channel", Kind::Channel)?;
                 let competency = self.endpoint(t, "competency", Kind::Competency)?;
                 self.first_seen(t, "develops.csv", format!("{channel} -> {competency}"), "competency")?;
-                let col = t.optional("stage");
-                let stage = match t.get(col) {
-                    "" => self
+                let (set, one) = (t.optional("stages"), t.optional("stage"));
+                let (col, text) = match (t.get(set), t.get(one)) {
+                    (a, b) if !a.is_empty() && !b.is_empty() => {
+                        return Err(t.error(set, "give `stages` or the older `stage`, not both"))
+                    }
+                    ("", b) if one.is_present() => (one, b),
+                    (a, _) => (set, a),
+                };
+                let stages = match text {
+                    "" => vec![self
                         .kind_of(&channel)
                         .map(ChannelKind::default_stage)
-                        .ok_or_else(|| t.error(col, format!("no stage given and channel `{channel}` is not known")))?,
-                    text => text.parse::<Stage>().map_err(|e| t.error(col, e))?,
+                        .ok_or_else(|| t.error(col, format!("no stage given and channel `{channel}` is not known")))?],
+                    text => text
+                        .split(REF_SEPARATOR)
+                        .map(|s| s.trim().parse::<Stage>().map_err(|e| t.error(col, e)))
+                        .collect::<Result<Vec<Stage>>>()?,
                 };
-                self.model.develops.push(Develops { channel, competency, stage });
+                self.model.develops.push(Develops { channel, competency, stages });
             }
             "reaches.csv" => {
                 let channel = self.endpoint(t, "channel", Kind::Channel)?;
@@ -275,7 +309,10 @@ pub fn export(model: &Model) -> Vec<(&'static str, String)> {
                     c.kind.to_string(),
                     c.description.clone(),
                     opt(c.capacity),
+                    opt(c.cohorts_per_year),
                     c.cost.map(|c| c.to_string()).unwrap_or_default(),
+                    c.cost_basis.map(|b| b.to_string()).unwrap_or_default(),
+                    c.hours.map(|h| h.to_string()).unwrap_or_default(),
                     c.evaluation_level.to_string(),
                 ]
             })
@@ -292,7 +329,13 @@ pub fn export(model: &Model) -> Vec<(&'static str, String)> {
                 ]
             })
             .collect(),
-        m.develops.iter().map(|d| vec![d.channel.clone(), d.competency.clone(), d.stage.to_string()]).collect(),
+        m.develops
+            .iter()
+            .map(|d| {
+                let stages: Vec<&str> = d.stages.iter().map(|s| s.as_str()).collect();
+                vec![d.channel.clone(), d.competency.clone(), stages.join(&REF_SEPARATOR.to_string())]
+            })
+            .collect(),
         m.reaches.iter().map(|r| vec![r.channel.clone(), r.role.clone()]).collect(),
         m.follows.iter().map(|f| vec![f.from.clone(), f.to.clone()]).collect(),
         m.prerequisites.iter().map(|p| vec![p.competency.clone(), p.requires.clone()]).collect(),

@@ -60,7 +60,13 @@ pub fn export(model: &Model) -> String {
         ));
     }
     for d in &m.develops {
-        line(format!("  {} -> {} [label=\"develops: {}\"];", quoted(&d.channel), quoted(&d.competency), d.stage));
+        let stages: Vec<&str> = d.stages.iter().map(|s| s.as_str()).collect();
+        line(format!(
+            "  {} -> {} [label=\"develops: {}\"];",
+            quoted(&d.channel),
+            quoted(&d.competency),
+            stages.join(", ")
+        ));
     }
     for r in &m.reaches {
         line(format!("  {} -> {} [label=\"reaches\", style=dashed];", quoted(&r.channel), quoted(&r.role)));

@@ -23,7 +23,7 @@ pub const KEYS: &[(&str, &str, &str)] = &[
     ("target_level", "edge", "int"),
     ("current_level", "edge", "int"),
     ("criticality", "edge", "string"),
-    ("stage", "edge", "string"),
+    ("stages", "edge", "string"),
 ];
 
 /// Keeps only the characters XML 1.0 allows (control characters other than tab and line ends are dropped).
@@ -142,7 +142,8 @@ fn edges(w: &mut Writer<Vec<u8>>, m: &Model) -> io::Result<()> {
         edge(w, &r.role, &r.competency, "requires", data)?;
     }
     for d in &m.develops {
-        edge(w, &d.channel, &d.competency, "develops", vec![("stage", d.stage.to_string())])?;
+        let stages: Vec<&str> = d.stages.iter().map(|s| s.as_str()).collect();
+        edge(w, &d.channel, &d.competency, "develops", vec![("stages", stages.join(","))])?;
     }
     for r in &m.reaches {
         edge(w, &r.channel, &r.role, "reaches", vec![])?;

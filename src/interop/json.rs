@@ -71,12 +71,15 @@ struct DocumentIn {
     settings: Option<Settings>,
 }
 
-/// A `develops` link whose stage may be left to the channel kind's default.
+/// A `develops` link whose stages may be left to the channel kind's default. `stage`, one
+/// stage, is what documents written before stage sets carry; it is read as a list of one.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct DevelopsIn {
     channel: Id,
     competency: Id,
+    #[serde(default)]
+    stages: Option<Vec<Stage>>,
     #[serde(default)]
     stage: Option<Stage>,
 }
@@ -141,17 +144,25 @@ pub fn parse(text: &str, source_name: &str, base: &Model) -> Result<Document> {
     let kind_of =
         |channel: &str| doc.channels.iter().find(|c| c.id == channel).or_else(|| base.channel(channel)).map(|c| c.kind);
     let mut develops = Vec::with_capacity(doc.develops.len());
-    for (i, d) in doc.develops.iter().enumerate() {
-        let stage = match d.stage.or_else(|| kind_of(&d.channel).map(|k| k.default_stage())) {
-            Some(stage) => stage,
-            None => {
+    for (i, d) in doc.develops.into_iter().enumerate() {
+        let stages = match (d.stages, d.stage) {
+            (Some(_), Some(_)) => {
                 return Err(parse_error(format!(
-                    "at `develops[{i}].stage`: no stage given and channel '{}' is not known, so there is no default",
-                    d.channel
+                    "at `develops[{i}]` ('{}' -> '{}'): give `stages` or the older `stage`, not both",
+                    d.channel, d.competency
                 )))
             }
+            (Some(stages), None) => stages,
+            (None, Some(stage)) => vec![stage],
+            (None, None) => match kind_of(&d.channel) {
+                Some(kind) => vec![kind.default_stage()],
+                None => return Err(parse_error(format!(
+                    "at `develops[{i}].stages`: no stage given and channel '{}' is not known, so there is no default",
+                    d.channel
+                ))),
+            },
         };
-        develops.push(Develops { channel: d.channel.clone(), competency: d.competency.clone(), stage });
+        develops.push(Develops { channel: d.channel, competency: d.competency, stages });
     }
     Ok(Document {
         engagement: doc.engagement,
@@ -203,9 +214,32 @@ mod tests {
             "competencies": [{"id": "c", "name": "C"}],
             "develops": [{"channel": "ch", "competency": "c"}]}"#;
         let doc = parse(text, "x.json", &Model::default()).unwrap();
-        assert_eq!(doc.model.develops[0].stage, Stage::Support);
+        assert_eq!(doc.model.develops[0].stages, vec![Stage::Support]);
         assert_eq!(doc.model.channels[0].evaluation_level, 0);
         assert!(doc.engagement.is_none());
+    }
+
+    #[test]
+    fn develops_reads_a_stage_set_and_the_older_single_stage() {
+        let doc = |develops: &str| {
+            let text = format!(
+                r#"{{"format": "trellis", "version": 1,
+                "channels": [{{"id": "sim", "name": "Simulation", "kind": "experiential"}}],
+                "competencies": [{{"id": "c", "name": "C"}}],
+                "develops": [{develops}]}}"#
+            );
+            parse(&text, "x.json", &Model::default())
+        };
+        let both = doc(r#"{"channel": "sim", "competency": "c", "stages": ["practice", "feedback"]}"#).unwrap();
+        assert_eq!(both.model.develops[0].stages, vec![Stage::Practice, Stage::Feedback]);
+        let old = doc(r#"{"channel": "sim", "competency": "c", "stage": "feedback"}"#).unwrap();
+        assert_eq!(old.model.develops[0].stages, vec![Stage::Feedback]);
+        let err = doc(r#"{"channel": "sim", "competency": "c", "stage": "practice", "stages": ["practice"]}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("develops[0]") && err.contains("not both") && err.contains("'sim'"), "{err}");
+        let err = doc(r#"{"channel": "sim", "competency": "c", "stages": ["rehearse"]}"#).unwrap_err().to_string();
+        assert!(err.contains("develops[0].stages") && err.contains("rehearse"), "{err}");
     }
 
     #[test]

@@ -116,7 +116,8 @@ pub fn export(model: &Model) -> String {
         connect(&r.role, &r.competency, "requires", extra);
     }
     for d in &m.develops {
-        connect(&d.channel, &d.competency, "develops", json!({"stage": d.stage.as_str()}));
+        let stages: Vec<&str> = d.stages.iter().map(|s| s.as_str()).collect();
+        connect(&d.channel, &d.competency, "develops", json!({"stages": stages}));
     }
     for r in &m.reaches {
         connect(&r.channel, &r.role, "reaches", json!({}));

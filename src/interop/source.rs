@@ -79,6 +79,13 @@ pub struct Column {
     index: Option<usize>,
 }
 
+impl Column {
+    /// Whether the header has this column.
+    pub fn is_present(&self) -> bool {
+        self.index.is_some()
+    }
+}
+
 /// A delimited table with a header row, read record by record.
 pub struct Table<'a> {
     source: Source<'a>,

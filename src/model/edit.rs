@@ -273,7 +273,10 @@ mod tests {
             kind: ChannelKind::Formal,
             description: String::new(),
             capacity: None,
+            cohorts_per_year: None,
             cost: None,
+            cost_basis: None,
+            hours: None,
             evaluation_level: 1,
         });
         m.requires.push(Requires {
@@ -283,7 +286,7 @@ mod tests {
             current_level: Some(2),
             criticality: Criticality::High,
         });
-        m.develops.push(Develops { channel: "ch1".into(), competency: "c1".into(), stage: Stage::Introduce });
+        m.develops.push(Develops::at("ch1", "c1", Stage::Introduce));
         m.reaches.push(Reaches { channel: "ch1".into(), role: "r1".into() });
         m
     }

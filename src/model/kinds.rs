@@ -98,6 +98,15 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// What a channel's cost is counted per: each learner, each cohort run, or each year.
+    CostBasis {
+        PerPerson => "per-person",
+        PerCohort => "per-cohort",
+        PerYear => "per-year",
+    }
+}
+
+vocabulary! {
     /// How much it matters that a role masters a competency.
     Criticality {
         Low => "low",

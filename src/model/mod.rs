@@ -1,6 +1,7 @@
 //! The ecosystem model: engagement metadata, roles, competencies, channels and their relations. Plain data, no I/O.
 
 mod bank;
+pub mod currency;
 mod edit;
 mod judgement;
 mod kinds;
@@ -11,7 +12,7 @@ pub use bank::{Bank, Question};
 pub use edit::Edit;
 pub use judgement::{Disposition, ManualFinding, Settings, Subjects};
 pub(crate) use kinds::vocabulary;
-pub use kinds::{Bucket, ChannelKind, Criticality, Pillar, Severity, Stage, UnknownName, Verdict};
+pub use kinds::{Bucket, ChannelKind, CostBasis, Criticality, Pillar, Severity, Stage, UnknownName, Verdict};
 pub use validate::{validate, ValidationError};
 
 use serde::{Deserialize, Serialize};
@@ -62,6 +63,9 @@ pub struct Engagement {
     pub created: String,
     pub scale: Scale,
     pub target_mix: Mix,
+    /// The ISO 4217 code costs are given in (`EUR`, `GBP`), when the engagement has one.
+    #[serde(default)]
+    pub currency: Option<String>,
 }
 
 impl Default for Engagement {
@@ -73,6 +77,7 @@ impl Default for Engagement {
             created: "1970-01-01".into(),
             scale: Scale::default(),
             target_mix: Mix::default(),
+            currency: None,
         }
     }
 }
@@ -190,14 +195,35 @@ pub struct Channel {
     pub kind: ChannelKind,
     #[serde(default)]
     pub description: String,
-    /// How many people it can serve at once.
+    /// How many people one cohort (one run) can serve.
     #[serde(default)]
     pub capacity: Option<i64>,
+    /// How many cohorts run a year; absent means one.
+    #[serde(default)]
+    pub cohorts_per_year: Option<i64>,
     #[serde(default)]
     pub cost: Option<f64>,
-    /// Kirkpatrick level it is evaluated at: 0 none, 1 reaction, 2 learning, 3 behaviour, 4 results.
+    /// What `cost` is counted per; absent is read as per person.
+    #[serde(default)]
+    pub cost_basis: Option<CostBasis>,
+    /// Learner hours per person.
+    #[serde(default)]
+    pub hours: Option<f64>,
+    /// Level it is evaluated at: 0 none, 1 reaction, 2 learning, 3 behaviour, 4 results (Kirkpatrick), 5 ROI (Phillips).
     #[serde(default)]
     pub evaluation_level: i64,
+}
+
+impl Channel {
+    /// How many people it can serve in a year: capacity x cohorts per year (one cohort when unset).
+    pub fn yearly_capacity(&self) -> Option<i64> {
+        self.capacity.map(|c| c.saturating_mul(self.cohorts_per_year.unwrap_or(1)))
+    }
+
+    /// The basis the cost is counted on; a cost with none is read as per person.
+    pub fn effective_cost_basis(&self) -> CostBasis {
+        self.cost_basis.unwrap_or(CostBasis::PerPerson)
+    }
 }
 
 /// A role needs a competency at a target level.
@@ -214,14 +240,23 @@ pub struct Requires {
     pub criticality: Criticality,
 }
 
-/// A channel develops a competency at one stage of the learning journey.
+/// A channel develops a competency at one or more stages of the learning journey
+/// (a simulation with a debrief: practice and feedback).
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Develops {
     pub channel: Id,
     pub competency: Id,
-    pub stage: Stage,
+    /// Not empty, each stage once; kept in journey order by `Model::normalize`.
+    pub stages: Vec<Stage>,
+}
+
+impl Develops {
+    /// A link at one stage.
+    pub fn at(channel: impl Into<Id>, competency: impl Into<Id>, stage: Stage) -> Develops {
+        Develops { channel: channel.into(), competency: competency.into(), stages: vec![stage] }
+    }
 }
 
 /// A channel is open to the people in a role.
@@ -281,6 +316,9 @@ impl Model {
         self.channels.sort_by(|a, b| a.id.cmp(&b.id));
         self.requires.sort_by(|a, b| (&a.role, &a.competency).cmp(&(&b.role, &b.competency)));
         self.develops.sort_by(|a, b| (&a.channel, &a.competency).cmp(&(&b.channel, &b.competency)));
+        for d in &mut self.develops {
+            d.stages.sort_unstable();
+        }
         self.reaches.sort();
         self.follows.sort();
         self.prerequisites.sort();

@@ -63,7 +63,10 @@ pub fn model(sizes: Sizes) -> Model {
             kind: ChannelKind::ALL[i % ChannelKind::ALL.len()],
             description: String::new(),
             capacity: (i % 6 == 2).then_some(20),
+            cohorts_per_year: None,
             cost: None,
+            cost_basis: None,
+            hours: None,
             evaluation_level: (i % 5) as i64,
         })
         .collect();
@@ -95,7 +98,7 @@ pub fn model(sizes: Sizes) -> Model {
                 m.develops.push(Develops {
                     channel: channel.id.clone(),
                     competency: m.competencies[(start + k) % sizes.competencies].id.clone(),
-                    stage: if k % 7 == 0 { Stage::ALL[c % 4] } else { channel.kind.default_stage() },
+                    stages: vec![if k % 7 == 0 { Stage::ALL[c % 4] } else { channel.kind.default_stage() }],
                 });
             }
         }

@@ -69,6 +69,13 @@ fn check_engagement(model: &Model, errors: &mut Errors) {
     if m.experiential + m.social + m.formal != 100 {
         errors.push(item, "target_mix", format!("buckets sum to {}, not 100", m.experiential + m.social + m.formal));
     }
+    if let Some(code) = e.currency.as_deref().filter(|c| super::currency::iso_code(c).is_none()) {
+        errors.push(
+            item,
+            "currency",
+            format!("`{code}` is not an active ISO 4217 currency code (such as EUR, GBP, USD)"),
+        );
+    }
 }
 
 /// Which kind of item each id names.
@@ -116,8 +123,18 @@ fn check_items<'m>(model: &'m Model, errors: &mut Errors) -> HashMap<&'m str, It
         if let Some(cost) = c.cost.filter(|c| *c < 0.0 || !c.is_finite()) {
             errors.push(&item, "cost", format!("{cost} is negative or not a number"));
         }
-        if !(0..=4).contains(&c.evaluation_level) {
-            errors.push(&item, "evaluation_level", format!("{} is outside Kirkpatrick 0..=4", c.evaluation_level));
+        if let Some(cohorts) = c.cohorts_per_year.filter(|n| *n <= 0) {
+            errors.push(&item, "cohorts_per_year", format!("{cohorts} is not a positive number of cohorts"));
+        }
+        if let Some(hours) = c.hours.filter(|h| *h < 0.0 || !h.is_finite()) {
+            errors.push(&item, "hours", format!("{hours} is negative or not a number"));
+        }
+        if !(0..=5).contains(&c.evaluation_level) {
+            errors.push(
+                &item,
+                "evaluation_level",
+                format!("{} is outside 0..=5 (Kirkpatrick 0-4, Phillips ROI 5)", c.evaluation_level),
+            );
         }
     }
     // Parents must name competencies and must not loop.
@@ -192,6 +209,11 @@ fn check_relations<'m>(model: &'m Model, ids: &HashMap<&str, ItemKind>, errors: 
         refers(errors, &item, "channel", &d.channel, ItemKind::Channel);
         refers(errors, &item, "competency", &d.competency, ItemKind::Competency);
         unique(errors, "develops", &d.channel, &d.competency, &item);
+        if d.stages.is_empty() {
+            errors.push(item(), "stages", "needs at least one stage");
+        } else if d.stages.iter().enumerate().any(|(i, s)| d.stages[..i].contains(s)) {
+            errors.push(item(), "stages", "lists a stage twice");
+        }
     }
     for r in &model.reaches {
         let item = || format!("reaches '{}' -> '{}'", r.channel, r.role);

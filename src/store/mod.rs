@@ -89,11 +89,34 @@ impl Store {
         configure(&conn, path)?;
         let mut store = Store { conn, path: path.to_owned() };
         if header.user_version < SCHEMA_VERSION {
-            let tx = store.conn.transaction().map_err(sqlite(path))?;
-            migrations::upgrade(&tx, header.user_version).map_err(sqlite(path))?;
-            tx.commit().map_err(sqlite(path))?;
+            store.migrate(header.user_version)?;
         }
         Ok(store)
+    }
+
+    /// Brings an older file up to date in one transaction. Foreign keys are off meanwhile, as
+    /// SQLite's procedure for rebuilding a table asks (dropping a parent table would otherwise
+    /// cascade into its links), and are checked before the transaction commits.
+    fn migrate(&mut self, from: i64) -> Result<()> {
+        let path = self.path.clone();
+        self.conn.pragma_update(None, "foreign_keys", false).map_err(sqlite(&path))?;
+        let result = (|| {
+            let tx = self.conn.transaction().map_err(sqlite(&path))?;
+            migrations::upgrade(&tx, from).map_err(sqlite(&path))?;
+            let broken = tx
+                .prepare("PRAGMA foreign_key_check")
+                .and_then(|mut stmt| stmt.query_map([], |_| Ok(())).map(|rows| rows.count()))
+                .map_err(sqlite(&path))?;
+            if broken > 0 {
+                return Err(Error::Damaged {
+                    path: path.clone(),
+                    detail: format!("{broken} link(s) name items that are not in the file"),
+                });
+            }
+            tx.commit().map_err(sqlite(&path))
+        })();
+        self.conn.pragma_update(None, "foreign_keys", true).map_err(sqlite(&path))?;
+        result
     }
 
     /// Opens an engagement file and reads its model: what every user-facing open does.

@@ -26,6 +26,30 @@ fn parsed<T: std::str::FromStr<Err = String>>(row: &Row<'_>, i: usize) -> rusqli
         .map_err(|e: String| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e.into()))
 }
 
+/// A JSON array of stage names as the file stores it (`["practice","feedback"]`), read without
+/// a JSON parser: a large framework has one per `develops` link.
+fn stage_list(row: &Row<'_>, i: usize) -> rusqlite::Result<Vec<crate::model::Stage>> {
+    let text = row.get_ref(i)?.as_str()?;
+    let bad = |detail: String| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, detail.into());
+    let inner = text
+        .trim()
+        .strip_prefix('[')
+        .and_then(|t| t.strip_suffix(']'))
+        .ok_or_else(|| bad(format!("`{text}` is not a list of stages")))?;
+    inner
+        .split(',')
+        .filter(|s| !s.trim().is_empty())
+        .map(|s| {
+            let name = s
+                .trim()
+                .strip_prefix('"')
+                .and_then(|s| s.strip_suffix('"'))
+                .ok_or_else(|| bad(format!("`{text}` is not a list of stages")))?;
+            name.parse().map_err(bad)
+        })
+        .collect()
+}
+
 fn all<T>(conn: &Connection, sql: &str, f: impl FnMut(&Row<'_>) -> rusqlite::Result<T>) -> rusqlite::Result<Vec<T>> {
     let mut stmt = conn.prepare(sql)?;
     let rows = stmt.query_map([], f)?;
@@ -50,7 +74,7 @@ pub fn responses(conn: &Connection) -> rusqlite::Result<Vec<Response>> {
 pub fn load(conn: &Connection) -> rusqlite::Result<Model> {
     let engagement = conn.query_row(
         "SELECT name, client, consultant, created, scale_min, scale_max, scale_labels,
-                mix_experiential, mix_social, mix_formal FROM engagement WHERE id = 1",
+                mix_experiential, mix_social, mix_formal, currency FROM engagement WHERE id = 1",
         [],
         |r| {
             Ok(Engagement {
@@ -60,6 +84,7 @@ pub fn load(conn: &Connection) -> rusqlite::Result<Model> {
                 created: r.get(3)?,
                 scale: Scale { min: r.get(4)?, max: r.get(5)?, labels: json_list(r.get(6)?)? },
                 target_mix: Mix { experiential: r.get(7)?, social: r.get(8)?, formal: r.get(9)? },
+                currency: r.get(10)?,
             })
         },
     )?;
@@ -86,7 +111,8 @@ pub fn load(conn: &Connection) -> rusqlite::Result<Model> {
         })?;
     let channels = all(
         conn,
-        "SELECT id, name, kind, description, capacity, cost, evaluation_level FROM channel ORDER BY id",
+        "SELECT id, name, kind, description, capacity, cost, evaluation_level, cohorts_per_year, cost_basis, hours
+         FROM channel ORDER BY id",
         |r| {
             Ok(Channel {
                 id: r.get(0)?,
@@ -96,6 +122,12 @@ pub fn load(conn: &Connection) -> rusqlite::Result<Model> {
                 capacity: r.get(4)?,
                 cost: r.get(5)?,
                 evaluation_level: r.get(6)?,
+                cohorts_per_year: r.get(7)?,
+                cost_basis: match r.get_ref(8)?.as_str_or_null()? {
+                    Some(_) => Some(parsed(r, 8)?),
+                    None => None,
+                },
+                hours: r.get(9)?,
             })
         },
     )?;
@@ -112,8 +144,8 @@ pub fn load(conn: &Connection) -> rusqlite::Result<Model> {
             })
         },
     )?;
-    let develops = all(conn, "SELECT channel, competency, stage FROM develops ORDER BY channel, competency", |r| {
-        Ok(Develops { channel: r.get(0)?, competency: r.get(1)?, stage: parsed(r, 2)? })
+    let develops = all(conn, "SELECT channel, competency, stages FROM develops ORDER BY channel, competency", |r| {
+        Ok(Develops { channel: r.get(0)?, competency: r.get(1)?, stages: stage_list(r, 2)? })
     })?;
     let reaches = all(conn, "SELECT channel, role FROM reaches ORDER BY channel, role", |r| {
         Ok(Reaches { channel: r.get(0)?, role: r.get(1)? })

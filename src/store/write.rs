@@ -14,14 +14,16 @@ const PUT_ROLE: &str = "INSERT INTO role (id, name, description, grp, headcount,
 const PUT_COMPETENCY: &str =
     "INSERT INTO competency (id, name, description, category, parent, refs) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
     ON CONFLICT (id) DO UPDATE SET name = ?2, description = ?3, category = ?4, parent = ?5, refs = ?6";
-const PUT_CHANNEL: &str = "INSERT INTO channel (id, name, kind, description, capacity, cost, evaluation_level)
-    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-    ON CONFLICT (id) DO UPDATE SET name = ?2, kind = ?3, description = ?4, capacity = ?5, cost = ?6, evaluation_level = ?7";
+const PUT_CHANNEL: &str = "INSERT INTO channel (id, name, kind, description, capacity, cost, evaluation_level,
+                         cohorts_per_year, cost_basis, hours)
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+    ON CONFLICT (id) DO UPDATE SET name = ?2, kind = ?3, description = ?4, capacity = ?5, cost = ?6,
+        evaluation_level = ?7, cohorts_per_year = ?8, cost_basis = ?9, hours = ?10";
 const PUT_REQUIRES: &str =
     "INSERT INTO requires (role, competency, target_level, current_level, criticality) VALUES (?1, ?2, ?3, ?4, ?5)
     ON CONFLICT (role, competency) DO UPDATE SET target_level = ?3, current_level = ?4, criticality = ?5";
-const PUT_DEVELOPS: &str = "INSERT INTO develops (channel, competency, stage) VALUES (?1, ?2, ?3)
-    ON CONFLICT (channel, competency) DO UPDATE SET stage = ?3";
+const PUT_DEVELOPS: &str = "INSERT INTO develops (channel, competency, stages) VALUES (?1, ?2, ?3)
+    ON CONFLICT (channel, competency) DO UPDATE SET stages = ?3";
 const ADD_REACHES: &str = "INSERT OR IGNORE INTO reaches (channel, role) VALUES (?1, ?2)";
 const ADD_FOLLOWS: &str = "INSERT OR IGNORE INTO follows (from_channel, to_channel) VALUES (?1, ?2)";
 const ADD_PREREQUISITE: &str = "INSERT OR IGNORE INTO prerequisite (competency, requires) VALUES (?1, ?2)";
@@ -31,10 +33,11 @@ const ADD_RESPONSE: &str =
 fn set_engagement(tx: &Transaction<'_>, e: &Engagement) -> rusqlite::Result<()> {
     tx.execute(
         "INSERT INTO engagement (id, name, client, consultant, created, scale_min, scale_max, scale_labels,
-                                 mix_experiential, mix_social, mix_formal)
-         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+                                 mix_experiential, mix_social, mix_formal, currency)
+         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
          ON CONFLICT (id) DO UPDATE SET name = ?1, client = ?2, consultant = ?3, created = ?4, scale_min = ?5,
-             scale_max = ?6, scale_labels = ?7, mix_experiential = ?8, mix_social = ?9, mix_formal = ?10",
+             scale_max = ?6, scale_labels = ?7, mix_experiential = ?8, mix_social = ?9, mix_formal = ?10,
+             currency = ?11",
         params![
             e.name,
             e.client,
@@ -45,7 +48,8 @@ fn set_engagement(tx: &Transaction<'_>, e: &Engagement) -> rusqlite::Result<()> 
             json_list(&e.scale.labels),
             e.target_mix.experiential,
             e.target_mix.social,
-            e.target_mix.formal
+            e.target_mix.formal,
+            e.currency
         ],
     )?;
     Ok(())
@@ -58,13 +62,24 @@ fn competency_params(c: &Competency) -> impl rusqlite::Params + '_ {
     (&c.id, &c.name, &c.description, &c.category, &c.parent, json_list(&c.refs))
 }
 fn channel_params(c: &Channel) -> impl rusqlite::Params + '_ {
-    (&c.id, &c.name, c.kind.as_str(), &c.description, c.capacity, c.cost, c.evaluation_level)
+    (
+        &c.id,
+        &c.name,
+        c.kind.as_str(),
+        &c.description,
+        c.capacity,
+        c.cost,
+        c.evaluation_level,
+        c.cohorts_per_year,
+        c.cost_basis.map(|b| b.as_str()),
+        c.hours,
+    )
 }
 fn requires_params(r: &Requires) -> impl rusqlite::Params + '_ {
     (&r.role, &r.competency, r.target_level, r.current_level, r.criticality.as_str())
 }
 fn develops_params(d: &Develops) -> impl rusqlite::Params + '_ {
-    (&d.channel, &d.competency, d.stage.as_str())
+    (&d.channel, &d.competency, serde_json::to_string(&d.stages).expect("stages serialise"))
 }
 fn response_params(r: &Response) -> impl rusqlite::Params + '_ {
     (&r.bank, &r.question, &r.respondent, &r.group, r.score, &r.note, &r.at)

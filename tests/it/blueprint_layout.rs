@@ -133,9 +133,10 @@ fn a_long_table_breaks_across_pages_and_repeats_its_header() {
         .collect();
     assert!(with_header.len() >= 2, "the 60-step table spans pages, each with its header: {with_header:?}");
     let text = doc.plain_text();
-    for c in &m.channels {
-        assert!(text.contains(&c.name), "row for {:?}", c.name);
-    }
+    // The table shows its first 30 steps (a long name wraps inside its cell) and counts the rest.
+    let shown = m.channels.iter().filter(|c| text.contains(&c.name[.."Channel number 00".len()])).count();
+    assert!(shown >= 30, "{shown} rows");
+    assert!(text.contains("And 30 channels more."), "the rest are counted");
 }
 
 #[test]

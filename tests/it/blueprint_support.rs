@@ -31,7 +31,10 @@ fn channel(id: &str, name: &str, kind: ChannelKind) -> Channel {
         kind,
         description: String::new(),
         capacity: None,
+        cohorts_per_year: None,
         cost: None,
+        cost_basis: None,
+        hours: None,
         evaluation_level: 1,
     }
 }
@@ -47,7 +50,7 @@ fn requires(role: &str, competency: &str) -> Requires {
 }
 
 fn develops(channel: &str, competency: &str, stage: Stage) -> Develops {
-    Develops { channel: channel.into(), competency: competency.into(), stage }
+    Develops::at(channel, competency, stage)
 }
 
 fn reaches(channel: &str, role: &str) -> Reaches {

@@ -31,7 +31,10 @@ pub fn channel(id: &str, kind: ChannelKind) -> Channel {
         kind,
         description: String::new(),
         capacity: None,
+        cohorts_per_year: None,
         cost: None,
+        cost_basis: None,
+        hours: None,
         evaluation_level: 2,
     }
 }
@@ -56,8 +59,8 @@ pub fn small_model() -> Model {
     m.channels = vec![channel("ch1", ChannelKind::Formal), channel("ch2", ChannelKind::Experiential)];
     m.requires = vec![requires("r1", "c1", 3), requires("r2", "c2", 4)];
     m.develops = vec![
-        Develops { channel: "ch1".into(), competency: "c1".into(), stage: Stage::Introduce },
-        Develops { channel: "ch2".into(), competency: "c1".into(), stage: Stage::Practice },
+        Develops { channel: "ch1".into(), competency: "c1".into(), stages: vec![Stage::Introduce] },
+        Develops { channel: "ch2".into(), competency: "c1".into(), stages: vec![Stage::Practice] },
     ];
     m.reaches = vec![Reaches { channel: "ch1".into(), role: "r1".into() }];
     m.follows = vec![Follows { from: "ch1".into(), to: "ch2".into() }];

@@ -86,7 +86,7 @@ fn graphml_parses_back_with_every_node_edge_and_attribute() {
     let m = demo();
     let text = trellis::interop::graphml::export(&m);
     let g = parse_graphml(&text);
-    for k in ["label", "kind", "target_level", "criticality", "stage", "channel_kind", "relation"] {
+    for k in ["label", "kind", "target_level", "criticality", "stages", "channel_kind", "relation"] {
         assert!(g.keys.contains(k), "key {k}");
     }
     assert_eq!(g.nodes.len(), m.roles.len() + m.competencies.len() + m.channels.len());
@@ -108,7 +108,8 @@ fn graphml_parses_back_with_every_node_edge_and_attribute() {
     let dev = &m.develops[0];
     let edge =
         g.edges.iter().find(|(s, t, d)| s == &dev.channel && t == &dev.competency && d["relation"] == "develops");
-    assert_eq!(edge.unwrap().2["stage"], dev.stage.as_str());
+    let stages: Vec<&str> = dev.stages.iter().map(|s| s.as_str()).collect();
+    assert_eq!(edge.unwrap().2["stages"], stages.join(","));
     for (s, t, _) in &g.edges {
         assert!(g.nodes.contains_key(s) && g.nodes.contains_key(t), "edge {s} -> {t} ends at nodes");
     }

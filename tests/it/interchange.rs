@@ -107,11 +107,19 @@ fn arb_model() -> impl Strategy<Value = Model> {
         let roles = proptest::collection::vec((name(), text(), text(), 0i64..500), nr);
         let comps = proptest::collection::vec((name(), text(), proptest::option::of(0..nc)), nc);
         let chans = proptest::collection::vec(
-            (name(), 0usize..6, proptest::option::of(0i64..100), proptest::option::of(0u32..10_000), 0i64..5),
+            (
+                name(),
+                0usize..6,
+                proptest::option::of(0i64..100),
+                proptest::option::of(0u32..10_000),
+                0i64..6,
+                (proptest::option::of(1i64..13), proptest::option::of(0usize..3), proptest::option::of(0u32..400)),
+            ),
             nch,
         );
         let reqs = proptest::collection::vec((0..nr, 0..nc, 0i64..6, proptest::option::of(0i64..6), 0usize..3), 0..10);
-        let devs = proptest::collection::vec((0..nch, 0..nc, 0usize..4), 0..10);
+        // Stages as a non-empty bit set: a link may develop its competency at several stages.
+        let devs = proptest::collection::vec((0..nch, 0..nc, 1u8..16), 0..10);
         let reach = proptest::collection::vec((0..nch, 0..nr), 0..8);
         let follow = proptest::collection::vec((0..nch, 0..nch), 0..5);
         let prereq = proptest::collection::vec((0..nc, 0..nc), 0..5);
@@ -122,6 +130,8 @@ fn arb_model() -> impl Strategy<Value = Model> {
                 let mut m = Model::default();
                 m.engagement.name = "Property".into();
                 m.engagement.created = "2026-01-31".into();
+                m.engagement.currency =
+                    (threshold % 3 != 0).then(|| ["EUR", "GBP", "JPY"][threshold as usize % 3].into());
                 m.roles = roles
                     .into_iter()
                     .enumerate()
@@ -150,13 +160,16 @@ fn arb_model() -> impl Strategy<Value = Model> {
                 m.channels = chans
                     .into_iter()
                     .enumerate()
-                    .map(|(i, (name, kind, capacity, cost, level))| Channel {
+                    .map(|(i, (name, kind, capacity, cost, level, (cohorts, basis, hours)))| Channel {
                         id: format!("ch{i}"),
                         name,
                         kind: ChannelKind::ALL[kind],
                         description: "a \"quoted\" <description>".into(),
                         capacity,
+                        cohorts_per_year: cohorts,
                         cost: cost.map(|c| f64::from(c) / 4.0),
+                        cost_basis: basis.map(|b| CostBasis::ALL[b]),
+                        hours: hours.map(|h| f64::from(h) / 2.0),
                         evaluation_level: level,
                     })
                     .collect();
@@ -173,10 +186,11 @@ fn arb_model() -> impl Strategy<Value = Model> {
                 }
                 for (ch, c, s) in devs {
                     if !m.develops.iter().any(|x| x.channel == format!("ch{ch}") && x.competency == format!("c{c}")) {
+                        let stages = Stage::ALL.iter().enumerate().filter(|(i, _)| s & (1 << i) != 0);
                         m.develops.push(Develops {
                             channel: format!("ch{ch}"),
                             competency: format!("c{c}"),
-                            stage: Stage::ALL[s],
+                            stages: stages.map(|(_, s)| *s).collect(),
                         });
                     }
                 }

@@ -20,6 +20,7 @@ mod import_esco;
 mod import_onet;
 mod interchange;
 mod layers;
+mod method_doc;
 mod module_graph;
 mod session;
 mod store;

@@ -57,7 +57,7 @@ fn negative_amounts_are_named() {
     expect_error(|m| m.roles[0].headcount = -3, "role 'r1'", "headcount");
     expect_error(|m| m.channels[0].capacity = Some(-1), "channel 'ch1'", "capacity");
     expect_error(|m| m.channels[0].cost = Some(-5.0), "channel 'ch1'", "cost");
-    expect_error(|m| m.channels[0].evaluation_level = 5, "channel 'ch1'", "evaluation_level");
+    expect_error(|m| m.channels[0].evaluation_level = 6, "channel 'ch1'", "evaluation_level");
 }
 
 #[test]
@@ -101,6 +101,33 @@ fn responses_are_checked() {
 }
 
 #[test]
+fn stage_sets_cohorts_hours_currency_and_roi_are_checked() {
+    expect_error(|m| m.develops[0].stages.clear(), "develops 'ch1' -> 'c1'", "stages");
+    expect_error(
+        |m| m.develops[0].stages = vec![trellis::model::Stage::Practice, trellis::model::Stage::Practice],
+        "develops 'ch1' -> 'c1'",
+        "stages",
+    );
+    expect_error(|m| m.channels[0].cohorts_per_year = Some(0), "channel 'ch1'", "cohorts_per_year");
+    expect_error(|m| m.channels[0].cohorts_per_year = Some(-2), "channel 'ch1'", "cohorts_per_year");
+    expect_error(|m| m.channels[0].hours = Some(-0.5), "channel 'ch1'", "hours");
+    for code in ["EURO", "eur", "ABC", "XXX", ""] {
+        expect_error(|m| m.engagement.currency = Some(code.into()), "engagement", "currency");
+    }
+    let mut m = small_model();
+    m.channels[0].evaluation_level = 5;
+    m.channels[0].cohorts_per_year = Some(4);
+    m.channels[0].hours = Some(0.0);
+    m.engagement.currency = Some("EUR".into());
+    m.develops[0].stages = vec![trellis::model::Stage::Practice, trellis::model::Stage::Feedback];
+    assert!(
+        validate(&m).is_empty(),
+        "level 5 (Phillips ROI), cohorts, hours, EUR and two stages are valid: {:?}",
+        validate(&m)
+    );
+}
+
+#[test]
 fn unknown_kinds_and_stages_are_refused_on_the_way_in() {
     // Kinds and stages are closed vocabularies: they cannot even be parsed when unknown.
     let base = Model::default();
@@ -109,6 +136,14 @@ fn unknown_kinds_and_stages_are_refused_on_the_way_in() {
         (
             r#"{"format":"trellis","version":1,"develops":[{"channel":"a","competency":"b","stage":"mastery"}]}"#,
             "develops[0].stage",
+        ),
+        (
+            r#"{"format":"trellis","version":1,"develops":[{"channel":"a","competency":"b","stages":["practice","rehearsal"]}]}"#,
+            "develops[0].stages",
+        ),
+        (
+            r#"{"format":"trellis","version":1,"channels":[{"id":"a","name":"A","kind":"formal","cost_basis":"per-head"}]}"#,
+            "channels[0].cost_basis",
         ),
         (
             r#"{"format":"trellis","version":1,"requires":[{"role":"a","competency":"b","target_level":1,"criticality":"urgent"}]}"#,

@@ -33,6 +33,7 @@ export const INFO = {
     created: "2026-01-15",
     scale: { min: 0, max: 5, labels: [] },
     target_mix: { experiential: 70, social: 20, formal: 10 },
+    currency: null,
   },
   roles: 12,
   competencies: 20,

@@ -2,7 +2,7 @@
 
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
-use trellis::model::{ChannelKind, Criticality, Stage};
+use trellis::model::{ChannelKind, CostBasis, Criticality, Stage};
 
 /// Trellis: design learning ecosystems, find their gaps, hand the client a blueprint.
 ///
@@ -125,12 +125,21 @@ pub enum AddCommand {
         id: Option<String>,
         #[arg(long, default_value = "")]
         description: String,
-        /// How many people it can serve at once.
+        /// How many people one cohort can serve.
         #[arg(long)]
         capacity: Option<i64>,
+        /// How many cohorts run a year (one when left out).
+        #[arg(long)]
+        cohorts_per_year: Option<i64>,
         #[arg(long)]
         cost: Option<f64>,
-        /// Kirkpatrick level evaluated: 0 none, 1 reaction, 2 learning, 3 behaviour, 4 results.
+        /// What the cost is counted per: per-person, per-cohort, per-year.
+        #[arg(long, value_parser = parse_cost_basis)]
+        cost_basis: Option<CostBasis>,
+        /// Learner hours per person.
+        #[arg(long)]
+        hours: Option<f64>,
+        /// Level evaluated: 0 none, 1 reaction, 2 learning, 3 behaviour, 4 results, 5 return on investment.
         #[arg(long, default_value_t = 0)]
         evaluation_level: i64,
     },
@@ -151,13 +160,14 @@ pub enum LinkCommand {
         #[arg(long, value_parser = parse_criticality, default_value = "medium")]
         criticality: Criticality,
     },
-    /// A channel develops a competency at a stage (default: the channel kind's usual stage).
+    /// A channel develops a competency at one or more stages (default: the channel kind's usual stage).
     Develops {
         file: PathBuf,
         channel: String,
         competency: String,
-        #[arg(long, value_parser = parse_stage)]
-        stage: Option<Stage>,
+        /// A stage; repeat the flag or give a comma list for several (`--stage practice,feedback`).
+        #[arg(long = "stage", value_parser = parse_stage, value_delimiter = ',', action = clap::ArgAction::Append)]
+        stages: Vec<Stage>,
     },
     /// A channel reaches the people in a role.
     Reaches { file: PathBuf, channel: String, role: String },
@@ -195,6 +205,9 @@ pub struct LinkEnds {
 }
 
 fn parse_kind(s: &str) -> Result<ChannelKind, String> {
+    s.parse()
+}
+fn parse_cost_basis(s: &str) -> Result<CostBasis, String> {
     s.parse()
 }
 fn parse_stage(s: &str) -> Result<Stage, String> {

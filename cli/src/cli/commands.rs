@@ -41,6 +41,9 @@ pub fn dispatch(command: Command, today: &str, out: &mut dyn Write) -> Result<i3
             for p in &report.validation {
                 write(out, &format!("model: {p}\n"))?;
             }
+            for w in &report.warnings {
+                write(out, &format!("warning: {w}\n"))?;
+            }
             if !report.is_sound() {
                 eprintln!("{}: {} problem(s)", file.display(), report.integrity.len() + report.validation.len());
                 return Ok(1);
@@ -113,9 +116,33 @@ fn add_item(add: AddCommand, out: &mut dyn Write) -> Result<()> {
             let parent = parent.map(|p| session.resolve_competency(&p)).transpose()?;
             (id.clone(), Edit::PutCompetency(Competency { id, name, description, category, parent, refs }))
         }
-        AddCommand::Channel { id, name, kind, description, capacity, cost, evaluation_level, .. } => {
+        AddCommand::Channel {
+            id,
+            name,
+            kind,
+            description,
+            capacity,
+            cohorts_per_year,
+            cost,
+            cost_basis,
+            hours,
+            evaluation_level,
+            ..
+        } => {
             let id = fresh_id(&session, id)?;
-            (id.clone(), Edit::PutChannel(Channel { id, name, kind, description, capacity, cost, evaluation_level }))
+            let channel = Channel {
+                id: id.clone(),
+                name,
+                kind,
+                description,
+                capacity,
+                cohorts_per_year,
+                cost,
+                cost_basis,
+                hours,
+                evaluation_level,
+            };
+            (id, Edit::PutChannel(channel))
         }
     };
     session.apply(edit)?;
@@ -139,14 +166,13 @@ fn link_items(link: LinkCommand) -> Result<()> {
             current_level: current,
             criticality,
         }),
-        LinkCommand::Develops { channel, competency, stage, .. } => {
+        LinkCommand::Develops { channel, competency, mut stages, .. } => {
             let channel = s.resolve_channel(&channel)?;
             let kind = s.model().channel(&channel).map(|c| c.kind).expect("resolved channels exist");
-            Edit::PutDevelops(Develops {
-                channel,
-                competency: s.resolve_competency(&competency)?,
-                stage: stage.unwrap_or(kind.default_stage()),
-            })
+            if stages.is_empty() {
+                stages.push(kind.default_stage());
+            }
+            Edit::PutDevelops(Develops { channel, competency: s.resolve_competency(&competency)?, stages })
         }
         LinkCommand::Reaches { channel, role, .. } => {
             Edit::AddReaches(Reaches { channel: s.resolve_channel(&channel)?, role: s.resolve_role(&role)? })

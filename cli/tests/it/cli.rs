@@ -125,13 +125,23 @@ fn a_whole_model_can_be_scripted() {
         d,
     );
     ok(&["link", "develops", "e.trellis", "chan-huddle", "comp-handover"], d);
+    ok(&["add", "channel", "e.trellis", "--name", "Handover drill", "--kind", "experiential", "--id", "chan-drill"], d);
+    ok(&["add", "channel", "e.trellis", "--name", "Floor walker", "--kind", "coaching", "--id", "chan-walker"], d);
+    ok(&["link", "develops", "e.trellis", "chan-drill", "comp-handover", "--stage", "practice,feedback"], d);
+    ok(
+        &["link", "develops", "e.trellis", "chan-walker", "comp-handover", "--stage", "feedback", "--stage", "support"],
+        d,
+    );
     ok(&["link", "reaches", "e.trellis", "chan-huddle", role], d);
     ok(&["link", "follows", "e.trellis", "chan-huddle", "chan-stretch-project"], d);
     ok(&["link", "prerequisite", "e.trellis", "comp-handover", "comp-delegation"], d);
     let doc: serde_json::Value = serde_json::from_str(&ok(&["export", "e.trellis", "--format", "json"], d)).unwrap();
     let develops = doc["develops"].as_array().unwrap();
     let link = develops.iter().find(|x| x["channel"] == "chan-huddle").unwrap();
-    assert_eq!(link["stage"], "feedback", "social channels default to feedback");
+    assert_eq!(link["stages"], serde_json::json!(["feedback"]), "social channels default to feedback");
+    let stages = |channel: &str| develops.iter().find(|x| x["channel"] == channel).unwrap()["stages"].clone();
+    assert_eq!(stages("chan-drill"), serde_json::json!(["practice", "feedback"]), "a comma list");
+    assert_eq!(stages("chan-walker"), serde_json::json!(["feedback", "support"]), "the flag repeated");
     assert!(doc["requires"].as_array().unwrap().iter().any(|r| r["role"] == role && r["current_level"] == 1));
     // A link to something that does not exist is refused with its name.
     let o = trellis(&["link", "reaches", "e.trellis", "chan-huddle", "Ghost role"], d);
@@ -178,6 +188,81 @@ fn export_and_import_json_through_files() {
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert!(err.contains("broken.json") && err.contains("roles[0].id") && err.contains("line 2"), "{err}");
+}
+
+#[test]
+fn bad_new_fields_are_refused_naming_item_and_field_and_the_file_is_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    ok(&["new", "e.trellis", "--template", "demo", "--date", "2026-04-01"], d);
+    let before = std::fs::read(d.join("e.trellis")).unwrap();
+    let channel = |extra: &str| {
+        format!(
+            r#"{{"format": "trellis", "version": 1, "channels": [{{"id": "x", "name": "X", "kind": "coaching"{extra}}}]}}"#
+        )
+    };
+    let cases = [
+        (
+            r#"{"format": "trellis", "version": 1, "channels": [{"id": "x", "name": "X", "kind": "experiential"}],
+              "develops": [{"channel": "x", "competency": "x2", "stage": "practice", "stages": ["practice"]}],
+              "competencies": [{"id": "x2", "name": "X2"}]}"#
+                .to_owned(),
+            vec!["develops[0]", "stages"],
+        ),
+        (
+            r#"{"format": "trellis", "version": 1, "channels": [{"id": "x", "name": "X", "kind": "experiential"}],
+              "develops": [{"channel": "x", "competency": "x2", "stages": []}],
+              "competencies": [{"id": "x2", "name": "X2"}]}"#
+                .to_owned(),
+            vec!["develops 'x' -> 'x2'", "stages"],
+        ),
+        (
+            r#"{"format": "trellis", "version": 1, "channels": [{"id": "x", "name": "X", "kind": "experiential"}],
+              "develops": [{"channel": "x", "competency": "x2", "stages": ["practice", "practice"]}],
+              "competencies": [{"id": "x2", "name": "X2"}]}"#
+                .to_owned(),
+            vec!["develops 'x' -> 'x2'", "stages"],
+        ),
+        (channel(r#", "cohorts_per_year": 0"#), vec!["channel 'x'", "cohorts_per_year"]),
+        (channel(r#", "cohorts_per_year": -3"#), vec!["channel 'x'", "cohorts_per_year"]),
+        (channel(r#", "hours": -1"#), vec!["channel 'x'", "hours"]),
+        (channel(r#", "cost": 10, "cost_basis": "per-head""#), vec!["channels[0].cost_basis", "per-head"]),
+        (channel(r#", "evaluation_level": 6"#), vec!["channel 'x'", "evaluation_level"]),
+    ];
+    for (i, (doc, wanted)) in cases.iter().enumerate() {
+        let name = format!("bad{i}.json");
+        std::fs::write(d.join(&name), doc).unwrap();
+        let o = trellis(&["import", "e.trellis", "--format", "json", &name], d);
+        assert_eq!(o.status.code(), Some(1), "{name}: {}", stderr(&o));
+        let err = stderr(&o);
+        for w in wanted {
+            assert!(err.contains(w), "{name} should name {w}: {err}");
+        }
+        assert_eq!(std::fs::read(d.join("e.trellis")).unwrap(), before, "{name} left the file as it was");
+    }
+}
+
+#[test]
+fn check_lists_warnings_without_failing() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    ok(&["new", "e.trellis", "--date", "2026-04-01"], d);
+    ok(&["add", "channel", "e.trellis", "--name", "Course", "--kind", "formal", "--id", "chan-c", "--cost", "25"], d);
+    ok(&["add", "competency", "e.trellis", "--name", "A", "--id", "comp-a"], d);
+    ok(&["add", "competency", "e.trellis", "--name", "B", "--id", "comp-b"], d);
+    ok(&["link", "prerequisite", "e.trellis", "comp-a", "comp-b"], d);
+    ok(&["link", "prerequisite", "e.trellis", "comp-b", "comp-a"], d);
+    let o = trellis(&["check", "e.trellis"], d);
+    assert_eq!(o.status.code(), Some(0), "warnings never fail the check: {}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout).to_string() + &stderr(&o);
+    assert!(out.contains("cost-without-basis") && out.contains("Course"), "{out}");
+    assert!(out.contains("prerequisite-cycle") && out.contains("A, B"), "{out}");
+    let json: serde_json::Value = serde_json::from_str(&ok(&["diagnose", "e.trellis", "--format", "json"], d)).unwrap();
+    let codes: Vec<&str> = json["warnings"].as_array().unwrap().iter().map(|w| w["code"].as_str().unwrap()).collect();
+    assert_eq!(codes, ["prerequisite-cycle", "cost-without-basis"]);
+    assert!(json["findings"].as_array().unwrap().iter().all(|f| f["code"] != "prerequisite-cycle"));
+    let o = trellis(&["diagnose", "e.trellis"], d);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("Warnings"), "{}", String::from_utf8_lossy(&o.stdout));
 }
 
 #[test]

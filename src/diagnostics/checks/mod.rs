@@ -11,17 +11,18 @@
 //!
 //! Each check file starts with a header that `docs/method.md` is generated from: a first line
 //! `` `code`: what fires``, then `Area:`, `Evidence:` and `Severity:`, each starting a line
-//! (`tests/method_doc.rs`, where `UPDATE_DOCS=1` rewrites the file).
+//! (`tests/it/method_doc.rs`, where `UPDATE_DOCS=1` rewrites the file).
 
 pub(super) mod coaching_overload;
 mod mix_imbalance;
+mod no_baseline;
 mod no_behaviour_measure;
 mod no_feedback;
 mod no_practice;
 mod no_reinforcement;
 mod no_support;
 mod orphan_channel;
-mod prerequisite_cycle;
+pub(super) mod prerequisite_cycle;
 mod proficiency_gap;
 mod single_source;
 mod training_only;
@@ -30,6 +31,7 @@ mod unreachable;
 
 use super::finding::{Evidence, Fact, Finding, FindingSubjects, Raw};
 use super::Context;
+use crate::graph::StageSet;
 use crate::model::{Channel, Criticality, Requires, Severity, Stage};
 
 /// Every check code, in the order they run.
@@ -44,8 +46,8 @@ pub const CODES: &[&str] = &[
     coaching_overload::CODE,
     unmeasured::CODE,
     no_behaviour_measure::CODE,
-    prerequisite_cycle::CODE,
     proficiency_gap::CODE,
+    no_baseline::CODE,
     mix_imbalance::CODE,
     single_source::CODE,
 ];
@@ -63,8 +65,8 @@ const CHECKS: &[Check] = &[
     coaching_overload::run,
     unmeasured::run,
     no_behaviour_measure::run,
-    prerequisite_cycle::run,
     proficiency_gap::run,
+    no_baseline::run,
     mix_imbalance::run,
     single_source::run,
 ];
@@ -101,15 +103,36 @@ fn by_criticality(c: Criticality) -> Severity {
     }
 }
 
-/// The shared rule of `no-practice`, `no-feedback` and `no-support`: a covered pair that lacks `stage`.
+/// Low, medium or high, as the pair's criticality.
+fn as_criticality(c: Criticality) -> Severity {
+    match c {
+        Criticality::Low => Severity::Low,
+        Criticality::Medium => Severity::Medium,
+        Criticality::High => Severity::High,
+    }
+}
+
+/// Whether a required pair is still open: its current level is below target, or unknown.
+/// Pairs at or above target raise no coverage finding (they still count in coverage).
+fn is_open(r: &Requires) -> bool {
+    r.current_level.is_none_or(|current| current < r.target_level)
+}
+
+/// Whether `training-only` speaks for a pair: something covers it, and only at `introduce`.
+fn training_only(covered: StageSet) -> bool {
+    !covered.is_empty() && covered.iter().all(|s| s == Stage::Introduce)
+}
+
+/// The shared rule of `no-practice`, `no-feedback` and `no-support`: an open, covered pair that
+/// lacks `stage`, unless `training-only` already fires for it. Severity: the pair's criticality.
 /// Evidence: `covered_stages` (list), `integration` (0-4).
 fn missing_stage<'m>(cx: &Context<'m>, code: &'static str, stage: Stage, out: &mut Vec<Finding<'m>>) {
     for (r, covered) in cx.model.requires.iter().zip(&cx.covered) {
-        if !covered.is_empty() && !covered.contains(stage) {
+        if !covered.is_empty() && !covered.contains(stage) && !training_only(*covered) && is_open(r) {
             out.push(
                 Raw {
                     code,
-                    severity: Severity::Medium,
+                    severity: as_criticality(r.criticality),
                     subjects: pair_subjects(r),
                     evidence: evidence(&["covered_stages", "integration"], [(*covered).into(), covered.len().into()]),
                 }
@@ -128,18 +151,63 @@ macro_rules! stage_gap_tests {
             use crate::diagnostics::checks::codes_of;
             use crate::diagnostics::fixture::*;
 
-            #[test]
-            fn fires_when_the_covered_pair_lacks_the_stage() {
-                assert_eq!(codes_of(&Fixture::trained_pair().build(), super::run), vec![concat!($code, ":c,r")]);
+            use crate::model::{ChannelKind, Criticality, Severity, Stage};
+
+            /// `r` needs `c`; `other` reaches `r` and develops `c` at one stage that is neither
+            /// `introduce` nor the checked one, so the pair is covered beyond training alone.
+            fn covered_without_the_stage(current: Option<i64>, criticality: Criticality) -> Fixture {
+                let other = Stage::ALL.iter().copied().find(|s| *s != $stage && *s != Stage::Introduce).unwrap();
+                Fixture::new()
+                    .role("r")
+                    .comp("c")
+                    .requires_at("r", "c", 3, current, criticality)
+                    .channel("other", ChannelKind::Social)
+                    .develops("other", "c", other)
+                    .reaches("other", "r")
             }
 
             #[test]
-            fn quiet_when_the_stage_is_covered_or_nothing_is() {
-                let m =
-                    Fixture::trained_pair().channel("x", $kind).develops("x", "c", $stage).reaches("x", "r").build();
+            fn fires_for_an_open_pair_lacking_the_stage_at_the_pairs_criticality() {
+                for (criticality, severity) in [
+                    (Criticality::Low, Severity::Low),
+                    (Criticality::Medium, Severity::Medium),
+                    (Criticality::High, Severity::High),
+                ] {
+                    let m = covered_without_the_stage(Some(1), criticality).build();
+                    let cx = crate::diagnostics::Context::new(&m);
+                    let mut out = Vec::new();
+                    super::run(&cx, &mut out);
+                    assert_eq!(out.len(), 1, "{criticality:?}");
+                    assert_eq!(out[0].severity, severity, "{criticality:?}");
+                }
+                let unknown = covered_without_the_stage(None, Criticality::Medium).build();
+                assert_eq!(codes_of(&unknown, super::run), vec![concat!($code, ":c,r")]);
+            }
+
+            #[test]
+            fn quiet_at_target_when_covered_for_training_only_or_for_nothing() {
+                let at_target = covered_without_the_stage(Some(3), Criticality::High).build();
+                assert!(codes_of(&at_target, super::run).is_empty());
+                let m = covered_without_the_stage(Some(1), Criticality::High)
+                    .channel("x", $kind)
+                    .develops("x", "c", $stage)
+                    .reaches("x", "r")
+                    .build();
                 assert!(codes_of(&m, super::run).is_empty());
+                // `training-only` speaks for a pair only a course covers.
+                assert!(codes_of(&Fixture::trained_pair().build(), super::run).is_empty());
                 let uncovered = Fixture::required_pair().build();
                 assert!(codes_of(&uncovered, super::run).is_empty());
+            }
+
+            #[test]
+            fn one_link_at_several_stages_covers_each() {
+                let m = covered_without_the_stage(Some(1), Criticality::High)
+                    .channel("sim", $kind)
+                    .develops_at("sim", "c", &[Stage::Introduce, $stage])
+                    .reaches("sim", "r")
+                    .build();
+                assert!(codes_of(&m, super::run).is_empty());
             }
         }
     };

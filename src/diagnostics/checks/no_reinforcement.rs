@@ -1,4 +1,7 @@
-//! `no-reinforcement`: a formal or platform channel with no experiential or coaching channel within two `follows` hops after it.
+//! `no-reinforcement`: a formal channel (a learning event) with no experiential or coaching channel within two `follows` hops after it (area `beyond-training`).
+//!
+//! Platform channels (a learning platform, a video library) are always open, not events, so they
+//! are left out.
 //!
 //! Area: `beyond-training`.
 //! Evidence: `followers_within_two` (channels reachable in two hops), `kind`.
@@ -12,7 +15,7 @@ pub const CODE: &str = "no-reinforcement";
 
 pub fn run<'m>(cx: &Context<'m>, out: &mut Vec<Finding<'m>>) {
     for (i, channel) in cx.model.channels.iter().enumerate() {
-        if !matches!(channel.kind, ChannelKind::Formal | ChannelKind::Platform) {
+        if channel.kind != ChannelKind::Formal {
             continue;
         }
         let followers = cx.graph.followers_within(i, 2);
@@ -55,6 +58,12 @@ mod tests {
             .follows("wiki", "project")
             .build();
         assert_eq!(codes_of(&m, super::run), vec!["no-reinforcement:course"]);
+    }
+
+    #[test]
+    fn quiet_for_an_always_open_platform() {
+        let m = Fixture::new().channel("video", ChannelKind::Platform).build();
+        assert!(codes_of(&m, super::run).is_empty());
     }
 
     #[test]

@@ -1,8 +1,10 @@
-//! `no-support`: a required (role, competency) with at least one covered stage, but not `support`.
+//! `no-support`: an open required (role, competency), one whose current level is below target or
+//! unknown, that channels reaching the role cover at some stage but not `support`; silent when
+//! `training-only` fires for the pair.
 //!
 //! Area: `knowledge-access`.
 //! Evidence: `covered_stages` (list), `integration` (0-4).
-//! Severity: medium.
+//! Severity: the pair's criticality (low, medium, high).
 
 use super::{missing_stage, Finding};
 use crate::diagnostics::Context;

@@ -1,11 +1,11 @@
-//! `unreachable`: a required (role, competency) that no channel reaching the role develops.
+//! `unreachable`: an open required (role, competency), one whose current level is below target or unknown, that no channel reaching the role develops (area `beyond-training`).
 //!
 //! Area: `beyond-training`.
 //! Evidence: `developing_channels` (channels that develop the competency but do not reach the role),
 //! `headcount` (people in the role).
 //! Severity: high at high criticality, medium otherwise.
 
-use super::{by_criticality, evidence, pair_subjects, Finding, Raw};
+use super::{by_criticality, evidence, is_open, pair_subjects, Finding, Raw};
 use crate::diagnostics::{Context, Fact};
 
 pub const CODE: &str = "unreachable";
@@ -15,10 +15,10 @@ pub fn run<'m>(cx: &Context<'m>, out: &mut Vec<Finding<'m>>) {
     for role in 0..cx.model.roles.len() {
         let headcount = cx.model.roles[role].headcount;
         for &(i, c) in g.requires_of(role) {
-            if !cx.covered[i].is_empty() {
+            let r = &cx.model.requires[i];
+            if !cx.covered[i].is_empty() || !is_open(r) {
                 continue;
             }
-            let r = &cx.model.requires[i];
             out.push(
                 Raw {
                     code: CODE,
@@ -50,6 +50,22 @@ mod tests {
             .reaches("ch", "other")
             .build();
         assert_eq!(codes_of(&m, super::run), vec!["unreachable:c,r"]);
+    }
+
+    #[test]
+    fn quiet_when_the_role_is_already_at_target() {
+        let m = Fixture::new()
+            .role("r")
+            .comp("c")
+            .requires_at("r", "c", 3, Some(3), crate::model::Criticality::High)
+            .build();
+        assert!(codes_of(&m, super::run).is_empty());
+        let below = Fixture::new()
+            .role("r")
+            .comp("c")
+            .requires_at("r", "c", 3, Some(2), crate::model::Criticality::High)
+            .build();
+        assert_eq!(codes_of(&below, super::run), vec!["unreachable:c,r"]);
     }
 
     #[test]

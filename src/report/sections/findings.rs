@@ -40,6 +40,7 @@ fn humanise(key: &str) -> String {
 fn value_text(facts: &Facts<'_>, v: Fact) -> String {
     match v {
         Fact::Kind(k) => facts.name(k.as_str()).to_owned(),
+        Fact::Word(w) => w.to_owned(),
         Fact::Unknown => "unknown".into(),
         Fact::Int(n) => n.to_string(),
         Fact::Decimal(x) => format!("{:.2}", x).trim_end_matches('0').trim_end_matches('.').to_owned(),

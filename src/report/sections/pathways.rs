@@ -65,7 +65,10 @@ impl<'m> Index<'m> {
         let mut develops = vec![Vec::new(); m.channels.len()];
         for d in &m.develops {
             if let (Some(ch), Some(c)) = (chan.get(d.channel.as_str()), comp.get(d.competency.as_str())) {
-                develops[*ch].push((*c, d.stage));
+                // A step sits at the earliest stage its link develops.
+                if let Some(stage) = d.stages.iter().min() {
+                    develops[*ch].push((*c, *stage));
+                }
             }
         }
         let follows =

@@ -8,7 +8,11 @@ export type Engagement = { name: string, client: string, consultant: string,
 /**
  * `YYYY-MM-DD`.
  */
-created: string, scale: Scale, target_mix: Mix, };
+created: string, scale: Scale, target_mix: Mix, 
+/**
+ * The ISO 4217 code costs are given in (`EUR`, `GBP`), when the engagement has one.
+ */
+currency: string | null, };
 
 /**
  * The proficiency scale levels are measured on, with a label per level.
@@ -47,11 +51,23 @@ parent: string | null, refs: Array<string>, };
  */
 export type Channel = { id: string, name: string, kind: ChannelKind, description: string, 
 /**
- * How many people it can serve at once.
+ * How many people one cohort (one run) can serve.
  */
-capacity: number | null, cost: number | null, 
+capacity: number | null, 
 /**
- * Kirkpatrick level it is evaluated at: 0 none, 1 reaction, 2 learning, 3 behaviour, 4 results.
+ * How many cohorts run a year; absent means one.
+ */
+cohorts_per_year: number | null, cost: number | null, 
+/**
+ * What `cost` is counted per; absent is read as per person.
+ */
+cost_basis: CostBasis | null, 
+/**
+ * Learner hours per person.
+ */
+hours: number | null, 
+/**
+ * Level it is evaluated at: 0 none, 1 reaction, 2 learning, 3 behaviour, 4 results (Kirkpatrick), 5 ROI (Phillips).
  */
 evaluation_level: number, };
 
@@ -61,9 +77,14 @@ evaluation_level: number, };
 export type Requires = { role: string, competency: string, target_level: number, current_level: number | null, criticality: Criticality, };
 
 /**
- * A channel develops a competency at one stage of the learning journey.
+ * A channel develops a competency at one or more stages of the learning journey
+ * (a simulation with a debrief: practice and feedback).
  */
-export type Develops = { channel: string, competency: string, stage: Stage, };
+export type Develops = { channel: string, competency: string, 
+/**
+ * Not empty, each stage once; kept in journey order by `Model::normalize`.
+ */
+stages: Array<Stage>, };
 
 /**
  * A channel is open to the people in a role.
@@ -150,6 +171,11 @@ export type ChannelKind = "formal" | "experiential" | "coaching" | "knowledge" |
  * Where in the learning journey a channel helps: introduce, practise, get feedback, find support.
  */
 export type Stage = "introduce" | "practice" | "feedback" | "support";
+
+/**
+ * What a channel's cost is counted per: each learner, each cohort run, or each year.
+ */
+export type CostBasis = "per-person" | "per-cohort" | "per-year";
 
 /**
  * How much it matters that a role masters a competency.

@@ -26,10 +26,10 @@ describe("model editor logic", () => {
   it("checks forms before saving", () => {
     expect(checkRole(role(" "))[0]?.field).toBe("name");
     expect(checkRole({ ...role("x"), headcount: -1 })[0]?.field).toBe("headcount");
-    const ch = { id: "c", name: "Course", kind: "formal" as const, description: "", capacity: 2.5, cost: null, evaluation_level: 0 };
+    const ch = { id: "c", name: "Course", kind: "formal" as const, description: "", capacity: 2.5, cohorts_per_year: null, cost: null, cost_basis: null, hours: null, evaluation_level: 0 };
     expect(checkChannel(ch).map((p) => p.field)).toEqual(["capacity"]);
     expect(checkChannel({ ...ch, capacity: null, cost: Number.NaN }).map((p) => p.field)).toEqual(["cost"]);
-    const e = { name: "E", client: "", consultant: "", created: "2026-01-15", scale: { min: 0, max: 5, labels: [] }, target_mix: { experiential: 70, social: 20, formal: 20 } };
+    const e = { name: "E", client: "", consultant: "", created: "2026-01-15", scale: { min: 0, max: 5, labels: [] }, target_mix: { experiential: 70, social: 20, formal: 20 }, currency: null };
     expect(checkEngagement(e)[0]?.message).toContain("110");
   });
 

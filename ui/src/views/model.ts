@@ -28,7 +28,7 @@ export const KIND_LABELS: Record<ChannelKind, string> = {
   social: "Social and collaborative",
   platform: "Learning platform",
 };
-const EVALUATION = ["0 · Not evaluated", "1 · Reaction", "2 · Learning", "3 · Behaviour", "4 · Results"];
+const EVALUATION = ["0 · Not evaluated", "1 · Reaction", "2 · Learning", "3 · Behaviour", "4 · Results", "5 · Return on investment"];
 
 /** Kept between renders so that an edit, an undo or a visit elsewhere returns to the same place. */
 const state = {
@@ -145,7 +145,7 @@ async function addItem(ctx: Ctx, tab: Tab): Promise<void> {
       ? { op: "put_role", id: "", name: "New role", description: "", group: "", headcount: 1, refs: [] }
       : tab === "competency"
         ? { op: "put_competency", id: "", name: "New competency", description: "", category: "", parent: null, refs: [] }
-        : { op: "put_channel", id: "", name: "New channel", kind: "formal", description: "", capacity: null, cost: null, evaluation_level: 0 };
+        : { op: "put_channel", id: "", name: "New channel", kind: "formal", description: "", capacity: null, cohorts_per_year: null, cost: null, cost_basis: null, hours: null, evaluation_level: 0 };
   try {
     const applied = await ctx.api.apply(edit);
     state.selected[tab] = applied.id ?? "";

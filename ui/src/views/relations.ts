@@ -1,4 +1,4 @@
-// The links of one item in the model editor: requires (levels, criticality), develops (stage),
+// The links of one item in the model editor: requires (levels, criticality), develops (stages),
 // reaches, follows and prerequisites. Each change is one saved edit; the section redraws itself.
 
 import type { Criticality, Edit, Links, Lists, Stage } from "../bindings/trellis";
@@ -143,19 +143,49 @@ function developsTable(
   choices: readonly (readonly [string, string])[],
 ): HTMLElement {
   const rows: Row[] = links.develops.map((d) => {
-    const stage = select(STAGES.map((s) => [s, s] as const), d.stage, "stage");
-    stage.setAttribute("aria-label", `Stage for ${name(d[other])}`);
-    stage.addEventListener("change", () => commit({ op: "put_develops", ...d, stage: stage.value as Stage }));
-    return { cells: [name(d[other]), stage], remove: { op: "remove_develops", channel: d.channel, competency: d.competency } };
+    const stages = stagePicker(d.stages, `for ${name(d[other])}`, (chosen) => commit({ op: "put_develops", ...d, stages: chosen }));
+    return { cells: [name(d[other]), stages.box], remove: { op: "remove_develops", channel: d.channel, competency: d.competency } };
   });
   const target = pick(choices, other === "channel" ? "Channel that develops it" : "Competency it develops");
-  const stage = select(STAGES.map((s) => [s, s] as const), "introduce", "stage");
-  stage.setAttribute("aria-label", "Stage");
-  return table(other === "channel" ? "Developed by" : "Develops", [other === "channel" ? "Channel" : "Competency", "Stage"], rows, commit, [target, stage], () => {
+  const stages = stagePicker(["introduce"], "", () => {});
+  return table(other === "channel" ? "Developed by" : "Develops", [other === "channel" ? "Channel" : "Competency", "Stages"], rows, commit, [target, stages.box], () => {
     if (!target.value) return;
     const [channel, competency] = other === "channel" ? [target.value, id] : [id, target.value];
-    commit({ op: "put_develops", channel, competency, stage: stage.value as Stage });
+    commit({ op: "put_develops", channel, competency, stages: stages.chosen() });
   });
+}
+
+/**
+ * One checkbox per stage, in journey order. A link keeps at least one stage: unticking the last
+ * one is undone. `changed` gets the stages ticked after each change.
+ */
+export function stagePicker(
+  current: readonly Stage[],
+  label: string,
+  changed: (stages: Stage[]) => void,
+): { box: HTMLElement; chosen: () => Stage[] } {
+  const box = el("span", "stage-picker");
+  const boxes = STAGES.map((s) => {
+    const tick = el("input");
+    tick.type = "checkbox";
+    tick.checked = current.includes(s);
+    tick.setAttribute("aria-label", `${s} ${label}`.trim());
+    const wrap = el("label", "stage-choice");
+    wrap.append(tick, document.createTextNode(` ${s}`));
+    box.append(wrap);
+    return [s, tick] as const;
+  });
+  const chosen = () => boxes.filter(([, t]) => t.checked).map(([s]) => s);
+  for (const [, tick] of boxes) {
+    tick.addEventListener("change", () => {
+      if (chosen().length === 0) {
+        tick.checked = true;
+        return;
+      }
+      changed(chosen());
+    });
+  }
+  return { box, chosen };
 }
 
 /** A titled table of links with a Remove button per row and, when `controls` are given, an Add row. */

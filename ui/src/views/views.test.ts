@@ -11,6 +11,7 @@ import { renderExport } from "./export";
 import { renderFindings } from "./findings";
 import { renderHome } from "./home";
 import { renderModel } from "./model";
+import { stagePicker } from "./relations";
 import { renderWorkshop } from "./workshop";
 
 const LISTS: Lists = {
@@ -19,7 +20,9 @@ const LISTS: Lists = {
     { id: "c1", name: "Load securing", description: "", category: "Safety", parent: null, refs: [] },
     { id: "c2", name: "Route planning", description: "", category: "Planning", parent: null, refs: [] },
   ],
-  channels: [{ id: "k1", name: "Toolbox talk", kind: "formal", description: "", capacity: null, cost: null, evaluation_level: 1 }],
+  channels: [
+    { id: "k1", name: "Toolbox talk", kind: "formal", description: "", capacity: null, cohorts_per_year: null, cost: null, cost_basis: null, hours: null, evaluation_level: 1 },
+  ],
   groups: ["Fleet"],
   categories: ["Planning", "Safety"],
 };
@@ -380,5 +383,29 @@ describe("Export", () => {
     await settle();
     expect(last(calls, "export_blueprint")).toMatchObject({ path: "/tmp/b.pdf", request: { layout: "board-brief", logo: null } });
     expect(card.querySelector(".done")?.textContent).toContain("/tmp/b.pdf");
+  });
+});
+
+describe("stage picker", () => {
+  it("sets several stages on one develops link and never none", () => {
+    const seen: string[][] = [];
+    const picker = stagePicker(["practice"], "for Triage", (s) => seen.push(s));
+    const ticks = [...picker.box.querySelectorAll("input")];
+    const [, practice, feedback] = ticks as [HTMLInputElement, HTMLInputElement, HTMLInputElement];
+    expect(ticks.map((t) => t.getAttribute("aria-label"))).toEqual([
+      "introduce for Triage",
+      "practice for Triage",
+      "feedback for Triage",
+      "support for Triage",
+    ]);
+    feedback.checked = true;
+    feedback.dispatchEvent(new Event("change"));
+    expect(seen).toEqual([["practice", "feedback"]]);
+    practice.checked = false;
+    practice.dispatchEvent(new Event("change"));
+    feedback.checked = false;
+    feedback.dispatchEvent(new Event("change"));
+    expect(seen).toEqual([["practice", "feedback"], ["feedback"]]);
+    expect(picker.chosen()).toEqual(["feedback"]);
   });
 });
