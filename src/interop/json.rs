@@ -156,10 +156,12 @@ pub fn parse(text: &str, source_name: &str, base: &Model) -> Result<Document> {
             (None, Some(stage)) => vec![stage],
             (None, None) => match kind_of(&d.channel) {
                 Some(kind) => vec![kind.default_stage()],
-                None => return Err(parse_error(format!(
+                None => {
+                    return Err(parse_error(format!(
                     "at `develops[{i}].stages`: no stage given and channel '{}' is not known, so there is no default",
                     d.channel
-                ))),
+                )))
+                }
             },
         };
         develops.push(Develops { channel: d.channel, competency: d.competency, stages });

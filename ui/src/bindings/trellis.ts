@@ -173,11 +173,6 @@ export type ChannelKind = "formal" | "experiential" | "coaching" | "knowledge" |
 export type Stage = "introduce" | "practice" | "feedback" | "support";
 
 /**
- * What a channel's cost is counted per: each learner, each cohort run, or each year.
- */
-export type CostBasis = "per-person" | "per-cohort" | "per-year";
-
-/**
  * How much it matters that a role masters a competency.
  */
 export type Criticality = "low" | "medium" | "high";
@@ -201,6 +196,11 @@ export type Pillar = "beyond-training" | "experiential" | "coaching" | "knowledg
  * What the consultant decided about a finding.
  */
 export type Verdict = "accepted" | "dismissed";
+
+/**
+ * What a channel's cost is counted per: each learner, each cohort run, or each year.
+ */
+export type CostBasis = "per-person" | "per-cohort" | "per-year";
 
 /**
  * An error as the UI sees it: switch on `code`, show `message`.
