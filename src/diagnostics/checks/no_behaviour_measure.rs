@@ -1,14 +1,18 @@
-//! `no-behaviour-measure`: a competency some role requires at high criticality, developed by channels reaching those roles, none of which is evaluated at level 3+ (area `measurement`).
+//! `no-behaviour-measure`: a competency some role requires at high criticality and has not yet
+//! reached, developed by channels reaching those roles, none of which is evaluated at level 3+
+//! (area `measurement`).
 //!
-//! Only the channels that reach a role needing the competency at high criticality count; when
-//! none of them develops it, `unreachable` speaks for the pairs and this stays silent.
+//! Only open pairs count (current level below target, or unknown): where people are already at
+//! target there is no change of behaviour left to evidence. Only the channels that reach such a
+//! role count; when none of them develops it, `unreachable` speaks for the pairs and this stays
+//! silent.
 //!
 //! Area: `measurement`.
 //! Evidence: `developing_channels` (those channels), `max_evaluation_level`, `roles` (roles
-//! requiring it at high criticality).
+//! requiring it at high criticality, below target).
 //! Severity: medium.
 
-use super::{evidence, Finding, FindingSubjects, Raw};
+use super::{evidence, is_open, Finding, FindingSubjects, Raw};
 use crate::diagnostics::{Context, Fact};
 use crate::graph::Node;
 use crate::model::{Criticality, Severity};
@@ -18,9 +22,9 @@ pub const CODE: &str = "no-behaviour-measure";
 pub fn run<'m>(cx: &Context<'m>, out: &mut Vec<Finding<'m>>) {
     let g = &cx.graph;
     let competencies = &cx.model.competencies;
-    // Roles (positions) requiring each competency at high criticality.
+    // Roles (positions) requiring each competency at high criticality and not yet at target.
     let mut critical: Vec<Vec<usize>> = vec![Vec::new(); competencies.len()];
-    for r in cx.model.requires.iter().filter(|r| r.criticality == Criticality::High) {
+    for r in cx.model.requires.iter().filter(|r| r.criticality == Criticality::High && is_open(r)) {
         let (Some(Node::Competency(c)), Some(Node::Role(role))) =
             (g.node(&r.competency).map(|n| g.kind(n)), g.node(&r.role).map(|n| g.kind(n)))
         else {
@@ -114,5 +118,22 @@ mod tests {
         assert!(codes_of(&m, super::run).is_empty());
         let m = Fixture::new().role("r").comp("c").requires_at("r", "c", 3, None, Criticality::Medium).build();
         assert!(codes_of(&m, super::run).is_empty());
+    }
+
+    #[test]
+    fn quiet_when_the_critical_roles_are_already_at_target() {
+        let at = |current| {
+            Fixture::new()
+                .role("r")
+                .comp("c")
+                .requires_at("r", "c", 3, current, Criticality::High)
+                .channel_at("course", ChannelKind::Formal, None, 2)
+                .develops("course", "c", Stage::Introduce)
+                .reaches("course", "r")
+                .build()
+        };
+        assert!(codes_of(&at(Some(3)), super::run).is_empty());
+        assert!(codes_of(&at(Some(4)), super::run).is_empty());
+        assert_eq!(codes_of(&at(Some(2)), super::run), vec!["no-behaviour-measure:c"]);
     }
 }

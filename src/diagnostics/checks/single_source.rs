@@ -1,10 +1,14 @@
-//! `single-source`: a competency required by two or more roles that exactly one channel reaching any of those roles develops.
+//! `single-source`: a competency two or more roles still need to develop, that exactly one channel
+//! reaching any of those roles develops.
+//!
+//! Only open pairs count (current level below target, or unknown): roles already at target have
+//! nothing left to lose if that one channel stops.
 //!
 //! Area: `beyond-training`.
-//! Evidence: `roles` (how many roles require it), `headcount` (people in those roles).
+//! Evidence: `roles` (how many roles need it, below target), `headcount` (people in those roles).
 //! Severity: medium.
 
-use super::{evidence, Finding, FindingSubjects, Raw};
+use super::{evidence, is_open, Finding, FindingSubjects, Raw};
 use crate::diagnostics::{Context, Fact};
 use crate::model::Severity;
 
@@ -14,11 +18,12 @@ pub fn run<'m>(cx: &Context<'m>, out: &mut Vec<Finding<'m>>) {
     let g = &cx.graph;
     let mut requiring = vec![false; cx.model.roles.len()];
     for c in 0..cx.model.competencies.len() {
-        let roles = g.required_into(c);
+        let roles: Vec<(usize, usize)> =
+            g.required_into(c).iter().copied().filter(|(i, _)| is_open(&cx.model.requires[*i])).collect();
         if roles.len() < 2 {
             continue;
         }
-        for &(_, r) in roles {
+        for &(_, r) in &roles {
             requiring[r] = true;
         }
         let mut sources = g
@@ -43,7 +48,7 @@ pub fn run<'m>(cx: &Context<'m>, out: &mut Vec<Finding<'m>>) {
                 .into(),
             );
         }
-        for &(_, r) in roles {
+        for &(_, r) in &roles {
             requiring[r] = false;
         }
     }
@@ -53,7 +58,7 @@ pub fn run<'m>(cx: &Context<'m>, out: &mut Vec<Finding<'m>>) {
 mod tests {
     use crate::diagnostics::checks::codes_of;
     use crate::diagnostics::fixture::*;
-    use crate::model::{ChannelKind, Stage};
+    use crate::model::{ChannelKind, Criticality, Stage};
 
     fn two_roles() -> Fixture {
         Fixture::new()
@@ -90,5 +95,24 @@ mod tests {
             .reaches("only", "a")
             .build();
         assert!(codes_of(&one, super::run).is_empty());
+    }
+
+    #[test]
+    fn roles_already_at_target_do_not_count() {
+        let with = |current| {
+            Fixture::new()
+                .role("a")
+                .role("b")
+                .comp("c")
+                .requires("a", "c")
+                .requires_at("b", "c", 3, current, Criticality::Medium)
+                .channel("only", ChannelKind::Formal)
+                .develops("only", "c", Stage::Introduce)
+                .reaches("only", "a")
+                .reaches("only", "b")
+                .build()
+        };
+        assert!(codes_of(&with(Some(3)), super::run).is_empty());
+        assert_eq!(codes_of(&with(Some(1)), super::run), vec!["single-source:c,only"]);
     }
 }
