@@ -105,3 +105,16 @@ fn answers_feed_the_perceived_scores() {
     let err = s.answer(bad).unwrap_err().to_string();
     assert!(err.contains("zz-9") && err.contains("co-1"), "{err}");
 }
+
+/// The starter templates show good practice as well as gaps: the learning mix is flagged only
+/// where a role is really short of one kind of learning (at most five roles in all).
+#[test]
+fn the_starter_templates_rarely_show_a_mix_imbalance() {
+    let mut flagged = Vec::new();
+    for t in trellis::templates::all() {
+        let model = t.model().unwrap();
+        let d = trellis::diagnostics::diagnose(&model);
+        flagged.extend(d.findings.iter().filter(|f| f.code == "mix-imbalance").map(|f| format!("{}: {}", t.name, f.key())));
+    }
+    assert!(flagged.len() <= 5, "mix-imbalance fires for {} roles: {flagged:?}", flagged.len());
+}
