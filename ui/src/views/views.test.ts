@@ -195,7 +195,7 @@ describe("Findings", () => {
     codes: [{ code: "unreachable", count: 1 }],
     areas: [{ area: "coaching", title: "Coaching and feedback", score: 40, structural: 40, perceived: null, open_findings: 1 }],
     maturity_level: 2,
-    maturity_label: "Coordinated programs",
+    maturity_label: "Coordinated programmes",
     summary: "",
   };
 
