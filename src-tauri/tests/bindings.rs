@@ -32,7 +32,7 @@ fn generate() -> String {
         // The model and its vocabularies.
         Engagement, Scale, Mix, Role, Competency, Channel, Requires, Develops, Reaches, Follows, Prerequisite,
         Response, Bank, Question, Disposition, ManualFinding, Settings, Subjects, Edit,
-        ChannelKind, Stage, Criticality, Bucket, Severity, Pillar, Verdict, CostBasis,
+        ChannelKind, Stage, Criticality, Bucket, Severity, Area, Verdict, CostBasis,
         // The api's DTOs.
         ApiError, TemplateInfo, Counts, Info, RecentEngagement, History, ItemKind, Lists, Links, Applied,
         CellQuery, CellChannel, Named, CoverageCell, KindRow, GroupCells, CoverageView,

@@ -136,7 +136,7 @@ vocabulary! {
 
 vocabulary! {
     /// The six areas a learning ecosystem is diagnosed and scored in.
-    Pillar {
+    Area {
         BeyondTraining => "beyond-training",
         Experiential => "experiential",
         Coaching => "coaching",
@@ -154,16 +154,16 @@ vocabulary! {
     }
 }
 
-impl Pillar {
+impl Area {
     /// The heading a client reads.
     pub fn title(self) -> &'static str {
         match self {
-            Pillar::BeyondTraining => "Learning beyond training",
-            Pillar::Experiential => "Experiential learning",
-            Pillar::Coaching => "Coaching and feedback",
-            Pillar::KnowledgeAccess => "Knowledge at the point of need",
-            Pillar::TransferClimate => "Transfer climate",
-            Pillar::Measurement => "Measurement of impact",
+            Area::BeyondTraining => "Learning beyond training",
+            Area::Experiential => "Experiential learning",
+            Area::Coaching => "Coaching and feedback",
+            Area::KnowledgeAccess => "Knowledge at the point of need",
+            Area::TransferClimate => "Transfer climate",
+            Area::Measurement => "Measurement of impact",
         }
     }
 }

@@ -12,7 +12,7 @@ pub use bank::{Bank, Question};
 pub use edit::Edit;
 pub use judgement::{Disposition, ManualFinding, Settings, Subjects};
 pub(crate) use kinds::vocabulary;
-pub use kinds::{Bucket, ChannelKind, CostBasis, Criticality, Pillar, Severity, Stage, UnknownName, Verdict};
+pub use kinds::{Area, Bucket, ChannelKind, CostBasis, Criticality, Severity, Stage, UnknownName, Verdict};
 pub use validate::{validate, ValidationError};
 
 use serde::{Deserialize, Serialize};

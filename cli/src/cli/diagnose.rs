@@ -5,7 +5,7 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use trellis::api::Session;
 use trellis::diagnostics;
-use trellis::model::{ManualFinding, Pillar, Response, Severity, Subjects, Verdict};
+use trellis::model::{Area, ManualFinding, Response, Severity, Subjects, Verdict};
 use trellis::{Error, Result};
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -55,8 +55,8 @@ pub enum FindingCommand {
         #[arg(long, value_parser = parse::<Severity>, default_value = "medium")]
         severity: Severity,
         /// The area: beyond-training, experiential, coaching, knowledge-access, transfer-climate, measurement.
-        #[arg(long, value_parser = parse::<Pillar>)]
-        area: Pillar,
+        #[arg(long, value_parser = parse::<Area>)]
+        area: Area,
         #[arg(long)]
         role: Option<String>,
         #[arg(long)]
@@ -188,7 +188,7 @@ pub fn finding(cmd: FindingCommand, out: &mut dyn Write) -> Result<()> {
                 id: String::new(),
                 title,
                 severity,
-                pillar: area,
+                area: area,
                 subjects,
                 rationale,
                 recommendation,

@@ -5,7 +5,7 @@
 
 use super::{and_list, count, severity_colour, severity_label, Facts};
 use crate::diagnostics::{sections, Fact, Finding};
-use crate::model::{Pillar, Severity, Verdict};
+use crate::model::{Area, Severity, Verdict};
 use crate::report::flow::{Flow, CONTENT_WIDTH, MARGIN_X};
 use crate::report::text::{self, Style};
 use std::collections::HashMap;
@@ -14,7 +14,7 @@ use std::collections::HashMap;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
     pub severity: Severity,
-    pub pillar: Pillar,
+    pub area: Area,
     pub code: String,
     pub title: String,
     pub rationale: String,
@@ -169,7 +169,7 @@ fn entry(facts: &Facts<'_>, members: &[&Finding<'_>]) -> Entry {
     }
     Entry {
         severity: f.severity,
-        pillar: f.pillar,
+        area: f.area,
         code: f.code.to_owned(),
         title: f.title().to_owned(),
         rationale: f.rationale().to_owned(),
@@ -233,8 +233,8 @@ pub fn entries<'m>(facts: &Facts<'m>, findings: Vec<Finding<'m>>) -> Vec<Entry> 
     drop(cells);
     let code_rank = |code: &str| crate::diagnostics::CODES.iter().position(|c| *c == code).unwrap_or(usize::MAX);
     out.sort_by(|a, b| {
-        (a.pillar, a.severity, code_rank(&a.code), std::cmp::Reverse(a.count)).cmp(&(
-            b.pillar,
+        (a.area, a.severity, code_rank(&a.code), std::cmp::Reverse(a.count)).cmp(&(
+            b.area,
             b.severity,
             code_rank(&b.code),
             std::cmp::Reverse(b.count),
@@ -343,8 +343,8 @@ pub fn compose(flow: &mut Flow<'_>, facts: &Facts<'_>, title: &str) {
     }
     flow.y += 48.0;
     let large = entries.len() > FULL_LIMIT;
-    for (pillar, in_area) in sections(entries, Pillar::ALL, |e| e.pillar) {
-        flow.heading(pillar.title(), 90.0);
+    for (area, in_area) in sections(entries, Area::ALL, |e| e.area) {
+        flow.heading(area.title(), 90.0);
         let mut i = 0;
         while i < in_area.len() {
             let (sev, code) = (in_area[i].severity, in_area[i].code.as_str());

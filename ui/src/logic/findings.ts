@@ -1,11 +1,11 @@
 // Findings logic: the vocabularies' labels, the filter query from the form, and the area chart's bars.
 
-import type { AreaScore, FindingQuery, Pillar, Severity } from "../bindings/trellis";
+import type { AreaScore, FindingQuery, Area, Severity } from "../bindings/trellis";
 import { counted } from "./words";
 
 export const SEVERITIES: readonly Severity[] = ["critical", "high", "medium", "low"];
 
-export const AREAS: readonly Pillar[] = [
+export const AREAS: readonly Area[] = [
   "beyond-training",
   "experiential",
   "coaching",
@@ -14,7 +14,7 @@ export const AREAS: readonly Pillar[] = [
   "measurement",
 ];
 
-export const AREA_LABELS: Record<Pillar, string> = {
+export const AREA_LABELS: Record<Area, string> = {
   "beyond-training": "Learning beyond training",
   experiential: "Experiential learning",
   coaching: "Coaching and feedback",
@@ -33,7 +33,7 @@ export interface FilterForm {
 /** The shell's query from the filter selects: an empty select keeps everything. */
 export function queryOf(form: FilterForm): FindingQuery {
   return {
-    area: (form.area || null) as Pillar | null,
+    area: (form.area || null) as Area | null,
     severity: (form.severity || null) as Severity | null,
     code: form.code || null,
     status: form.status || null,
@@ -43,7 +43,7 @@ export function queryOf(form: FilterForm): FindingQuery {
 
 /** One bar of the area chart: its width in percent and the text beside it. */
 export interface Bar {
-  area: Pillar;
+  area: Area;
   label: string;
   width: number;
   text: string;

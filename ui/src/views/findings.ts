@@ -1,7 +1,7 @@
 // Findings: filter by area, severity, code and status; each finding links to its subjects on the
 // map; accept or dismiss with a note; manual findings; the executive summary; the area chart and maturity.
 
-import type { FindingRow, FindingsView, ManualFinding, Pillar, Severity, Verdict } from "../bindings/trellis";
+import type { FindingRow, FindingsView, ManualFinding, Area, Severity, Verdict } from "../bindings/trellis";
 import type { Ctx } from "../ctx";
 import { button, el, field, header, input, select, textarea } from "../dom";
 import { AREAS, AREA_LABELS, SEVERITIES, bars, countLine, queryOf, type FilterForm } from "../logic/findings";
@@ -158,7 +158,7 @@ function manualForm(ctx: Ctx): HTMLElement {
       id: "",
       title: title.value.trim(),
       severity: severity.value as Severity,
-      pillar: area.value as Pillar,
+      pillar: area.value as Area,
       subjects: {},
       rationale: rationale.value,
       recommendation: recommendation.value,
