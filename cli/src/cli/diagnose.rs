@@ -188,7 +188,7 @@ pub fn finding(cmd: FindingCommand, out: &mut dyn Write) -> Result<()> {
                 id: String::new(),
                 title,
                 severity,
-                area: area,
+                area,
                 subjects,
                 rationale,
                 recommendation,
