@@ -117,7 +117,7 @@ impl Session {
                 let s = d.scores.areas.get(p);
                 AreaScore {
                     area: *p,
-                    title: p.title().to_owned(),
+                    title: p.label().to_owned(),
                     score: s.and_then(|s| s.score),
                     structural: s.and_then(|s| s.structural),
                     perceived: s.and_then(|s| s.perceived),

@@ -48,7 +48,7 @@ fn group_line(names: &Names<'_>, g: &FindingGroup) -> String {
 /// The area table's rows: area, score, structural, perceived, answers.
 fn area_rows<'d>(d: &'d Diagnosis<'_>) -> impl Iterator<Item = [String; 5]> + 'd {
     d.scores.areas.iter().map(|(p, ps)| {
-        [p.title().to_owned(), score(ps.score), score(ps.structural), score(ps.perceived), ps.responses.to_string()]
+        [p.label().to_owned(), score(ps.score), score(ps.structural), score(ps.perceived), ps.responses.to_string()]
     })
 }
 
@@ -160,7 +160,7 @@ pub fn to_markdown(d: &Diagnosis<'_>, model: &Model) -> String {
     }
     let groups = group_findings(&d.findings);
     for (area, in_area) in sections(&groups, Area::ALL, |g| g.area) {
-        let _ = writeln!(s, "\n## {}\n", area.title());
+        let _ = writeln!(s, "\n## {}\n", area.label());
         for g in in_area {
             let example = d.findings.iter().find(|f| f.code == g.code).map_or("", |f| f.rationale());
             let _ = writeln!(

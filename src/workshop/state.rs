@@ -78,7 +78,7 @@ impl Room {
                 number: i + 1,
                 total: self.bank.questions.len(),
                 area: q.area,
-                area_title: q.area.title().to_owned(),
+                area_title: q.area.label().to_owned(),
                 text: q.text.clone(),
                 help: q.help.clone(),
                 open: self.states[i] == Some(QuestionState::Open),

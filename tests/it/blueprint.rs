@@ -60,7 +60,7 @@ fn the_demo_blueprint_is_valid_and_says_everything_it_must() {
         assert!(text.contains(heading), "missing heading {heading:?}");
     }
     for p in Area::ALL {
-        assert!(text.contains(p.title()), "missing area {:?}", p.title());
+        assert!(text.contains(p.label()), "missing area {:?}", p.label());
     }
     for r in &m.roles {
         assert!(text.contains(&r.name), "missing role {:?}", r.name);

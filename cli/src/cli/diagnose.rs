@@ -20,8 +20,8 @@ pub struct DiagnoseArgs {
     pub file: PathBuf,
     #[arg(long, value_enum, default_value = "text")]
     pub format: DiagnoseFormat,
-    /// Leave out findings less severe than this (critical, high, medium, low).
-    #[arg(long, value_parser = parse::<Severity>)]
+    /// Leave out findings less severe than this.
+    #[arg(long, value_enum)]
     pub min_severity: Option<Severity>,
     /// Write to a file instead of stdout.
     #[arg(short, long)]
@@ -52,10 +52,10 @@ pub enum FindingCommand {
         file: PathBuf,
         #[arg(long)]
         title: String,
-        #[arg(long, value_parser = parse::<Severity>, default_value = "medium")]
+        #[arg(long, value_enum, default_value = "medium")]
         severity: Severity,
-        /// The area: beyond-training, experiential, coaching, knowledge-access, transfer-climate, measurement.
-        #[arg(long, value_parser = parse::<Area>)]
+        /// The area the finding belongs to.
+        #[arg(long, value_enum)]
         area: Area,
         #[arg(long)]
         role: Option<String>,
@@ -120,10 +120,6 @@ pub struct SettingsArgs {
     /// Show results by group only for groups with at least this many respondents.
     #[arg(long)]
     pub anonymity_threshold: Option<i64>,
-}
-
-fn parse<T: std::str::FromStr<Err = String>>(s: &str) -> std::result::Result<T, String> {
-    s.parse()
 }
 
 fn stdout_err(e: std::io::Error) -> Error {

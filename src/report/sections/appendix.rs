@@ -1,6 +1,6 @@
 //! The appendix: the method (areas, stages, scores, the maturity rule), a glossary and the data sources with their attributions.
 
-use super::{stage_colour, stage_label, Facts};
+use super::{stage_colour, Facts};
 use crate::diagnostics::Rules;
 use crate::model::{Area, Stage};
 use crate::report::flow::Flow;
@@ -58,7 +58,7 @@ pub fn compose(flow: &mut Flow<'_>, facts: &Facts<'_>, title: &str) {
     flow.subheading("The six areas", 40.0);
     let rows = Area::ALL
         .iter()
-        .map(|p| vec![Cell::new(p.title()).bold(), Cell::new(t.areas.get(p).cloned().unwrap_or_default())])
+        .map(|p| vec![Cell::new(p.label()).bold(), Cell::new(t.areas.get(p).cloned().unwrap_or_default())])
         .collect();
     table::draw(
         flow,
@@ -69,7 +69,7 @@ pub fn compose(flow: &mut Flow<'_>, facts: &Facts<'_>, title: &str) {
         .iter()
         .map(|s| {
             vec![
-                Cell::new(stage_label(*s)).bold().chip(stage_colour(*s)),
+                Cell::new(s.label()).bold().chip(stage_colour(*s)),
                 Cell::new(t.stages.get(s).cloned().unwrap_or_default()),
             ]
         })

@@ -3,7 +3,7 @@
 //! `entries` is the plain data the section draws (and the roadmap orders); dismissed findings
 //! are left out, accepted ones carry the consultant's note, manual findings stand alone.
 
-use super::{and_list, count, severity_colour, severity_label, Facts};
+use super::{and_list, count, severity_colour, Facts};
 use crate::diagnostics::{sections, Fact, Finding};
 use crate::model::{Area, Severity, Verdict};
 use crate::report::flow::{Flow, CONTENT_WIDTH, MARGIN_X};
@@ -339,12 +339,12 @@ pub fn compose(flow: &mut Flow<'_>, facts: &Facts<'_>, title: &str) {
         flow.rect(x + 2.0, top, chip_w - 4.0, 36.0, Some(severity_colour(*sev).tint(0.85)), None);
         flow.rect(x + 2.0, top, 3.0, 36.0, Some(severity_colour(*sev)), None);
         flow.text(x + 12.0, top + 17.0, &super::thousands(n), Style::new(14.0, severity_colour(*sev)).bold());
-        flow.text(x + 12.0, top + 29.0, severity_label(*sev), Style::new(8.0, d.text));
+        flow.text(x + 12.0, top + 29.0, sev.label(), Style::new(8.0, d.text));
     }
     flow.y += 48.0;
     let large = entries.len() > FULL_LIMIT;
     for (area, in_area) in sections(entries, Area::ALL, |e| e.area) {
-        flow.heading(area.title(), 90.0);
+        flow.heading(area.label(), 90.0);
         let mut i = 0;
         while i < in_area.len() {
             let (sev, code) = (in_area[i].severity, in_area[i].code.as_str());
@@ -386,9 +386,9 @@ fn block_header(flow: &mut Flow<'_>, e: &Entry, with_rationale: bool) {
     let d = flow.design;
     let title_style = Style::new(11.0, d.text).bold();
     let tag = if e.manual {
-        format!("{} · consultant’s finding", severity_label(e.severity))
+        format!("{} · consultant’s finding", e.severity.label())
     } else {
-        severity_label(e.severity).to_owned()
+        e.severity.label().to_owned()
     };
     let tag_style = Style::new(7.5, severity_colour(e.severity)).bold();
     let tag_w = text::width(&tag.to_uppercase(), tag_style.size, true) + 10.0;

@@ -1,6 +1,6 @@
 //! The roadmap: the recommendations gathered into actions (one per kind of finding and severity, one per manual finding), ordered by severity and prerequisites and spread over the horizons.
 
-use super::{and_list, count, severity_colour, severity_label, Facts};
+use super::{and_list, count, severity_colour, Facts};
 use crate::model::{Area, Severity};
 use crate::report::flow::{Flow, CONTENT_WIDTH, MARGIN_X};
 use crate::report::layout::{Colour, Item};
@@ -208,8 +208,8 @@ pub fn compose(flow: &mut Flow<'_>, facts: &Facts<'_>, title: &str) {
                     Cell::new(format!("{number}")),
                     Cell::new(a.what.clone()).bold(),
                     Cell::new(format!("{} ({})", about_text(a), count(a.findings, "finding", "findings"))),
-                    Cell::new(a.area.title()),
-                    Cell::new(severity_label(a.severity)).chip(severity_colour(a.severity)),
+                    Cell::new(a.area.label()),
+                    Cell::new(a.severity.label()).chip(severity_colour(a.severity)),
                 ]
             })
             .collect();

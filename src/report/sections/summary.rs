@@ -1,6 +1,6 @@
 //! The executive summary: the consultant's words (or a generated summary), the maturity level, the six area scores and the findings that matter most.
 
-use super::{count, severity_colour, severity_label, Facts};
+use super::{count, severity_colour, Facts};
 use crate::diagnostics::Rules;
 use crate::model::Area;
 use crate::report::flow::{Flow, CONTENT_WIDTH, MARGIN_X};
@@ -35,9 +35,9 @@ pub fn generated(facts: &Facts<'_>) -> String {
         if b.0 != w.0 {
             s.push_str(&format!(
                 " Its strongest area is {} ({:.0} of 100); its weakest is {} ({:.0}).",
-                b.0.title().to_lowercase(),
+                b.0.label().to_lowercase(),
                 b.1,
-                w.0.title().to_lowercase(),
+                w.0.label().to_lowercase(),
                 w.1
             ));
         }
@@ -121,7 +121,7 @@ pub fn compose(flow: &mut Flow<'_>, facts: &Facts<'_>, title: &str) {
     }
     for (i, (p, s)) in areas.iter().enumerate() {
         let y = top + i as f32 * row;
-        flow.text(MARGIN_X, y + 11.0, &text::fit(p.title(), 9.0, false, label_w - 8.0), Style::new(9.0, d.text));
+        flow.text(MARGIN_X, y + 11.0, &text::fit(p.label(), 9.0, false, label_w - 8.0), Style::new(9.0, d.text));
         match s.score {
             Some(v) => {
                 flow.rect(bar_x, y + 3.0, bar_w * (v as f32 / 100.0).clamp(0.0, 1.0), row - 6.0, Some(d.primary), None);
@@ -158,7 +158,7 @@ pub fn compose(flow: &mut Flow<'_>, facts: &Facts<'_>, title: &str) {
         flow.paragraph("The diagnosis found nothing that needs action.", body);
     }
     for (i, e) in top_entries.iter().take(5).enumerate() {
-        let tag = severity_label(e.severity).to_uppercase();
+        let tag = e.severity.label().to_uppercase();
         let sev = Style::new(7.0, severity_colour(e.severity)).bold();
         let tag_w = text::width(&tag, sev.size, true);
         let head = Style::new(9.5, d.text).bold();

@@ -188,7 +188,8 @@ export type Bucket = "experiential" | "social" | "formal";
 export type Severity = "critical" | "high" | "medium" | "low";
 
 /**
- * The six areas a learning ecosystem is diagnosed and scored in.
+ * The six areas a learning ecosystem is diagnosed and scored in; the label is the heading a
+ * client reads.
  */
 export type Area = "beyond-training" | "experiential" | "coaching" | "knowledge-access" | "transfer-climate" | "measurement";
 
