@@ -18,7 +18,7 @@ vocabulary! {
     /// Where in the learning journey a channel helps: introduce, practise, get feedback, find support.
     Stage {
         Introduce => "introduce" { label: "Introduce" },
-        Practice => "practice" { label: "Practise" },
+        Practice => "practice" { label: "Practice" },
         Feedback => "feedback" { label: "Feedback" },
         Support => "support" { label: "Support" },
     }
@@ -136,7 +136,7 @@ mod tests {
             "unknown channel kind `wiki`, expected one of: formal, experiential, coaching, knowledge, social, platform"
         );
         assert_eq!(ChannelKind::Knowledge.label(), "Knowledge at the point of need");
-        assert_eq!(Stage::Practice.label(), "Practise");
+        assert_eq!(Stage::Practice.label(), "Practice");
     }
 
     #[test]

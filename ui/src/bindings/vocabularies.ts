@@ -24,7 +24,7 @@ export const STAGES: readonly Stage[] = ["introduce", "practice", "feedback", "s
 
 export const STAGE_LABELS: Readonly<Record<Stage, string>> = {
   "introduce": "Introduce",
-  "practice": "Practise",
+  "practice": "Practice",
   "feedback": "Feedback",
   "support": "Support",
 };

@@ -1,27 +1,7 @@
-// Findings logic: the vocabularies' labels, the filter query from the form, and the area chart's bars.
+// Findings logic: the filter query from the form, and the area chart's bars.
 
 import type { AreaScore, FindingQuery, Area, Severity } from "../bindings/trellis";
 import { counted } from "./words";
-
-export const SEVERITIES: readonly Severity[] = ["critical", "high", "medium", "low"];
-
-export const AREAS: readonly Area[] = [
-  "beyond-training",
-  "experiential",
-  "coaching",
-  "knowledge-access",
-  "transfer-climate",
-  "measurement",
-];
-
-export const AREA_LABELS: Record<Area, string> = {
-  "beyond-training": "Learning beyond training",
-  experiential: "Experiential learning",
-  coaching: "Coaching and feedback",
-  "knowledge-access": "Knowledge at the point of need",
-  "transfer-climate": "Transfer climate",
-  measurement: "Measurement of impact",
-};
 
 export interface FilterForm {
   area: string;
