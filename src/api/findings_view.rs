@@ -2,7 +2,7 @@
 
 use super::Session;
 use crate::diagnostics::{Diagnosis, Finding};
-use crate::model::{Id, Pillar, Severity, Verdict};
+use crate::model::{Area, Id, Severity, Verdict};
 use serde::{Deserialize, Serialize};
 
 /// Which findings to list. Empty fields keep everything.
@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(default)]
 pub struct FindingQuery {
-    pub area: Option<Pillar>,
+    pub area: Option<Area>,
     pub severity: Option<Severity>,
     pub code: Option<String>,
     /// `open`, `accepted` or `dismissed`.
@@ -38,7 +38,7 @@ pub struct FindingRow {
     pub key: String,
     pub code: String,
     pub severity: Severity,
-    pub area: Pillar,
+    pub area: Area,
     pub title: String,
     pub subjects: Vec<SubjectRef>,
     pub rationale: String,
@@ -53,7 +53,7 @@ pub struct FindingRow {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AreaScore {
-    pub area: Pillar,
+    pub area: Area,
     pub title: String,
     pub score: Option<f64>,
     pub structural: Option<f64>,
@@ -95,7 +95,7 @@ impl Session {
             Some(Verdict::Dismissed) => "dismissed",
         };
         let keep = |f: &&Finding| {
-            q.area.is_none_or(|a| f.pillar == a)
+            q.area.is_none_or(|a| f.area == a)
                 && q.severity.is_none_or(|s| f.severity == s)
                 && q.code.as_ref().is_none_or(|c| f.code == c)
                 && q.status.as_ref().is_none_or(|s| status_of(f) == s)
@@ -111,17 +111,17 @@ impl Session {
             }
         }
         codes.sort_by(|a, b| a.code.cmp(&b.code));
-        let areas = Pillar::ALL
+        let areas = Area::ALL
             .iter()
             .map(|p| {
-                let s = d.scores.pillars.get(p);
+                let s = d.scores.areas.get(p);
                 AreaScore {
                     area: *p,
-                    title: p.title().to_owned(),
+                    title: p.label().to_owned(),
                     score: s.and_then(|s| s.score),
                     structural: s.and_then(|s| s.structural),
                     perceived: s.and_then(|s| s.perceived),
-                    open_findings: d.findings.iter().filter(|f| f.pillar == *p && f.status.is_none()).count(),
+                    open_findings: d.findings.iter().filter(|f| f.area == *p && f.status.is_none()).count(),
                 }
             })
             .collect();
@@ -154,7 +154,7 @@ fn row(d: &Diagnosis<'_>, f: &Finding<'_>) -> FindingRow {
         key: f.key(),
         code: f.code.to_owned(),
         severity: f.severity,
-        area: f.pillar,
+        area: f.area,
         title: f.title().to_owned(),
         subjects,
         rationale: f.rationale().to_owned(),
@@ -175,7 +175,7 @@ mod tests {
         let mut s = Session::create(&dir.path().join("d.trellis"), "demo", None, "2026-01-15").unwrap();
         let all = s.findings_view(&FindingQuery::default());
         assert!(all.total > 0 && all.matching == all.total);
-        assert_eq!(all.areas.len(), Pillar::ALL.len());
+        assert_eq!(all.areas.len(), Area::ALL.len());
         let first = all.rows[0].clone();
         assert!(first.subjects.iter().all(|r| r.name != r.id || r.kind.is_empty()));
         let area = s.findings_view(&FindingQuery { area: Some(first.area), ..FindingQuery::default() });

@@ -1,6 +1,6 @@
 //! Question banks (built-in from templates/diagnostics/, custom ones from the engagement) and the summary of the answers.
 
-use crate::model::{Bank, Model, Pillar};
+use crate::model::{Area, Bank, Model};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -36,7 +36,7 @@ pub fn available_banks(model: &Model) -> Vec<&Bank> {
 pub struct QuestionResult {
     pub bank: String,
     pub question: String,
-    pub area: Pillar,
+    pub area: Area,
     pub text: String,
     /// How many answered 1, 2, 3, 4, 5.
     pub distribution: [usize; 5],
@@ -58,7 +58,7 @@ pub struct GroupResult {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AreaResult {
-    pub area: Pillar,
+    pub area: Area,
     pub distribution: [usize; 5],
     pub dont_know: usize,
     pub responses: usize,
@@ -107,7 +107,7 @@ impl Tally {
 }
 
 /// One question's area, text, tally and notes while the answers are counted.
-type QuestionTally = (Pillar, String, Tally, Vec<String>);
+type QuestionTally = (Area, String, Tally, Vec<String>);
 
 impl ResponseSummary {
     /// Summarises the answers that count: the latest per respondent and question, for questions of known banks.
@@ -119,8 +119,8 @@ impl ResponseSummary {
         }
         let mut counted: Vec<usize> = latest.into_values().collect();
         counted.sort_unstable();
-        let mut areas: BTreeMap<Pillar, Tally> = BTreeMap::new();
-        let mut groups: BTreeMap<(Pillar, String), Tally> = BTreeMap::new();
+        let mut areas: BTreeMap<Area, Tally> = BTreeMap::new();
+        let mut groups: BTreeMap<(Area, String), Tally> = BTreeMap::new();
         let mut questions: BTreeMap<(String, String), QuestionTally> = BTreeMap::new();
         for i in counted {
             let r = &model.responses[i];
@@ -137,7 +137,7 @@ impl ResponseSummary {
                 entry.3.push(r.note.clone());
             }
         }
-        let areas = Pillar::ALL
+        let areas = Area::ALL
             .iter()
             .filter_map(|area| {
                 let t = areas.get(area)?;
@@ -180,7 +180,7 @@ impl ResponseSummary {
         ResponseSummary { anonymity_threshold: threshold, areas, questions }
     }
 
-    pub fn area(&self, area: Pillar) -> Option<&AreaResult> {
+    pub fn area(&self, area: Area) -> Option<&AreaResult> {
         self.areas.iter().find(|a| a.area == area)
     }
 }
@@ -214,7 +214,7 @@ mod tests {
         ] {
             assert!(core.questions.iter().any(|x| x.text == q), "missing: {q}");
         }
-        for area in Pillar::ALL {
+        for area in Area::ALL {
             let n = core.questions.iter().filter(|q| q.area == *area).count();
             assert!((3..=6).contains(&n), "{area}: {n} questions");
         }
@@ -231,13 +231,13 @@ mod tests {
         ];
         let mut m = Model { responses, ..Model::default() };
         let s = ResponseSummary::of(&m);
-        let ex = s.area(Pillar::Experiential).unwrap();
+        let ex = s.area(Area::Experiential).unwrap();
         assert_eq!(ex.distribution, [0, 1, 1, 0, 1]);
         assert_eq!(ex.dont_know, 1);
         assert_eq!(ex.mean, Some(3.33));
         assert_eq!(ex.groups.iter().map(|g| g.group.as_str()).collect::<Vec<_>>(), vec!["Sales"]);
         assert_eq!(ex.hidden_groups, 1, "Ops has one respondent, under the threshold of 3");
         m.settings.anonymity_threshold = 1;
-        assert_eq!(ResponseSummary::of(&m).area(Pillar::Experiential).unwrap().groups.len(), 2);
+        assert_eq!(ResponseSummary::of(&m).area(Area::Experiential).unwrap().groups.len(), 2);
     }
 }

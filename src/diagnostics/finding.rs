@@ -8,7 +8,7 @@ pub use super::evidence::{Evidence, Fact};
 pub use super::subjects::FindingSubjects;
 use super::texts::Template;
 use super::{Rule, Rules};
-use crate::model::{ManualFinding, Model, Pillar, Severity, Verdict};
+use crate::model::{Area, ManualFinding, Model, Severity, Verdict};
 
 /// What a check reports; it becomes a finding (`into`) whose rule and verdict `finish` looks up.
 #[derive(Debug, Clone)]
@@ -24,7 +24,7 @@ impl<'m> From<Raw<'m>> for Finding<'m> {
         Finding {
             code: r.code,
             severity: r.severity,
-            pillar: Pillar::BeyondTraining,
+            area: Area::BeyondTraining,
             subjects: r.subjects,
             evidence: r.evidence,
             status: None,
@@ -62,7 +62,7 @@ pub struct Finding<'m> {
     /// The check's code, or `manual` for a finding the consultant wrote.
     pub code: &'static str,
     pub severity: Severity,
-    pub pillar: Pillar,
+    pub area: Area,
     pub subjects: FindingSubjects<'m>,
     /// The numbers behind the finding; keys documented per code in `checks/`.
     pub evidence: Evidence,
@@ -182,7 +182,7 @@ pub(super) fn finish<'m>(model: &'m Model, rules: &'m Rules, findings: &mut Vec<
     let mut templates: Vec<Template<'m>> = Vec::new();
     // The words and area of each code (and recommendation variant), looked up when they change:
     // checks emit theirs together.
-    type Entry<'m> = (&'static str, Option<&'m str>, Texts<'m>, Pillar);
+    type Entry<'m> = (&'static str, Option<&'m str>, Texts<'m>, Area);
     let mut known: Vec<Entry<'m>> = Vec::new();
     let mut current: Option<Entry<'m>> = None;
     let mut rule: Option<(&'static str, Option<&'m Rule>)> = None;
@@ -200,22 +200,22 @@ pub(super) fn finish<'m>(model: &'m Model, rules: &'m Rules, findings: &mut Vec<
                     let entry = match this {
                         Some(rule) => {
                             templates.push(Template::parse(rule.recommendation_for(&f.evidence).0));
-                            (f.code, variant, Texts::Rule(rule, templates.len() - 1), rule.pillar)
+                            (f.code, variant, Texts::Rule(rule, templates.len() - 1), rule.area)
                         }
-                        None => (f.code, None, Texts::Missing, Pillar::BeyondTraining),
+                        None => (f.code, None, Texts::Missing, Area::BeyondTraining),
                     };
                     known.push(entry);
                     entry
                 }
             });
         }
-        let (_, _, texts, pillar) = current.expect("looked up above");
-        (f.texts, f.pillar) = (texts, pillar);
+        let (_, _, texts, area) = current.expect("looked up above");
+        (f.texts, f.area) = (texts, area);
     }
     findings.extend(model.manual_findings.iter().map(|m| Finding {
         code: MANUAL,
         severity: m.severity,
-        pillar: m.pillar,
+        area: m.area,
         subjects: FindingSubjects::of(&m.subjects),
         evidence: Evidence::default(),
         status: None,
@@ -242,8 +242,8 @@ pub(super) fn finish<'m>(model: &'m Model, rules: &'m Rules, findings: &mut Vec<
 /// Sorts findings by (severity, area), keeping the order among equals: a counting sort whose
 /// permutation is applied in place, so that no second list of findings is made.
 fn order(findings: &mut [Finding<'_>]) {
-    let areas = Pillar::ALL.len();
-    let rank = |f: &Finding<'_>| f.severity as usize * areas + f.pillar as usize;
+    let areas = Area::ALL.len();
+    let rank = |f: &Finding<'_>| f.severity as usize * areas + f.area as usize;
     let mut starts = vec![0usize; Severity::ALL.len() * areas + 1];
     for f in findings.iter() {
         starts[rank(f) + 1] += 1;
@@ -317,7 +317,7 @@ mod tests {
         m.dispositions = vec![Disposition { key: dismiss.clone(), status: Verdict::Dismissed, note: "n".into() }];
         let d = crate::diagnostics::diagnose_with(&m, Rules::builtin());
         let codes = crate::diagnostics::CODES;
-        let rank = |f: &Finding<'_>| (f.severity, f.pillar, codes.iter().position(|c| *c == f.code));
+        let rank = |f: &Finding<'_>| (f.severity, f.area, codes.iter().position(|c| *c == f.code));
         assert!(d.findings.windows(2).all(|w| rank(&w[0]) <= rank(&w[1])), "{:#?}", d.findings);
         let f = d.findings.iter().find(|f| f.key() == dismiss).unwrap();
         assert_eq!((f.status, f.note), (Some(Verdict::Dismissed), Some("n")));

@@ -1,7 +1,7 @@
 //! Findings of one code gathered around one subject, so that 500 roles do not give 2,000 lines: for text, Markdown and the studio.
 
 use super::finding::Finding;
-use crate::model::{Pillar, Severity};
+use crate::model::{Area, Severity};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -10,7 +10,9 @@ use std::collections::HashMap;
 pub struct FindingGroup<'m> {
     pub code: &'static str,
     pub severity: Severity,
-    pub pillar: Pillar,
+    // `pillar` in JSON, as the findings are.
+    #[serde(rename = "pillar")]
+    pub area: Area,
     pub title: &'m str,
     /// What the group is about (a competency, a channel, a role), by kind and id.
     pub anchor_kind: &'static str,
@@ -45,7 +47,7 @@ pub fn group_findings<'m>(findings: &[Finding<'m>]) -> Vec<FindingGroup<'m>> {
             groups.push(FindingGroup {
                 code: f.code,
                 severity: f.severity,
-                pillar: f.pillar,
+                area: f.area,
                 title: f.title(),
                 anchor_kind,
                 anchor,

@@ -2,7 +2,7 @@
 //!
 //! The shape is `{"scores", "coverage", "findings", "warnings"}`, each warning `{code, subjects,
 //! title}` (model hygiene, not a finding), each finding an object of `code`, `severity`,
-//! `pillar`, `title`, `subjects`, `evidence`, `rationale`, `recommendation`, `key`, and `status`
+//! `pillar` (the area), `title`, `subjects`, `evidence`, `rationale`, `recommendation`, `key`, and `status`
 //! and `note` once the consultant decided. A large engagement gives hundreds of thousands of
 //! findings, so no finding is built as a string or a JSON value first: texts shared by a rule are
 //! escaped once, and each recommendation is filled into one reused buffer. Strings are escaped as
@@ -90,7 +90,7 @@ fn finding<W: Write>(
     w.raw(b",\"severity\":\"");
     w.raw(f.severity.as_str().as_bytes());
     w.raw(b"\",\"pillar\":\"");
-    w.raw(f.pillar.as_str().as_bytes());
+    w.raw(f.area.as_str().as_bytes());
     w.raw(b"\",\"title\":");
     let shared = match f.texts {
         Texts::Rule(_, t) => {
@@ -266,7 +266,7 @@ mod tests {
     use crate::diagnostics::fixture::Fixture;
     use crate::diagnostics::{diagnose, Coverage, Evidence, FindingSubjects, Scores};
     use crate::model::{
-        ChannelKind, Criticality, Disposition, ManualFinding, Pillar, Severity, Stage, Subjects, Verdict,
+        Area, ChannelKind, Criticality, Disposition, ManualFinding, Severity, Stage, Subjects, Verdict,
     };
     use serde::Serialize;
 
@@ -283,7 +283,8 @@ mod tests {
     struct Row<'a> {
         code: &'a str,
         severity: Severity,
-        pillar: Pillar,
+        #[serde(rename = "pillar")]
+        area: Area,
         title: &'a str,
         subjects: &'a FindingSubjects<'a>,
         evidence: &'a Evidence,
@@ -321,7 +322,7 @@ mod tests {
             id: "m1".into(),
             title: "Managers <b>never</b> \"observe\"".into(),
             severity: Severity::Low,
-            pillar: Pillar::TransferClimate,
+            area: Area::TransferClimate,
             subjects: Subjects { role: Some("r".into()), competency: Some("c".into()), ..Subjects::default() },
             rationale: "Seen\ton site\n".into(),
             recommendation: "Do \\ this".into(),
@@ -345,7 +346,7 @@ mod tests {
             .map(|f| Row {
                 code: f.code,
                 severity: f.severity,
-                pillar: f.pillar,
+                area: f.area,
                 title: f.title(),
                 subjects: &f.subjects,
                 evidence: &f.evidence,

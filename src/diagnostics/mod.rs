@@ -26,7 +26,7 @@ pub use group::{group_findings, FindingGroup};
 pub use json::write_json;
 pub use render::{sections, to_markdown, to_text};
 pub use rules::{GapRules, MaturityLevel, Rule, Rules};
-pub use scores::{Maturity, PillarScore, Scores};
+pub use scores::{AreaScore, Maturity, Scores};
 pub use texts::Names;
 pub use warnings::{warnings_of, Warning, WARNING_CODES};
 

@@ -3,7 +3,7 @@
 use super::group::{group_findings, FindingGroup};
 use super::texts::Names;
 use super::Diagnosis;
-use crate::model::{Model, Pillar, Severity};
+use crate::model::{Area, Model, Severity};
 use std::fmt::Write;
 
 fn score(x: Option<f64>) -> String {
@@ -47,8 +47,8 @@ fn group_line(names: &Names<'_>, g: &FindingGroup) -> String {
 
 /// The area table's rows: area, score, structural, perceived, answers.
 fn area_rows<'d>(d: &'d Diagnosis<'_>) -> impl Iterator<Item = [String; 5]> + 'd {
-    d.scores.pillars.iter().map(|(p, ps)| {
-        [p.title().to_owned(), score(ps.score), score(ps.structural), score(ps.perceived), ps.responses.to_string()]
+    d.scores.areas.iter().map(|(p, ps)| {
+        [p.label().to_owned(), score(ps.score), score(ps.structural), score(ps.perceived), ps.responses.to_string()]
     })
 }
 
@@ -101,7 +101,7 @@ pub fn to_text(d: &Diagnosis<'_>, model: &Model, color: bool) -> String {
         let mut last_code = "";
         for g in of_sev {
             if g.code != last_code {
-                let _ = writeln!(s, "  {}  {}  [{}]", g.code, g.title, g.pillar);
+                let _ = writeln!(s, "  {}  {}  [{}]", g.code, g.title, g.area);
                 last_code = g.code;
             }
             let _ = writeln!(s, "    - {}", group_line(names, g));
@@ -159,8 +159,8 @@ pub fn to_markdown(d: &Diagnosis<'_>, model: &Model) -> String {
         let _ = writeln!(s, "| {} |", row.join(" | "));
     }
     let groups = group_findings(&d.findings);
-    for (pillar, in_area) in sections(&groups, Pillar::ALL, |g| g.pillar) {
-        let _ = writeln!(s, "\n## {}\n", pillar.title());
+    for (area, in_area) in sections(&groups, Area::ALL, |g| g.area) {
+        let _ = writeln!(s, "\n## {}\n", area.label());
         for g in in_area {
             let example = d.findings.iter().find(|f| f.code == g.code).map_or("", |f| f.rationale());
             let _ = writeln!(

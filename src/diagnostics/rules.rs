@@ -1,6 +1,6 @@
 //! Finding rules and scoring thresholds, read from templates/rules/ (data a firm may edit).
 
-use crate::model::{Pillar, Severity};
+use crate::model::{Area, Severity};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -9,7 +9,9 @@ use std::sync::Arc;
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Rule {
-    pub pillar: Pillar,
+    // `pillar` in `findings.toml`, the key firms already write.
+    #[serde(rename = "pillar")]
+    pub area: Area,
     pub title: Arc<str>,
     pub rationale: Arc<str>,
     pub recommendation: String,

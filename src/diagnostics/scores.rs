@@ -14,13 +14,13 @@
 use super::bank::ResponseSummary;
 use super::checks::coaching_overload;
 use super::{Context, Coverage, Rules};
-use crate::model::{ChannelKind, Pillar, Stage};
+use crate::model::{Area, ChannelKind, Stage};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// One area's score, 0-100; `None` where there is nothing to score it on.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct PillarScore {
+pub struct AreaScore {
     pub score: Option<f64>,
     pub structural: Option<f64>,
     pub perceived: Option<f64>,
@@ -36,7 +36,9 @@ pub struct Maturity {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Scores {
-    pub pillars: BTreeMap<Pillar, PillarScore>,
+    // `pillars` in `diagnose --format json`, the key scripts already read.
+    #[serde(rename = "pillars")]
+    pub areas: BTreeMap<Area, AreaScore>,
     pub maturity: Maturity,
 }
 
@@ -54,25 +56,25 @@ impl Scores {
     pub fn of(cx: &Context<'_>, rules: &Rules, coverage: &Coverage) -> Scores {
         let m = cx.model;
         let answers = ResponseSummary::of(m);
-        let mut structural: BTreeMap<Pillar, Option<f64>> = BTreeMap::new();
+        let mut structural: BTreeMap<Area, Option<f64>> = BTreeMap::new();
         structural.insert(
-            Pillar::BeyondTraining,
+            Area::BeyondTraining,
             (!coverage.pairs.is_empty()).then(|| coverage.mean_integration / 4.0 * 100.0),
         );
-        structural.insert(Pillar::Experiential, stage_share(coverage, Stage::Practice));
+        structural.insert(Area::Experiential, stage_share(coverage, Stage::Practice));
         let coaching_channels: Vec<usize> =
             (0..m.channels.len()).filter(|i| m.channels[*i].kind == ChannelKind::Coaching).collect();
         let overloaded = coaching_channels.iter().filter(|c| coaching_overload::overloaded(cx, **c).is_some()).count();
         let overload_share =
             if coaching_channels.is_empty() { 0.0 } else { overloaded as f64 / coaching_channels.len() as f64 };
         structural.insert(
-            Pillar::Coaching,
+            Area::Coaching,
             stage_share(coverage, Stage::Feedback).map(|s| s * (1.0 - rules.overload_penalty * overload_share)),
         );
-        structural.insert(Pillar::KnowledgeAccess, stage_share(coverage, Stage::Support));
-        structural.insert(Pillar::TransferClimate, None);
+        structural.insert(Area::KnowledgeAccess, stage_share(coverage, Stage::Support));
+        structural.insert(Area::TransferClimate, None);
         structural.insert(
-            Pillar::Measurement,
+            Area::Measurement,
             (!m.channels.is_empty()).then(|| {
                 let w = &rules.level_weights;
                 let total: f64 = m
@@ -83,7 +85,7 @@ impl Scores {
                 total / m.channels.len() as f64 * 100.0
             }),
         );
-        let pillars: BTreeMap<Pillar, PillarScore> = Pillar::ALL
+        let areas: BTreeMap<Area, AreaScore> = Area::ALL
             .iter()
             .map(|p| {
                 let s = structural.get(p).copied().flatten().map(one_decimal);
@@ -91,23 +93,23 @@ impl Scores {
                 let perceived = area.and_then(|a| a.mean).map(|mean| one_decimal((mean - 1.0) / 4.0 * 100.0));
                 let parts: Vec<f64> = [s, perceived].into_iter().flatten().collect();
                 let score = (!parts.is_empty()).then(|| one_decimal(parts.iter().sum::<f64>() / parts.len() as f64));
-                (*p, PillarScore { score, structural: s, perceived, responses: area.map_or(0, |a| a.responses) })
+                (*p, AreaScore { score, structural: s, perceived, responses: area.map_or(0, |a| a.responses) })
             })
             .collect();
-        let maturity = maturity(rules, &pillars);
-        Scores { pillars, maturity }
+        let maturity = maturity(rules, &areas);
+        Scores { areas, maturity }
     }
 
     /// The mean of the area scores present.
     pub fn mean(&self) -> Option<f64> {
-        let present: Vec<f64> = self.pillars.values().filter_map(|p| p.score).collect();
+        let present: Vec<f64> = self.areas.values().filter_map(|p| p.score).collect();
         (!present.is_empty()).then(|| one_decimal(present.iter().sum::<f64>() / present.len() as f64))
     }
 }
 
 /// The highest level whose thresholds the mean and the weakest area both reach.
-fn maturity(rules: &Rules, pillars: &BTreeMap<Pillar, PillarScore>) -> Maturity {
-    let present: Vec<f64> = pillars.values().filter_map(|p| p.score).collect();
+fn maturity(rules: &Rules, areas: &BTreeMap<Area, AreaScore>) -> Maturity {
+    let present: Vec<f64> = areas.values().filter_map(|p| p.score).collect();
     let mean = if present.is_empty() { 0.0 } else { present.iter().sum::<f64>() / present.len() as f64 };
     let lowest = present.iter().copied().fold(f64::INFINITY, f64::min);
     let lowest = if lowest.is_finite() { lowest } else { 0.0 };
@@ -146,16 +148,10 @@ mod tests {
     fn a_fully_covered_measured_model_scores_100_and_climbs_the_ladder() {
         let m = full_journey();
         let d = crate::diagnostics::diagnose(&m);
-        for p in [
-            Pillar::BeyondTraining,
-            Pillar::Experiential,
-            Pillar::Coaching,
-            Pillar::KnowledgeAccess,
-            Pillar::Measurement,
-        ] {
-            assert_eq!(d.scores.pillars[&p].structural, Some(100.0), "{p}");
+        for p in [Area::BeyondTraining, Area::Experiential, Area::Coaching, Area::KnowledgeAccess, Area::Measurement] {
+            assert_eq!(d.scores.areas[&p].structural, Some(100.0), "{p}");
         }
-        assert_eq!(d.scores.pillars[&Pillar::TransferClimate].score, None, "no structural part, no answers");
+        assert_eq!(d.scores.areas[&Area::TransferClimate].score, None, "no structural part, no answers");
         assert_eq!(d.scores.maturity.level, 4);
     }
 
@@ -174,7 +170,7 @@ mod tests {
             });
         }
         let d = crate::diagnostics::diagnose(&m);
-        let tc = d.scores.pillars[&Pillar::TransferClimate];
+        let tc = d.scores.areas[&Area::TransferClimate];
         assert_eq!((tc.perceived, tc.score, tc.responses), (Some(0.0), Some(0.0), 3));
         assert_eq!(d.scores.maturity.level, 1, "an area at 0 keeps the ecosystem at level 1");
     }
@@ -184,6 +180,6 @@ mod tests {
         let mut m = full_journey();
         m.channels.iter_mut().find(|c| c.id == "coach").unwrap().capacity = Some(2);
         let d = crate::diagnostics::diagnose(&m);
-        assert_eq!(d.scores.pillars[&Pillar::Coaching].structural, Some(50.0));
+        assert_eq!(d.scores.areas[&Area::Coaching].structural, Some(50.0));
     }
 }

@@ -1,6 +1,6 @@
 //! Diagnostic question banks: versioned data, one question per concrete thing to ask, each in one area.
 
-use super::{Id, Pillar};
+use super::{Area, Id};
 use serde::{Deserialize, Serialize};
 
 /// A bank of questions answered on a 1-5 scale (or "don't know").
@@ -21,7 +21,7 @@ pub struct Bank {
 #[serde(deny_unknown_fields)]
 pub struct Question {
     pub id: Id,
-    pub area: Pillar,
+    pub area: Area,
     pub text: String,
     /// What a 1 and a 5 look like, to help people answer consistently.
     #[serde(default)]

@@ -1,6 +1,6 @@
 //! The consultant's judgement kept in the engagement: verdicts on findings, manual findings, and settings.
 
-use super::{Id, Pillar, Severity, Verdict};
+use super::{Area, Id, Severity, Verdict};
 use serde::{Deserialize, Serialize};
 
 /// The items a finding is about; absent keys are omitted in JSON.
@@ -51,7 +51,9 @@ pub struct ManualFinding {
     pub id: Id,
     pub title: String,
     pub severity: Severity,
-    pub pillar: Pillar,
+    // `pillar` in the interchange and over IPC, the key files already carry.
+    #[serde(rename = "pillar")]
+    pub area: Area,
     #[serde(default)]
     pub subjects: Subjects,
     #[serde(default)]

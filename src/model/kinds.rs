@@ -1,170 +1,84 @@
-//! The closed vocabularies of the model (channel kinds, learning stages, criticality, mix buckets) and the `vocabulary!` macro that declares them.
+//! The closed vocabularies of the model (channel kinds, stages, cost bases, criticality, mix buckets, severity, areas, verdicts), each value with its wire name and label.
 
-use std::fmt;
-
-/// A name that is not in a closed vocabulary: what was given, and the names allowed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UnknownName {
-    /// The vocabulary as messages call it: "stage", "channelkind", "format".
-    pub vocabulary: String,
-    pub given: String,
-    pub allowed: &'static [&'static str],
-}
-
-impl fmt::Display for UnknownName {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "unknown {} `{}`, expected one of: {}", self.vocabulary, self.given, self.allowed.join(", "))
-    }
-}
-
-impl std::error::Error for UnknownName {}
-
-impl From<UnknownName> for String {
-    fn from(e: UnknownName) -> String {
-        e.to_string()
-    }
-}
-
-/// Declares a closed vocabulary with its wire names, so that parsing, display and serde agree.
-///
-/// `Name { Variant => "wire", .. }` parses into `Result<Name, String>`, the message naming the
-/// vocabulary by the type's name in lower case. `Name("noun", E) { .. }` names it `noun` and
-/// parses into `Result<Name, E>`, the error made from an [`UnknownName`] by `From`.
-macro_rules! vocabulary {
-    ($(#[$meta:meta])* $name:ident { $($body:tt)* }) => {
-        $crate::model::vocabulary! { $(#[$meta])* $name(stringify!($name), String) { $($body)* } }
-    };
-    ($(#[$meta:meta])* $name:ident($noun:expr, $err:ty) { $($variant:ident => $text:literal),+ $(,)? }) => {
-        $(#[$meta])*
-        #[cfg_attr(feature = "ts", derive(::ts_rs::TS))]
-        #[derive(
-            Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ::serde::Serialize, ::serde::Deserialize,
-        )]
-        #[serde(rename_all = "kebab-case")]
-        pub enum $name { $($variant),+ }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $text),+ }
-            }
-        }
-
-        impl ::std::fmt::Display for $name {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl ::std::str::FromStr for $name {
-            type Err = $err;
-            fn from_str(s: &str) -> ::std::result::Result<Self, $err> {
-                match s {
-                    $($text => Ok($name::$variant),)+
-                    _ => Err($crate::model::UnknownName {
-                        vocabulary: $noun.to_lowercase(),
-                        given: s.to_owned(),
-                        allowed: &[$($text),+],
-                    }
-                    .into()),
-                }
-            }
-        }
-    };
-}
-pub(crate) use vocabulary;
+use super::vocabulary::vocabulary;
 
 vocabulary! {
     /// What sort of learning a channel offers.
     ChannelKind {
-        Formal => "formal",
-        Experiential => "experiential",
-        Coaching => "coaching",
-        Knowledge => "knowledge",
-        Social => "social",
-        Platform => "platform",
+        Formal => "formal" { label: "Formal training" },
+        Experiential => "experiential" { label: "Experience on the job" },
+        Coaching => "coaching" { label: "Coaching and feedback" },
+        Knowledge => "knowledge" { label: "Knowledge at the point of need" },
+        Social => "social" { label: "Social and collaborative" },
+        Platform => "platform" { label: "Learning platform" },
     }
 }
 
 vocabulary! {
     /// Where in the learning journey a channel helps: introduce, practise, get feedback, find support.
     Stage {
-        Introduce => "introduce",
-        Practice => "practice",
-        Feedback => "feedback",
-        Support => "support",
+        Introduce => "introduce" { label: "Introduce" },
+        Practice => "practice" { label: "Practice" },
+        Feedback => "feedback" { label: "Feedback" },
+        Support => "support" { label: "Support" },
     }
 }
 
 vocabulary! {
     /// What a channel's cost is counted per: each learner, each cohort run, or each year.
     CostBasis {
-        PerPerson => "per-person",
-        PerCohort => "per-cohort",
-        PerYear => "per-year",
+        PerPerson => "per-person" { label: "Per person" },
+        PerCohort => "per-cohort" { label: "Per cohort" },
+        PerYear => "per-year" { label: "Per year" },
     }
 }
 
 vocabulary! {
     /// How much it matters that a role masters a competency.
     Criticality {
-        Low => "low",
-        Medium => "medium",
-        High => "high",
+        Low => "low" { label: "Low" },
+        Medium => "medium" { label: "Medium" },
+        High => "high" { label: "High" },
     }
 }
 
 vocabulary! {
     /// The three buckets of the 70-20-10 learning mix.
     Bucket {
-        Experiential => "experiential",
-        Social => "social",
-        Formal => "formal",
+        Experiential => "experiential" { label: "Experiential" },
+        Social => "social" { label: "Social" },
+        Formal => "formal" { label: "Formal" },
     }
 }
 
 vocabulary! {
     /// How urgent a finding is, most urgent first.
     Severity {
-        Critical => "critical",
-        High => "high",
-        Medium => "medium",
-        Low => "low",
+        Critical => "critical" { label: "Critical" },
+        High => "high" { label: "High" },
+        Medium => "medium" { label: "Medium" },
+        Low => "low" { label: "Low" },
     }
 }
 
 vocabulary! {
-    /// The six areas a learning ecosystem is diagnosed and scored in.
-    Pillar {
-        BeyondTraining => "beyond-training",
-        Experiential => "experiential",
-        Coaching => "coaching",
-        KnowledgeAccess => "knowledge-access",
-        TransferClimate => "transfer-climate",
-        Measurement => "measurement",
+    /// The six areas a learning ecosystem is diagnosed and scored in; the label is the heading a
+    /// client reads.
+    Area {
+        BeyondTraining => "beyond-training" { label: "Learning beyond training" },
+        Experiential => "experiential" { label: "Experiential learning" },
+        Coaching => "coaching" { label: "Coaching and feedback" },
+        KnowledgeAccess => "knowledge-access" { label: "Knowledge at the point of need" },
+        TransferClimate => "transfer-climate" { label: "Transfer climate" },
+        Measurement => "measurement" { label: "Measurement of impact" },
     }
 }
 
 vocabulary! {
     /// What the consultant decided about a finding.
     Verdict {
-        Accepted => "accepted",
-        Dismissed => "dismissed",
-    }
-}
-
-impl Pillar {
-    /// The heading a client reads.
-    pub fn title(self) -> &'static str {
-        match self {
-            Pillar::BeyondTraining => "Learning beyond training",
-            Pillar::Experiential => "Experiential learning",
-            Pillar::Coaching => "Coaching and feedback",
-            Pillar::KnowledgeAccess => "Knowledge at the point of need",
-            Pillar::TransferClimate => "Transfer climate",
-            Pillar::Measurement => "Measurement of impact",
-        }
+        Accepted => "accepted" { label: "Accepted" },
+        Dismissed => "dismissed" { label: "Dismissed" },
     }
 }
 
@@ -200,20 +114,29 @@ impl ChannelKind {
 mod tests {
     use super::*;
 
+    use crate::model::vocabulary::assert_sound;
+
     #[test]
-    fn wire_names_round_trip() {
-        for kind in ChannelKind::ALL {
-            assert_eq!(kind.as_str().parse::<ChannelKind>().unwrap(), *kind);
-            assert_eq!(serde_json::to_string(kind).unwrap(), format!("\"{kind}\""));
-        }
-        for stage in Stage::ALL {
-            assert_eq!(stage.as_str().parse::<Stage>().unwrap(), *stage);
-        }
+    fn every_value_has_a_label_and_its_wire_name_parses_back() {
+        assert_sound::<ChannelKind>();
+        assert_sound::<Stage>();
+        assert_sound::<CostBasis>();
+        assert_sound::<Criticality>();
+        assert_sound::<Bucket>();
+        assert_sound::<Severity>();
+        assert_sound::<Area>();
+        assert_sound::<Verdict>();
+    }
+
+    #[test]
+    fn an_unknown_name_is_refused_naming_the_vocabulary_in_words_and_the_names_allowed() {
         let err = "wiki".parse::<ChannelKind>().unwrap_err();
         assert_eq!(
             err,
-            "unknown channelkind `wiki`, expected one of: formal, experiential, coaching, knowledge, social, platform"
+            "unknown channel kind `wiki`, expected one of: formal, experiential, coaching, knowledge, social, platform"
         );
+        assert_eq!(ChannelKind::Knowledge.label(), "Knowledge at the point of need");
+        assert_eq!(Stage::Practice.label(), "Practice");
     }
 
     #[test]

@@ -7,13 +7,15 @@ mod judgement;
 mod kinds;
 pub mod synthetic;
 mod validate;
+pub(crate) mod vocabulary;
 
 pub use bank::{Bank, Question};
 pub use edit::Edit;
 pub use judgement::{Disposition, ManualFinding, Settings, Subjects};
-pub(crate) use kinds::vocabulary;
-pub use kinds::{Bucket, ChannelKind, CostBasis, Criticality, Pillar, Severity, Stage, UnknownName, Verdict};
+pub use kinds::{Area, Bucket, ChannelKind, CostBasis, Criticality, Severity, Stage, Verdict};
 pub use validate::{validate, ValidationError};
+pub(crate) use vocabulary::vocabulary;
+pub use vocabulary::{UnknownName, Vocabulary};
 
 use serde::{Deserialize, Serialize};
 

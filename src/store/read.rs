@@ -169,7 +169,7 @@ pub fn load(conn: &Connection) -> rusqlite::Result<Model> {
                 id: r.get(0)?,
                 title: r.get(1)?,
                 severity: parsed(r, 2)?,
-                pillar: parsed(r, 3)?,
+                area: parsed(r, 3)?,
                 subjects: json_value(r.get(4)?)?,
                 rationale: r.get(5)?,
                 recommendation: r.get(6)?,

@@ -98,7 +98,7 @@ fn disposition_params(d: &Disposition) -> impl rusqlite::Params + '_ {
 }
 fn manual_finding_params(f: &ManualFinding) -> impl rusqlite::Params + '_ {
     let subjects = serde_json::to_string(&f.subjects).expect("subjects serialise");
-    (&f.id, &f.title, f.severity.as_str(), f.pillar.as_str(), subjects, &f.rationale, &f.recommendation)
+    (&f.id, &f.title, f.severity.as_str(), f.area.as_str(), subjects, &f.rationale, &f.recommendation)
 }
 fn bank_params(b: &Bank) -> impl rusqlite::Params + '_ {
     (&b.id, serde_json::to_string(b).expect("banks serialise"))

@@ -1,6 +1,6 @@
 //! The room: the live session as the server's handlers read it (questions open and closed, who joined, the latest answers), and the views sent to phones and to the facilitator.
 
-use crate::model::{Bank, Model, Pillar};
+use crate::model::{Area, Bank, Model};
 use crate::store::{LiveRecord, QuestionState};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -78,7 +78,7 @@ impl Room {
                 number: i + 1,
                 total: self.bank.questions.len(),
                 area: q.area,
-                area_title: q.area.title().to_owned(),
+                area_title: q.area.label().to_owned(),
                 text: q.text.clone(),
                 help: q.help.clone(),
                 open: self.states[i] == Some(QuestionState::Open),
@@ -162,7 +162,7 @@ pub struct QuestionView {
     pub id: String,
     pub number: usize,
     pub total: usize,
-    pub area: Pillar,
+    pub area: Area,
     pub area_title: String,
     pub text: String,
     pub help: String,
@@ -205,7 +205,7 @@ pub struct LiveGroup {
 pub struct LiveQuestion {
     pub id: String,
     pub number: usize,
-    pub area: Pillar,
+    pub area: Area,
     pub text: String,
     /// `waiting` (never opened), `open` or `closed`.
     #[cfg_attr(feature = "ts", ts(type = "\"waiting\" | \"open\" | \"closed\""))]

@@ -3,7 +3,7 @@
 use crate::blueprint_support;
 
 use blueprint_support::*;
-use trellis::model::{Disposition, ManualFinding, Pillar, Severity, Subjects, Verdict};
+use trellis::model::{Area, Disposition, ManualFinding, Severity, Subjects, Verdict};
 use trellis::report::{self, Design};
 
 const DATE: &str = "2026-03-01";
@@ -59,8 +59,8 @@ fn the_demo_blueprint_is_valid_and_says_everything_it_must() {
     for heading in ["Maturity", "The six areas", "What matters most", "Method", "Glossary", "Data sources"] {
         assert!(text.contains(heading), "missing heading {heading:?}");
     }
-    for p in Pillar::ALL {
-        assert!(text.contains(p.title()), "missing area {:?}", p.title());
+    for p in Area::ALL {
+        assert!(text.contains(p.label()), "missing area {:?}", p.label());
     }
     for r in &m.roles {
         assert!(text.contains(&r.name), "missing role {:?}", r.name);
@@ -157,7 +157,7 @@ fn dismissed_findings_are_left_out_accepted_ones_carry_the_note_and_manual_ones_
         id: "m1".into(),
         title: "Night shift never sees a trainer".into(),
         severity: Severity::Critical,
-        pillar: Pillar::TransferClimate,
+        area: Area::TransferClimate,
         subjects: Subjects::default(),
         rationale: "Interviews showed the night shift is trained by whoever is on duty.".into(),
         recommendation: "Schedule a monthly night-shift session with the site trainer.".into(),

@@ -1,7 +1,7 @@
 //! Diagnosis end to end through the API: the demo's gaps, the consultant's verdicts and answers (`trellis diagnose` is tested in `cli/tests/it/diagnose.rs`).
 
 use trellis::api::Session;
-use trellis::model::{Pillar, Response, Severity, Verdict};
+use trellis::model::{Area, Response, Severity, Verdict};
 
 #[test]
 fn the_demo_shows_the_gaps_real_clients_have() {
@@ -77,7 +77,7 @@ fn verdicts_manual_findings_and_summary_are_kept_in_the_file() {
 fn answers_feed_the_perceived_scores() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = Session::create(&dir.path().join("d.trellis"), "demo", None, "2026-01-01").unwrap();
-    assert_eq!(s.diagnose().scores.pillars[&Pillar::Coaching].perceived, None);
+    assert_eq!(s.diagnose().scores.areas[&Area::Coaching].perceived, None);
     for (who, score) in [("a", Some(2)), ("b", Some(4)), ("c", None)] {
         s.answer(Response {
             bank: "core".into(),
@@ -90,7 +90,7 @@ fn answers_feed_the_perceived_scores() {
         })
         .unwrap();
     }
-    let coaching = s.diagnose().scores.pillars[&Pillar::Coaching];
+    let coaching = s.diagnose().scores.areas[&Area::Coaching];
     assert_eq!(coaching.perceived, Some(50.0), "mean 3 on 1-5 is 50");
     assert_eq!(coaching.responses, 3);
     let bad = Response {

@@ -237,7 +237,7 @@ fn arb_model() -> impl Strategy<Value = Model> {
                     id: "mf-1".into(),
                     title: format!("Managers {note}"),
                     severity: Severity::High,
-                    pillar: Pillar::TransferClimate,
+                    area: Area::TransferClimate,
                     subjects: Subjects { role: Some("r0".into()), ..Subjects::default() },
                     rationale: note,
                     recommendation: "Agree goals before and after learning".into(),
@@ -249,7 +249,7 @@ fn arb_model() -> impl Strategy<Value = Model> {
                     description: String::new(),
                     questions: vec![Question {
                         id: "x-1".into(),
-                        area: Pillar::Measurement,
+                        area: Area::Measurement,
                         text: "Do we <measure> it?".into(),
                         help: String::new(),
                     }],

@@ -218,12 +218,8 @@ fn generate() -> Result<String, String> {
             return Err(format!("{file}: the header names `{}`, the check is `{code}`", h.code));
         }
         let rule = rules.rule(code).ok_or(format!("templates/rules/findings.toml has no rule for `{code}`"))?;
-        if rule.pillar.as_str() != h.area {
-            return Err(format!(
-                "{file}: the header gives area `{}`, findings.toml `{}`",
-                h.area,
-                rule.pillar.as_str()
-            ));
+        if rule.area.as_str() != h.area {
+            return Err(format!("{file}: the header gives area `{}`, findings.toml `{}`", h.area, rule.area.as_str()));
         }
         let fires = h.fires.trim_end_matches('.');
         let severity = h.severity.trim_end_matches('.');

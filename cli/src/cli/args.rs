@@ -119,7 +119,7 @@ pub enum AddCommand {
         file: PathBuf,
         #[arg(long)]
         name: String,
-        #[arg(long, value_parser = parse_kind)]
+        #[arg(long, value_enum)]
         kind: ChannelKind,
         #[arg(long)]
         id: Option<String>,
@@ -133,8 +133,8 @@ pub enum AddCommand {
         cohorts_per_year: Option<i64>,
         #[arg(long)]
         cost: Option<f64>,
-        /// What the cost is counted per: per-person, per-cohort, per-year.
-        #[arg(long, value_parser = parse_cost_basis)]
+        /// What the cost is counted per.
+        #[arg(long, value_enum)]
         cost_basis: Option<CostBasis>,
         /// Learner hours per person.
         #[arg(long)]
@@ -157,7 +157,7 @@ pub enum LinkCommand {
         target: i64,
         #[arg(long)]
         current: Option<i64>,
-        #[arg(long, value_parser = parse_criticality, default_value = "medium")]
+        #[arg(long, value_enum, default_value = "medium")]
         criticality: Criticality,
     },
     /// A channel develops a competency at one or more stages (default: the channel kind's usual stage).
@@ -166,7 +166,7 @@ pub enum LinkCommand {
         channel: String,
         competency: String,
         /// A stage; repeat the flag or give a comma list for several (`--stage practice,feedback`).
-        #[arg(long = "stage", value_parser = parse_stage, value_delimiter = ',', action = clap::ArgAction::Append)]
+        #[arg(long = "stage", value_enum, value_delimiter = ',', action = clap::ArgAction::Append)]
         stages: Vec<Stage>,
     },
     /// A channel reaches the people in a role.
@@ -202,17 +202,4 @@ pub struct LinkEnds {
     pub file: PathBuf,
     pub from: String,
     pub to: String,
-}
-
-fn parse_kind(s: &str) -> Result<ChannelKind, String> {
-    s.parse()
-}
-fn parse_cost_basis(s: &str) -> Result<CostBasis, String> {
-    s.parse()
-}
-fn parse_stage(s: &str) -> Result<Stage, String> {
-    s.parse()
-}
-fn parse_criticality(s: &str) -> Result<Criticality, String> {
-    s.parse()
 }

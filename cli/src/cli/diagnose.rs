@@ -5,7 +5,7 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use trellis::api::Session;
 use trellis::diagnostics;
-use trellis::model::{ManualFinding, Pillar, Response, Severity, Subjects, Verdict};
+use trellis::model::{Area, ManualFinding, Response, Severity, Subjects, Verdict};
 use trellis::{Error, Result};
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -20,8 +20,8 @@ pub struct DiagnoseArgs {
     pub file: PathBuf,
     #[arg(long, value_enum, default_value = "text")]
     pub format: DiagnoseFormat,
-    /// Leave out findings less severe than this (critical, high, medium, low).
-    #[arg(long, value_parser = parse::<Severity>)]
+    /// Leave out findings less severe than this.
+    #[arg(long, value_enum)]
     pub min_severity: Option<Severity>,
     /// Write to a file instead of stdout.
     #[arg(short, long)]
@@ -52,11 +52,11 @@ pub enum FindingCommand {
         file: PathBuf,
         #[arg(long)]
         title: String,
-        #[arg(long, value_parser = parse::<Severity>, default_value = "medium")]
+        #[arg(long, value_enum, default_value = "medium")]
         severity: Severity,
-        /// The area: beyond-training, experiential, coaching, knowledge-access, transfer-climate, measurement.
-        #[arg(long, value_parser = parse::<Pillar>)]
-        area: Pillar,
+        /// The area the finding belongs to.
+        #[arg(long, value_enum)]
+        area: Area,
         #[arg(long)]
         role: Option<String>,
         #[arg(long)]
@@ -122,10 +122,6 @@ pub struct SettingsArgs {
     pub anonymity_threshold: Option<i64>,
 }
 
-fn parse<T: std::str::FromStr<Err = String>>(s: &str) -> std::result::Result<T, String> {
-    s.parse()
-}
-
 fn stdout_err(e: std::io::Error) -> Error {
     Error::Io { path: "<stdout>".into(), source: e }
 }
@@ -188,7 +184,7 @@ pub fn finding(cmd: FindingCommand, out: &mut dyn Write) -> Result<()> {
                 id: String::new(),
                 title,
                 severity,
-                pillar: area,
+                area,
                 subjects,
                 rationale,
                 recommendation,

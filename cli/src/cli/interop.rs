@@ -1,11 +1,11 @@
 //! `trellis import` and `trellis export`: their arguments, a progress bar on a terminal, and the summary on stderr.
 
-use clap::{Args, ValueEnum};
+use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use trellis::api::Session;
-use trellis::interop::{self, ImportOptions, Progress};
+use trellis::interop::{ExportFormat, ImportFormat, ImportOptions, Progress};
 use trellis::{Error, Result};
 
 #[derive(Args)]
@@ -48,67 +48,6 @@ pub struct ExportArgs {
     /// Output file (for csv: the folder, made when missing). Default: stdout.
     #[arg(short, long)]
     output: Option<PathBuf>,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-pub enum ImportFormat {
-    /// The Trellis JSON interchange (merges by id).
-    Json,
-    /// A folder of roles.csv, competencies.csv, ... (templates/import/ has blank ones).
-    Csv,
-    /// A folder with the ESCO CSV export (occupations, skills, their relations, skill groups).
-    Esco,
-    /// A folder with O*NET database text files (Occupation Data, Skills, Knowledge).
-    Onet,
-    /// A CASE 1.0/1.1 JSON package.
-    Case,
-    /// A CSV file of answers to the diagnostic questions.
-    Responses,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-pub enum ExportFormat {
-    /// The Trellis JSON interchange.
-    Json,
-    /// A folder of csv files that imports back unchanged (needs -o).
-    Csv,
-    /// GraphML, for Gephi and yEd.
-    Graphml,
-    /// A Kumu JSON blueprint.
-    Kumu,
-    /// The competencies as a CASE 1.0 package.
-    Case,
-    /// Graphviz DOT.
-    Dot,
-    /// The diagnostic responses as CSV.
-    Responses,
-}
-
-impl ImportFormat {
-    fn core(self) -> interop::ImportFormat {
-        match self {
-            ImportFormat::Json => interop::ImportFormat::Json,
-            ImportFormat::Csv => interop::ImportFormat::Csv,
-            ImportFormat::Esco => interop::ImportFormat::Esco,
-            ImportFormat::Onet => interop::ImportFormat::Onet,
-            ImportFormat::Case => interop::ImportFormat::Case,
-            ImportFormat::Responses => interop::ImportFormat::Responses,
-        }
-    }
-}
-
-impl ExportFormat {
-    fn core(self) -> interop::ExportFormat {
-        match self {
-            ExportFormat::Json => interop::ExportFormat::Json,
-            ExportFormat::Csv => interop::ExportFormat::Csv,
-            ExportFormat::Graphml => interop::ExportFormat::Graphml,
-            ExportFormat::Kumu => interop::ExportFormat::Kumu,
-            ExportFormat::Case => interop::ExportFormat::Case,
-            ExportFormat::Dot => interop::ExportFormat::Dot,
-            ExportFormat::Responses => interop::ExportFormat::Responses,
-        }
-    }
 }
 
 /// Shows progress on stderr, only when stderr is a terminal.
@@ -156,7 +95,7 @@ pub fn import(args: ImportArgs) -> Result<()> {
         min_importance: args.min_importance,
     };
     let mut bar = Bar::new();
-    let result = session.import(args.format.core(), &args.path, &options, args.dry_run, &mut |p| bar.show(p));
+    let result = session.import(args.format, &args.path, &options, args.dry_run, &mut |p| bar.show(p));
     bar.clear();
     let summary = result?;
     let head = if args.dry_run { "dry run, nothing written; would change:\n" } else { "" };
@@ -169,7 +108,7 @@ pub fn import(args: ImportArgs) -> Result<()> {
 
 pub fn export(args: ExportArgs, out: &mut dyn Write) -> Result<()> {
     let session = Session::open(&args.file)?;
-    let format = args.format.core();
+    let format = args.format;
     match args.output {
         Some(path) => {
             let written = session.export(format, &path)?;

@@ -1,8 +1,8 @@
 //! The appendix: the method (areas, stages, scores, the maturity rule), a glossary and the data sources with their attributions.
 
-use super::{stage_colour, stage_label, Facts};
+use super::{stage_colour, Facts};
 use crate::diagnostics::Rules;
-use crate::model::{Pillar, Stage};
+use crate::model::{Area, Stage};
 use crate::report::flow::Flow;
 use crate::report::table::{self, Cell, Column, Table};
 use serde::Deserialize;
@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 #[serde(deny_unknown_fields)]
 struct Texts {
     method: String,
-    areas: BTreeMap<Pillar, String>,
+    areas: BTreeMap<Area, String>,
     stages: BTreeMap<Stage, String>,
     scores: String,
     maturity: String,
@@ -56,9 +56,9 @@ pub fn compose(flow: &mut Flow<'_>, facts: &Facts<'_>, title: &str) {
     flow.heading("Method", 40.0);
     flow.paragraph(&t.method, body);
     flow.subheading("The six areas", 40.0);
-    let rows = Pillar::ALL
+    let rows = Area::ALL
         .iter()
-        .map(|p| vec![Cell::new(p.title()).bold(), Cell::new(t.areas.get(p).cloned().unwrap_or_default())])
+        .map(|p| vec![Cell::new(p.label()).bold(), Cell::new(t.areas.get(p).cloned().unwrap_or_default())])
         .collect();
     table::draw(
         flow,
@@ -69,7 +69,7 @@ pub fn compose(flow: &mut Flow<'_>, facts: &Facts<'_>, title: &str) {
         .iter()
         .map(|s| {
             vec![
-                Cell::new(stage_label(*s)).bold().chip(stage_colour(*s)),
+                Cell::new(s.label()).bold().chip(stage_colour(*s)),
                 Cell::new(t.stages.get(s).cloned().unwrap_or_default()),
             ]
         })

@@ -3,9 +3,9 @@
 //! `entries` is the plain data the section draws (and the roadmap orders); dismissed findings
 //! are left out, accepted ones carry the consultant's note, manual findings stand alone.
 
-use super::{and_list, count, severity_colour, severity_label, Facts};
+use super::{and_list, count, severity_colour, Facts};
 use crate::diagnostics::{sections, Fact, Finding};
-use crate::model::{Pillar, Severity, Verdict};
+use crate::model::{Area, Severity, Verdict};
 use crate::report::flow::{Flow, CONTENT_WIDTH, MARGIN_X};
 use crate::report::text::{self, Style};
 use std::collections::HashMap;
@@ -14,7 +14,7 @@ use std::collections::HashMap;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
     pub severity: Severity,
-    pub pillar: Pillar,
+    pub area: Area,
     pub code: String,
     pub title: String,
     pub rationale: String,
@@ -169,7 +169,7 @@ fn entry(facts: &Facts<'_>, members: &[&Finding<'_>]) -> Entry {
     }
     Entry {
         severity: f.severity,
-        pillar: f.pillar,
+        area: f.area,
         code: f.code.to_owned(),
         title: f.title().to_owned(),
         rationale: f.rationale().to_owned(),
@@ -233,8 +233,8 @@ pub fn entries<'m>(facts: &Facts<'m>, findings: Vec<Finding<'m>>) -> Vec<Entry> 
     drop(cells);
     let code_rank = |code: &str| crate::diagnostics::CODES.iter().position(|c| *c == code).unwrap_or(usize::MAX);
     out.sort_by(|a, b| {
-        (a.pillar, a.severity, code_rank(&a.code), std::cmp::Reverse(a.count)).cmp(&(
-            b.pillar,
+        (a.area, a.severity, code_rank(&a.code), std::cmp::Reverse(a.count)).cmp(&(
+            b.area,
             b.severity,
             code_rank(&b.code),
             std::cmp::Reverse(b.count),
@@ -339,12 +339,12 @@ pub fn compose(flow: &mut Flow<'_>, facts: &Facts<'_>, title: &str) {
         flow.rect(x + 2.0, top, chip_w - 4.0, 36.0, Some(severity_colour(*sev).tint(0.85)), None);
         flow.rect(x + 2.0, top, 3.0, 36.0, Some(severity_colour(*sev)), None);
         flow.text(x + 12.0, top + 17.0, &super::thousands(n), Style::new(14.0, severity_colour(*sev)).bold());
-        flow.text(x + 12.0, top + 29.0, severity_label(*sev), Style::new(8.0, d.text));
+        flow.text(x + 12.0, top + 29.0, sev.label(), Style::new(8.0, d.text));
     }
     flow.y += 48.0;
     let large = entries.len() > FULL_LIMIT;
-    for (pillar, in_area) in sections(entries, Pillar::ALL, |e| e.pillar) {
-        flow.heading(pillar.title(), 90.0);
+    for (area, in_area) in sections(entries, Area::ALL, |e| e.area) {
+        flow.heading(area.label(), 90.0);
         let mut i = 0;
         while i < in_area.len() {
             let (sev, code) = (in_area[i].severity, in_area[i].code.as_str());
@@ -386,9 +386,9 @@ fn block_header(flow: &mut Flow<'_>, e: &Entry, with_rationale: bool) {
     let d = flow.design;
     let title_style = Style::new(11.0, d.text).bold();
     let tag = if e.manual {
-        format!("{} · consultant’s finding", severity_label(e.severity))
+        format!("{} · consultant’s finding", e.severity.label())
     } else {
-        severity_label(e.severity).to_owned()
+        e.severity.label().to_owned()
     };
     let tag_style = Style::new(7.5, severity_colour(e.severity)).bold();
     let tag_w = text::width(&tag.to_uppercase(), tag_style.size, true) + 10.0;

@@ -4,7 +4,7 @@
 //! crossings few. Large models are drawn by role group, competency category and channel kind,
 //! with line width standing for how many links a line summarises.
 
-use super::{kind_colour, kind_label, thousands, Facts};
+use super::{kind_colour, thousands, Facts};
 use crate::model::{ChannelKind, Model};
 use crate::report::flow::{Flow, BOTTOM, CONTENT_WIDTH, MARGIN_X};
 use crate::report::layout::{Colour, Item};
@@ -54,7 +54,7 @@ fn detailed(m: &Model) -> Graph {
             .iter()
             .map(|c| Node {
                 label: c.name.clone(),
-                detail: kind_label(c.kind).to_owned(),
+                detail: c.kind.label().to_owned(),
                 colour: Some(kind_colour(c.kind)),
             })
             .collect(),
@@ -142,7 +142,7 @@ fn summarised(m: &Model) -> Graph {
             .iter()
             .zip(&kind_counts)
             .map(|(k, n)| Node {
-                label: kind_label(*k).to_owned(),
+                label: k.label().to_owned(),
                 detail: super::count(*n, "channel", "channels"),
                 colour: Some(kind_colour(*k)),
             })
@@ -389,7 +389,7 @@ pub fn compose(flow: &mut Flow<'_>, facts: &Facts<'_>, title: &str) {
     for (i, k) in ChannelKind::ALL.iter().enumerate() {
         let (x, y) = (MARGIN_X + (i % 3) as f32 * kw, ly + (i / 3) as f32 * 12.0);
         flow.rect(x, y + 2.0, 8.0, 8.0, Some(kind_colour(*k)), None);
-        flow.text(x + 11.0, y + 9.0, &text::fit(kind_label(*k), 7.5, false, kw - 14.0), small);
+        flow.text(x + 11.0, y + 9.0, &text::fit(k.label(), 7.5, false, kw - 14.0), small);
     }
     let y2 = ly + 34.0;
     flow.line(vec![(MARGIN_X, y2), (MARGIN_X + 20.0, y2)], grey, 0.8, false);

@@ -130,18 +130,6 @@ pub fn kind_colour(kind: ChannelKind) -> Colour {
     }
 }
 
-/// How a channel kind reads in the blueprint.
-pub fn kind_label(kind: ChannelKind) -> &'static str {
-    match kind {
-        ChannelKind::Formal => "Formal training",
-        ChannelKind::Experiential => "Experiential",
-        ChannelKind::Coaching => "Coaching",
-        ChannelKind::Knowledge => "Knowledge resource",
-        ChannelKind::Social => "Social learning",
-        ChannelKind::Platform => "Digital platform",
-    }
-}
-
 pub fn severity_colour(s: Severity) -> Colour {
     match s {
         Severity::Critical => Colour(0xB4, 0x23, 0x18),
@@ -151,30 +139,12 @@ pub fn severity_colour(s: Severity) -> Colour {
     }
 }
 
-pub fn severity_label(s: Severity) -> &'static str {
-    match s {
-        Severity::Critical => "Critical",
-        Severity::High => "High",
-        Severity::Medium => "Medium",
-        Severity::Low => "Low",
-    }
-}
-
 pub fn stage_colour(s: Stage) -> Colour {
     match s {
         Stage::Introduce => Colour(0x3B, 0x6E, 0xA8),
         Stage::Practice => Colour(0x2E, 0x9E, 0x6B),
         Stage::Feedback => Colour(0xD9, 0x7B, 0x29),
         Stage::Support => Colour(0x8E, 0x5B, 0xB5),
-    }
-}
-
-pub fn stage_label(s: Stage) -> &'static str {
-    match s {
-        Stage::Introduce => "Introduce",
-        Stage::Practice => "Practise",
-        Stage::Feedback => "Feedback",
-        Stage::Support => "Support",
     }
 }
 

@@ -1,6 +1,6 @@
 //! Learning pathways: for each role, its channels in journey order (introduce, practise, feedback, support), honouring follows and prerequisites.
 
-use super::{count, kind_label, stage_colour, stage_label, Facts};
+use super::{count, stage_colour, Facts};
 use crate::model::{Model, Stage};
 use crate::report::flow::Flow;
 use crate::report::table::{self, Cell, Column, Table};
@@ -176,9 +176,9 @@ fn draw_path(
                 let builds: Vec<&str> = s.builds.iter().map(|b| m.competencies[*b].name.as_str()).collect();
                 vec![
                     Cell::new(format!("{}", i + 1)),
-                    Cell::new(stage_label(s.stage)).chip(stage_colour(s.stage)),
+                    Cell::new(s.stage.label()).chip(stage_colour(s.stage)),
                     Cell::new(c.name.clone()).bold(),
-                    Cell::new(kind_label(c.kind)),
+                    Cell::new(c.kind.label()),
                     Cell::new(if builds.is_empty() {
                         "nothing this path requires".to_owned()
                     } else {

@@ -2,7 +2,7 @@
 
 use super::{count, Facts};
 use crate::diagnostics::find_bank;
-use crate::model::Pillar;
+use crate::model::Area;
 use crate::report::flow::{Flow, CONTENT_WIDTH, MARGIN_X};
 use crate::report::layout::Colour;
 use crate::report::table::{self, Cell, Column, Table};
@@ -69,9 +69,9 @@ pub fn compose(flow: &mut Flow<'_>, facts: &Facts<'_>, title: &str) {
             body,
         );
         if let Some(bank) = find_bank(facts.model, "core") {
-            for p in Pillar::ALL {
+            for p in Area::ALL {
                 let Some(q) = bank.questions.iter().find(|q| q.area == *p) else { continue };
-                flow.subheading(p.title(), 14.0);
+                flow.subheading(p.label(), 14.0);
                 bullet(flow, &q.text, body);
             }
         }
@@ -87,7 +87,7 @@ pub fn compose(flow: &mut Flow<'_>, facts: &Facts<'_>, title: &str) {
     );
     let mut first = true;
     for area in &a.areas {
-        flow.heading(area.area.title(), 80.0);
+        flow.heading(area.area.label(), 80.0);
         let mean = area.mean.map_or("no scored answers".to_owned(), |m| format!("mean {m:.1} of 5"));
         flow.paragraph(
             &format!(
@@ -151,7 +151,7 @@ pub fn compose(flow: &mut Flow<'_>, facts: &Facts<'_>, title: &str) {
             }
         }
     }
-    let unanswered: Vec<&str> = Pillar::ALL.iter().filter(|p| a.area(**p).is_none()).map(|p| p.title()).collect();
+    let unanswered: Vec<&str> = Area::ALL.iter().filter(|p| a.area(**p).is_none()).map(|p| p.label()).collect();
     if !unanswered.is_empty() {
         flow.paragraph(&format!("No answers yet in: {}.", unanswered.join(", ")), flow.muted());
     }

@@ -1,7 +1,7 @@
 //! The roadmap: the recommendations gathered into actions (one per kind of finding and severity, one per manual finding), ordered by severity and prerequisites and spread over the horizons.
 
-use super::{and_list, count, severity_colour, severity_label, Facts};
-use crate::model::{Pillar, Severity};
+use super::{and_list, count, severity_colour, Facts};
+use crate::model::{Area, Severity};
 use crate::report::flow::{Flow, CONTENT_WIDTH, MARGIN_X};
 use crate::report::layout::{Colour, Item};
 use crate::report::table::{self, Cell, Column, Table};
@@ -14,7 +14,7 @@ const MAX_NAMES: usize = 6;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Action {
     pub severity: Severity,
-    pub pillar: Pillar,
+    pub area: Area,
     pub what: String,
     /// The subjects of its findings, by name.
     pub about: Vec<String>,
@@ -81,7 +81,7 @@ pub fn plan(facts: &Facts<'_>, horizons: usize) -> Vec<Action> {
             };
             by_code.push(Action {
                 severity: e.severity,
-                pillar: e.pillar,
+                area: e.area,
                 what: if what.is_empty() { e.title.clone() } else { what },
                 about: Vec::new(),
                 findings: 0,
@@ -208,8 +208,8 @@ pub fn compose(flow: &mut Flow<'_>, facts: &Facts<'_>, title: &str) {
                     Cell::new(format!("{number}")),
                     Cell::new(a.what.clone()).bold(),
                     Cell::new(format!("{} ({})", about_text(a), count(a.findings, "finding", "findings"))),
-                    Cell::new(a.pillar.title()),
-                    Cell::new(severity_label(a.severity)).chip(severity_colour(a.severity)),
+                    Cell::new(a.area.label()),
+                    Cell::new(a.severity.label()).chip(severity_colour(a.severity)),
                 ]
             })
             .collect();

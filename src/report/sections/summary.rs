@@ -1,8 +1,8 @@
 //! The executive summary: the consultant's words (or a generated summary), the maturity level, the six area scores and the findings that matter most.
 
-use super::{count, severity_colour, severity_label, Facts};
+use super::{count, severity_colour, Facts};
 use crate::diagnostics::Rules;
-use crate::model::Pillar;
+use crate::model::Area;
 use crate::report::flow::{Flow, CONTENT_WIDTH, MARGIN_X};
 use crate::report::text::{self, Style};
 
@@ -28,16 +28,16 @@ pub fn generated(facts: &Facts<'_>) -> String {
         d.scores.maturity.level,
         d.scores.maturity.label.to_lowercase()
     ));
-    let scored: Vec<(Pillar, f64)> = d.scores.pillars.iter().filter_map(|(p, s)| s.score.map(|v| (*p, v))).collect();
+    let scored: Vec<(Area, f64)> = d.scores.areas.iter().filter_map(|(p, s)| s.score.map(|v| (*p, v))).collect();
     let best = scored.iter().copied().max_by(|a, b| a.1.total_cmp(&b.1));
     let worst = scored.iter().copied().min_by(|a, b| a.1.total_cmp(&b.1));
     if let (Some(b), Some(w)) = (best, worst) {
         if b.0 != w.0 {
             s.push_str(&format!(
                 " Its strongest area is {} ({:.0} of 100); its weakest is {} ({:.0}).",
-                b.0.title().to_lowercase(),
+                b.0.label().to_lowercase(),
                 b.1,
-                w.0.title().to_lowercase(),
+                w.0.label().to_lowercase(),
                 w.1
             ));
         }
@@ -113,15 +113,15 @@ pub fn compose(flow: &mut Flow<'_>, facts: &Facts<'_>, title: &str) {
     let bar_w = CONTENT_WIDTH - label_w - 40.0;
     let row = 17.0;
     let top = flow.y + 4.0;
-    let pillars = &facts.diagnosis.scores.pillars;
+    let areas = &facts.diagnosis.scores.areas;
     for t in [0.0, 25.0, 50.0, 75.0, 100.0] {
         let x = bar_x + bar_w * t / 100.0;
-        flow.line(vec![(x, top - 2.0), (x, top + row * pillars.len() as f32)], d.muted.tint(0.8), 0.4, false);
-        flow.text_centred(x, top + row * pillars.len() as f32 + 9.0, &format!("{t:.0}"), Style::new(7.0, d.muted));
+        flow.line(vec![(x, top - 2.0), (x, top + row * areas.len() as f32)], d.muted.tint(0.8), 0.4, false);
+        flow.text_centred(x, top + row * areas.len() as f32 + 9.0, &format!("{t:.0}"), Style::new(7.0, d.muted));
     }
-    for (i, (p, s)) in pillars.iter().enumerate() {
+    for (i, (p, s)) in areas.iter().enumerate() {
         let y = top + i as f32 * row;
-        flow.text(MARGIN_X, y + 11.0, &text::fit(p.title(), 9.0, false, label_w - 8.0), Style::new(9.0, d.text));
+        flow.text(MARGIN_X, y + 11.0, &text::fit(p.label(), 9.0, false, label_w - 8.0), Style::new(9.0, d.text));
         match s.score {
             Some(v) => {
                 flow.rect(bar_x, y + 3.0, bar_w * (v as f32 / 100.0).clamp(0.0, 1.0), row - 6.0, Some(d.primary), None);
@@ -137,7 +137,7 @@ pub fn compose(flow: &mut Flow<'_>, facts: &Facts<'_>, title: &str) {
             }
         }
     }
-    flow.y = top + row * pillars.len() as f32 + 16.0;
+    flow.y = top + row * areas.len() as f32 + 16.0;
     flow.paragraph(
         "Scores run from 0 to 100. Each area combines what the model shows (structure) with what people answered (perception) where both exist.",
         flow.muted(),
@@ -158,7 +158,7 @@ pub fn compose(flow: &mut Flow<'_>, facts: &Facts<'_>, title: &str) {
         flow.paragraph("The diagnosis found nothing that needs action.", body);
     }
     for (i, e) in top_entries.iter().take(5).enumerate() {
-        let tag = severity_label(e.severity).to_uppercase();
+        let tag = e.severity.label().to_uppercase();
         let sev = Style::new(7.0, severity_colour(e.severity)).bold();
         let tag_w = text::width(&tag, sev.size, true);
         let head = Style::new(9.5, d.text).bold();

@@ -127,7 +127,7 @@ at: string, };
  */
 export type Bank = { id: string, version: number, title: string, description: string, questions: Array<Question>, };
 
-export type Question = { id: string, area: Pillar, text: string, 
+export type Question = { id: string, area: Area, text: string, 
 /**
  * What a 1 and a 5 look like, to help people answer consistently.
  */
@@ -141,7 +141,7 @@ export type Disposition = { key: string, status: Verdict, note: string, };
 /**
  * A finding the consultant wrote from what they saw and heard.
  */
-export type ManualFinding = { id: string, title: string, severity: Severity, pillar: Pillar, subjects: Subjects, rationale: string, recommendation: string, };
+export type ManualFinding = { id: string, title: string, severity: Severity, pillar: Area, subjects: Subjects, rationale: string, recommendation: string, };
 
 /**
  * Engagement settings that are not part of the client's model.
@@ -188,9 +188,10 @@ export type Bucket = "experiential" | "social" | "formal";
 export type Severity = "critical" | "high" | "medium" | "low";
 
 /**
- * The six areas a learning ecosystem is diagnosed and scored in.
+ * The six areas a learning ecosystem is diagnosed and scored in; the label is the heading a
+ * client reads.
  */
-export type Pillar = "beyond-training" | "experiential" | "coaching" | "knowledge-access" | "transfer-climate" | "measurement";
+export type Area = "beyond-training" | "experiential" | "coaching" | "knowledge-access" | "transfer-climate" | "measurement";
 
 /**
  * What the consultant decided about a finding.
@@ -355,7 +356,7 @@ items: number, nodes: Array<MapNode>, edges: Array<MapEdge>, };
 /**
  * Which findings to list. Empty fields keep everything.
  */
-export type FindingQuery = { area: Pillar | null, severity: Severity | null, code: string | null, 
+export type FindingQuery = { area: Area | null, severity: Severity | null, code: string | null, 
 /**
  * `open`, `accepted` or `dismissed`.
  */
@@ -374,7 +375,7 @@ export type SubjectRef = {
  */
 kind: string, id: string, name: string, };
 
-export type FindingRow = { key: string, code: string, severity: Severity, area: Pillar, title: string, subjects: Array<SubjectRef>, rationale: string, recommendation: string, status: Verdict | null, note: string, 
+export type FindingRow = { key: string, code: string, severity: Severity, area: Area, title: string, subjects: Array<SubjectRef>, rationale: string, recommendation: string, status: Verdict | null, note: string, 
 /**
  * The consultant wrote it; its id is the key after `manual:`.
  */
@@ -383,7 +384,7 @@ manual: boolean, };
 /**
  * One area: its score (0-100, absent when there is nothing to score), its parts and its open findings.
  */
-export type AreaScore = { area: Pillar, title: string, score: number | null, structural: number | null, perceived: number | null, open_findings: number, };
+export type AreaScore = { area: Area, title: string, score: number | null, structural: number | null, perceived: number | null, open_findings: number, };
 
 /**
  * How many findings carry a code, for the code filter.
@@ -415,7 +416,7 @@ export type ResponseSummary = { anonymity_threshold: number, areas: Array<AreaRe
 /**
  * The answers in one area.
  */
-export type AreaResult = { area: Pillar, distribution: [number, number, number, number, number], dont_know: number, responses: number, respondents: number, mean: number | null, groups: Array<GroupResult>, 
+export type AreaResult = { area: Area, distribution: [number, number, number, number, number], dont_know: number, responses: number, respondents: number, mean: number | null, groups: Array<GroupResult>, 
 /**
  * Groups left out because fewer than the anonymity threshold answered.
  */
@@ -429,7 +430,7 @@ export type GroupResult = { group: string, respondents: number, mean: number | n
 /**
  * The answers to one question.
  */
-export type QuestionResult = { bank: string, question: string, area: Pillar, text: string, 
+export type QuestionResult = { bank: string, question: string, area: Area, text: string, 
 /**
  * How many answered 1, 2, 3, 4, 5.
  */
@@ -481,7 +482,7 @@ export type LiveView = { session: string, bank: string, title: string, ended: bo
 /**
  * One question's live distribution for the facilitator.
  */
-export type LiveQuestion = { id: string, number: number, area: Pillar, text: string, 
+export type LiveQuestion = { id: string, number: number, area: Area, text: string, 
 /**
  * `waiting` (never opened), `open` or `closed`.
  */

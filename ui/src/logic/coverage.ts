@@ -1,8 +1,7 @@
 // Coverage heatmap logic: cell lookup, the colour scale of the integration score, and what a cell says.
 
 import type { CoverageCell, CoverageView, Stage } from "../bindings/trellis";
-
-export const ALL_STAGES: readonly Stage[] = ["introduce", "practice", "feedback", "support"];
+import { STAGES, STAGE_LABELS } from "../bindings/vocabularies";
 
 /** Integration 0 (nothing covers it) to 4 (every stage covered): from alarm red to deep green. */
 export const HEAT = ["#f3c1b8", "#f7dca6", "#e3eab0", "#b7dbb0", "#7fbf8e"] as const;
@@ -25,11 +24,16 @@ export function requiredColumns(view: CoverageView): CoverageView["competencies"
 
 /** The stages a cell lacks, in journey order. */
 export function missingStages(cell: CoverageCell): Stage[] {
-  return ALL_STAGES.filter((s) => !cell.stages.includes(s));
+  return STAGES.filter((s) => !cell.stages.includes(s));
 }
 
 /** "2 of 4 stages: introduce, practice" */
 export function describeCell(cell: CoverageCell): string {
   if (cell.stages.length === 0) return "No channel that reaches this role develops it.";
-  return `${cell.integration} of 4 stages: ${cell.stages.join(", ")}`;
+  return `${cell.integration} of 4 stages: ${inSentence(cell.stages)}`;
+}
+
+/** Stages named inside a sentence: "introduce, practice". */
+export function inSentence(stages: readonly Stage[]): string {
+  return stages.map((s) => STAGE_LABELS[s].toLowerCase()).join(", ");
 }

@@ -1,27 +1,7 @@
-// Findings logic: the vocabularies' labels, the filter query from the form, and the area chart's bars.
+// Findings logic: the filter query from the form, and the area chart's bars.
 
-import type { AreaScore, FindingQuery, Pillar, Severity } from "../bindings/trellis";
+import type { AreaScore, FindingQuery, Area, Severity } from "../bindings/trellis";
 import { counted } from "./words";
-
-export const SEVERITIES: readonly Severity[] = ["critical", "high", "medium", "low"];
-
-export const AREAS: readonly Pillar[] = [
-  "beyond-training",
-  "experiential",
-  "coaching",
-  "knowledge-access",
-  "transfer-climate",
-  "measurement",
-];
-
-export const AREA_LABELS: Record<Pillar, string> = {
-  "beyond-training": "Learning beyond training",
-  experiential: "Experiential learning",
-  coaching: "Coaching and feedback",
-  "knowledge-access": "Knowledge at the point of need",
-  "transfer-climate": "Transfer climate",
-  measurement: "Measurement of impact",
-};
 
 export interface FilterForm {
   area: string;
@@ -33,7 +13,7 @@ export interface FilterForm {
 /** The shell's query from the filter selects: an empty select keeps everything. */
 export function queryOf(form: FilterForm): FindingQuery {
   return {
-    area: (form.area || null) as Pillar | null,
+    area: (form.area || null) as Area | null,
     severity: (form.severity || null) as Severity | null,
     code: form.code || null,
     status: form.status || null,
@@ -43,7 +23,7 @@ export function queryOf(form: FilterForm): FindingQuery {
 
 /** One bar of the area chart: its width in percent and the text beside it. */
 export interface Bar {
-  area: Pillar;
+  area: Area;
   label: string;
   width: number;
   text: string;

@@ -4,8 +4,8 @@
 import type { CellChannel, CellQuery, CoverageView } from "../bindings/trellis";
 import type { Ctx } from "../ctx";
 import { button, el, header } from "../dom";
-import { HEAT, cellIndex, describeCell, heat, missingStages, requiredColumns } from "../logic/coverage";
-import { KIND_LABELS } from "./model";
+import { HEAT, cellIndex, describeCell, heat, inSentence, missingStages, requiredColumns } from "../logic/coverage";
+import { CHANNEL_KIND_LABELS, CRITICALITY_LABELS, STAGE_LABELS } from "../bindings/vocabularies";
 import { counted } from "../logic/words";
 
 export async function renderCoverage(root: HTMLElement, ctx: Ctx): Promise<void> {
@@ -70,9 +70,9 @@ function roleMatrix(ctx: Ctx, view: CoverageView, detail: HTMLElement): HTMLElem
           for (const s of table.querySelectorAll("[aria-pressed=true]")) s.setAttribute("aria-pressed", "false");
           b.setAttribute("aria-pressed", "true");
           void explain(ctx, detail, { role: r.id, competency: c.id, kind: null }, `${r.name} × ${c.name}`, [
-            `Target level ${cell.target_level}, ${cell.criticality} criticality.`,
+            `Target level ${cell.target_level}, ${CRITICALITY_LABELS[cell.criticality].toLowerCase()} criticality.`,
             describeCell(cell),
-            missingStages(cell).length ? `Missing: ${missingStages(cell).join(", ")}.` : "Every stage is covered.",
+            missingStages(cell).length ? `Missing: ${inSentence(missingStages(cell))}.` : "Every stage is covered.",
           ]);
         }, `cell${cell.criticality === "high" ? " critical" : ""}`);
         b.style.backgroundColor = heat(cell.integration);
@@ -98,7 +98,7 @@ function kindMatrix(ctx: Ctx, view: CoverageView, detail: HTMLElement): HTMLElem
   const table = el("table", "matrix kinds");
   const head = el("tr");
   head.append(el("th", "corner", "Competency"));
-  for (const k of view.kinds) head.append(el("th", "kind-head", KIND_LABELS[k]));
+  for (const k of view.kinds) head.append(el("th", "kind-head", CHANNEL_KIND_LABELS[k]));
   table.append(head);
   for (const row of view.kind_rows) {
     const name = names.get(row.competency) ?? row.competency;
@@ -109,12 +109,12 @@ function kindMatrix(ctx: Ctx, view: CoverageView, detail: HTMLElement): HTMLElem
       const td = el("td");
       if (kind && n > 0) {
         const b = button(String(n), () => {
-          void explain(ctx, detail, { role: null, competency: row.competency, kind }, `${name} × ${KIND_LABELS[kind]}`, [
+          void explain(ctx, detail, { role: null, competency: row.competency, kind }, `${name} × ${CHANNEL_KIND_LABELS[kind]}`, [
             `${counted(n, `${kind} channel link`)} develop this competency.`,
           ]);
         }, "cell");
         b.style.backgroundColor = heat(Math.min(4, n + 1));
-        b.setAttribute("aria-label", `${name}, ${KIND_LABELS[kind]}: ${n}`);
+        b.setAttribute("aria-label", `${name}, ${CHANNEL_KIND_LABELS[kind]}: ${n}`);
         td.append(b);
       } else {
         td.className = "empty";
@@ -146,9 +146,9 @@ async function explain(ctx: Ctx, detail: HTMLElement, q: CellQuery, title: strin
   for (const c of channels) {
     const li = el("li");
     const name = button(c.name, () => ctx.go("model", `channel:${c.id}`), "link");
-    li.append(name, el("span", "muted", ` ${KIND_LABELS[c.kind]}`));
+    li.append(name, el("span", "muted", ` ${CHANNEL_KIND_LABELS[c.kind]}`));
     const stages = el("span", "stages");
-    for (const s of c.stages) stages.append(el("span", `stage stage-${s}`, s));
+    for (const s of c.stages) stages.append(el("span", `stage stage-${s}`, STAGE_LABELS[s]));
     li.append(stages);
     list.append(li);
   }

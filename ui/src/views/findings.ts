@@ -1,10 +1,11 @@
 // Findings: filter by area, severity, code and status; each finding links to its subjects on the
 // map; accept or dismiss with a note; manual findings; the executive summary; the area chart and maturity.
 
-import type { FindingRow, FindingsView, ManualFinding, Pillar, Severity, Verdict } from "../bindings/trellis";
+import type { FindingRow, FindingsView, ManualFinding, Area, Severity, Verdict } from "../bindings/trellis";
 import type { Ctx } from "../ctx";
 import { button, el, field, header, input, select, textarea } from "../dom";
-import { AREAS, AREA_LABELS, SEVERITIES, bars, countLine, queryOf, type FilterForm } from "../logic/findings";
+import { AREAS, AREA_LABELS, SEVERITIES, SEVERITY_LABELS, VERDICT_LABELS } from "../bindings/vocabularies";
+import { bars, countLine, queryOf, type FilterForm } from "../logic/findings";
 
 const filters: FilterForm = { area: "", severity: "", code: "", status: "" };
 window.addEventListener("trellis:engagement-changed", () => Object.assign(filters, { area: "", severity: "", code: "", status: "" }));
@@ -50,9 +51,9 @@ function areaChart(view: FindingsView): HTMLElement {
 function filterBar(ctx: Ctx, view: FindingsView): HTMLElement {
   const bar = el("div", "filters");
   const area = select([["", "All areas"], ...AREAS.map((a) => [a, AREA_LABELS[a]] as const)], filters.area, "area");
-  const severity = select([["", "All severities"], ...SEVERITIES.map((s) => [s, s] as const)], filters.severity, "severity");
+  const severity = select([["", "All severities"], ...SEVERITIES.map((s) => [s, SEVERITY_LABELS[s]] as const)], filters.severity, "severity");
   const code = select([["", "All codes"], ...view.codes.map((c) => [c.code, `${c.code} (${c.count})`] as const)], filters.code, "code");
-  const status = select([["", "Any status"], ["open", "Open"], ["accepted", "Accepted"], ["dismissed", "Dismissed"]], filters.status, "status");
+  const status = select([["", "Any status"], ["open", "Open"], ["accepted", VERDICT_LABELS.accepted], ["dismissed", VERDICT_LABELS.dismissed]], filters.status, "status");
   const apply = () => {
     Object.assign(filters, { area: area.value, severity: severity.value, code: code.value, status: status.value });
     ctx.go("findings");
@@ -67,7 +68,7 @@ function findingCard(ctx: Ctx, f: FindingRow): HTMLElement {
   card.dataset["key"] = f.key;
   card.dataset["code"] = f.code;
   const head = el("div", "finding-head");
-  head.append(el("span", `badge sev-${f.severity}`, f.severity), el("span", "finding-area", AREA_LABELS[f.area]), el("span", "finding-code", f.code));
+  head.append(el("span", `badge sev-${f.severity}`, SEVERITY_LABELS[f.severity]), el("span", "finding-area", AREA_LABELS[f.area]), el("span", "finding-code", f.code));
   if (f.status) head.append(el("span", `badge verdict-${f.status}`, f.status));
   card.append(head, el("h3", "finding-title", f.title));
   if (f.subjects.length) {
@@ -139,7 +140,7 @@ function manualForm(ctx: Ctx): HTMLElement {
   form.append(el("h2", "section-title", "Add a finding"));
   const title = input("", "title");
   const area = select(AREAS.map((a) => [a, AREA_LABELS[a]] as const), "transfer-climate", "area");
-  const severity = select(SEVERITIES.map((s) => [s, s] as const), "medium", "severity");
+  const severity = select(SEVERITIES.map((s) => [s, SEVERITY_LABELS[s]] as const), "medium", "severity");
   const rationale = textarea("", "rationale", 2);
   const recommendation = textarea("", "recommendation", 2);
   const problem = el("p", "problem");
@@ -158,7 +159,7 @@ function manualForm(ctx: Ctx): HTMLElement {
       id: "",
       title: title.value.trim(),
       severity: severity.value as Severity,
-      pillar: area.value as Pillar,
+      pillar: area.value as Area,
       subjects: {},
       rationale: rationale.value,
       recommendation: recommendation.value,

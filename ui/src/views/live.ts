@@ -5,7 +5,7 @@
 import type { Bank, LiveAction, LiveSession } from "../bindings/trellis";
 import type { Ctx } from "../ctx";
 import { button, el, field, input, select } from "../dom";
-import { AREA_LABELS } from "../logic/findings";
+import { AREA_LABELS } from "../bindings/vocabularies";
 import { bars, controls, currentQuestion, listenAddress, qrImage, tallyLine } from "../logic/live";
 import { counted } from "../logic/words";
 

@@ -6,7 +6,7 @@ import type { ChannelKind, Lists, MapGraph, MapNode, MapQuery } from "../binding
 import type { Ctx } from "../ctx";
 import { button, el, header, select } from "../dom";
 import { CHANNEL_COLOURS, KIND_COLOURS, caption, drillInto, elements, emptyQuery, layout, type LayoutName } from "../logic/map";
-import { CHANNEL_KINDS, KIND_LABELS } from "./model";
+import { CHANNEL_KINDS, CHANNEL_KIND_LABELS } from "../bindings/vocabularies";
 
 const state = { query: emptyQuery() as MapQuery, layout: "layered" as LayoutName };
 let current: cytoscape.Core | null = null;
@@ -89,7 +89,7 @@ function controls(ctx: Ctx, lists: Lists): HTMLElement {
   });
   const group = select([["", "All role groups"], ...lists.groups.map((g) => [g, g] as const)], q.group ?? "", "group");
   const category = select([["", "All categories"], ...lists.categories.map((c) => [c, c] as const)], q.category ?? "", "category");
-  const kind = select([["", "All channel kinds"], ...CHANNEL_KINDS.map((k) => [k, KIND_LABELS[k]] as const)], q.kinds.length === 1 ? (q.kinds[0] ?? "") : "", "kind");
+  const kind = select([["", "All channel kinds"], ...CHANNEL_KINDS.map((k) => [k, CHANNEL_KIND_LABELS[k]] as const)], q.kinds.length === 1 ? (q.kinds[0] ?? "") : "", "kind");
   const focus = select([["", "No role in focus"], ...lists.roles.slice(0, 5000).map((r) => [r.id, r.name] as const)], q.focus ?? "", "focus");
   const apply = () => {
     state.query = {
@@ -207,6 +207,6 @@ function legend(): HTMLElement {
   };
   item(KIND_COLOURS.role, "Role", "square");
   item(KIND_COLOURS.competency, "Competency", "round");
-  for (const k of CHANNEL_KINDS) item(CHANNEL_COLOURS[k], KIND_LABELS[k], "diamond");
+  for (const k of CHANNEL_KINDS) item(CHANNEL_COLOURS[k], CHANNEL_KIND_LABELS[k], "diamond");
   return box;
 }

@@ -2,6 +2,7 @@
 // field by field as it changes; its links below (relations.ts); the engagement's own details.
 
 import type { Channel, ChannelKind, Competency, Edit, Engagement, Lists, Role } from "../bindings/trellis";
+import { CHANNEL_KINDS, CHANNEL_KIND_LABELS } from "../bindings/vocabularies";
 import type { Ctx } from "../ctx";
 import { button, el, field, header, input, select, textarea } from "../dom";
 import {
@@ -19,15 +20,6 @@ import { save } from "./save";
 
 export type Tab = "role" | "competency" | "channel" | "engagement";
 
-export const CHANNEL_KINDS: readonly ChannelKind[] = ["formal", "experiential", "coaching", "knowledge", "social", "platform"];
-export const KIND_LABELS: Record<ChannelKind, string> = {
-  formal: "Formal training",
-  experiential: "Experience on the job",
-  coaching: "Coaching and feedback",
-  knowledge: "Knowledge at the point of need",
-  social: "Social and collaborative",
-  platform: "Learning platform",
-};
 const EVALUATION = ["0 · Not evaluated", "1 · Reaction", "2 · Learning", "3 · Behaviour", "4 · Results", "5 · Return on investment"];
 
 /** Kept between renders so that an edit, an undo or a visit elsewhere returns to the same place. */
@@ -51,7 +43,7 @@ function items(lists: Lists, tab: Tab): Item[] {
 }
 
 function classOf(item: Item): string {
-  return "group" in item ? item.group : "category" in item ? item.category : KIND_LABELS[item.kind];
+  return "group" in item ? item.group : "category" in item ? item.category : CHANNEL_KIND_LABELS[item.kind];
 }
 
 /** `arg`: `role:ID`, `competency:ID`, `channel:ID` to select an item, or a tab name. */
@@ -205,7 +197,7 @@ function itemForm(ctx: Ctx, lists: Lists, tab: Tab, item: Item): HTMLElement {
       return [{ op: "put_competency", ...c }, checkCompetency(c)];
     };
   } else {
-    const kind = select(CHANNEL_KINDS.map((k) => [k, KIND_LABELS[k]] as const), item.kind, "kind");
+    const kind = select(CHANNEL_KINDS.map((k) => [k, CHANNEL_KIND_LABELS[k]] as const), item.kind, "kind");
     const capacity = input(item.capacity === null ? "" : String(item.capacity), "capacity", "number");
     const cost = input(item.cost === null ? "" : String(item.cost), "cost", "number");
     const evaluation = select(EVALUATION.map((t, i) => [String(i), t] as const), String(item.evaluation_level), "evaluation");

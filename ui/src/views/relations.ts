@@ -2,13 +2,11 @@
 // reaches, follows and prerequisites. Each change is one saved edit; the section redraws itself.
 
 import type { Criticality, Edit, Links, Lists, Stage } from "../bindings/trellis";
+import { CRITICALITIES, CRITICALITY_LABELS, STAGES, STAGE_LABELS } from "../bindings/vocabularies";
 import type { Ctx } from "../ctx";
 import { button, el, input, select } from "../dom";
 import { parseLevel } from "../logic/model";
 import { save } from "./save";
-
-export const STAGES: readonly Stage[] = ["introduce", "practice", "feedback", "support"];
-const CRITICALITY: readonly Criticality[] = ["low", "medium", "high"];
 
 type Kind = "role" | "competency" | "channel";
 
@@ -57,7 +55,7 @@ export async function renderLinks(box: HTMLElement, ctx: Ctx, lists: Lists, kind
         });
         return i;
       };
-      const crit = select(CRITICALITY.map((c) => [c, c] as const), r.criticality, "criticality");
+      const crit = select(CRITICALITIES.map((c) => [c, CRITICALITY_LABELS[c]] as const), r.criticality, "criticality");
       crit.setAttribute("aria-label", `Criticality of ${name(r.competency)}`);
       crit.addEventListener("change", () => commit({ op: "put_requires", ...r, criticality: crit.value as Criticality }));
       return {
@@ -72,7 +70,7 @@ export async function renderLinks(box: HTMLElement, ctx: Ctx, lists: Lists, kind
     const current = input("", "current", "number");
     current.setAttribute("aria-label", "Current level");
     current.placeholder = "—";
-    const crit = select(CRITICALITY.map((c) => [c, c] as const), "medium", "criticality");
+    const crit = select(CRITICALITIES.map((c) => [c, CRITICALITY_LABELS[c]] as const), "medium", "criticality");
     crit.setAttribute("aria-label", "Criticality");
     const add = () => {
       const t = parseLevel(target.value, scale, false);
@@ -95,7 +93,7 @@ export async function renderLinks(box: HTMLElement, ctx: Ctx, lists: Lists, kind
   } else if (kind === "competency") {
     sections.push(
       table("Required by", ["Role", "Target", "Criticality"], links.requires.map((r) => ({
-        cells: [roleLink(ctx, r.role, name(r.role)), String(r.target_level), r.criticality],
+        cells: [roleLink(ctx, r.role, name(r.role)), String(r.target_level), CRITICALITY_LABELS[r.criticality]],
         remove: { op: "remove_requires", role: r.role, competency: r.competency },
       })), commit),
       developsTable(links, "channel", name, commit, id, options(lists.channels, new Set(links.develops.map((d) => d.channel)))),
@@ -169,9 +167,9 @@ export function stagePicker(
     const tick = el("input");
     tick.type = "checkbox";
     tick.checked = current.includes(s);
-    tick.setAttribute("aria-label", `${s} ${label}`.trim());
+    tick.setAttribute("aria-label", `${STAGE_LABELS[s]} ${label}`.trim());
     const wrap = el("label", "stage-choice");
-    wrap.append(tick, document.createTextNode(` ${s}`));
+    wrap.append(tick, document.createTextNode(` ${STAGE_LABELS[s]}`));
     box.append(wrap);
     return [s, tick] as const;
   });

@@ -159,7 +159,8 @@ describe("Coverage", () => {
     await settle();
     expect(last(calls, "coverage_cell")).toEqual({ query: { role: "r1", competency: "c1", kind: null } });
     expect(root.querySelector(".cell-detail")?.textContent).toContain("Missing: practice, feedback, support.");
-    expect(root.querySelector(".cell-channels")?.textContent).toContain("Toolbox talk");
+    // The channel's kind and stages read as their labels, from the generated vocabularies.
+    expect(root.querySelector(".cell-channels")?.textContent).toBe("Toolbox talk Formal trainingIntroduce");
     (root.querySelector(".kinds button.cell") as HTMLButtonElement).click();
     await settle();
     expect(last(calls, "coverage_cell")).toEqual({ query: { role: null, competency: "c1", kind: "formal" } });
@@ -203,6 +204,9 @@ describe("Findings", () => {
     const { ctx, calls, went } = context({ findings_view: view, dispose_finding: HISTORY });
     await renderFindings(root, ctx);
     expect(root.querySelector(".maturity-level")?.textContent).toBe("Level 2");
+    // Severity and area read as their labels, from the generated vocabularies.
+    expect(root.querySelector(".finding .badge")?.textContent).toBe("High");
+    expect(root.querySelector(".finding .finding-area")?.textContent).toBe("Learning beyond training");
     const chip = root.querySelector(".finding .chip") as HTMLButtonElement;
     expect(chip.textContent).toBe("<b>Driver</b>");
     chip.click();
@@ -393,11 +397,12 @@ describe("stage picker", () => {
     const ticks = [...picker.box.querySelectorAll("input")];
     const [, practice, feedback] = ticks as [HTMLInputElement, HTMLInputElement, HTMLInputElement];
     expect(ticks.map((t) => t.getAttribute("aria-label"))).toEqual([
-      "introduce for Triage",
-      "practice for Triage",
-      "feedback for Triage",
-      "support for Triage",
+      "Introduce for Triage",
+      "Practice for Triage",
+      "Feedback for Triage",
+      "Support for Triage",
     ]);
+    expect(picker.box.textContent).toBe(" Introduce Practice Feedback Support");
     feedback.checked = true;
     feedback.dispatchEvent(new Event("change"));
     expect(seen).toEqual([["practice", "feedback"]]);

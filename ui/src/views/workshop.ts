@@ -7,7 +7,7 @@
 import type { Bank, QuestionResult, ResponseSummary } from "../bindings/trellis";
 import type { Ctx } from "../ctx";
 import { button, el, field, header, input, select, textarea } from "../dom";
-import { AREA_LABELS } from "../logic/findings";
+import { AREA_LABELS } from "../bindings/vocabularies";
 import { forgetForm, liveStartCard, renderLive } from "./live";
 import { answered, answersByBank, answersTo, markOf, move, parseParticipants, progress, question, record, start, type ScoredSession } from "../logic/scored";
 import { counted } from "../logic/words";
