@@ -1,6 +1,8 @@
-//! The TypeScript types of the studio's IPC, generated from the Rust types with ts-rs. This test
-//! fails when the committed `ui/src/bindings/trellis.ts` differs from what the Rust types give;
-//! `UPDATE_BINDINGS=1 cargo test -p trellis-studio --test bindings` rewrites it.
+//! The TypeScript types of the studio's IPC, generated from the Rust types with ts-rs, and the
+//! table of its commands, generated from the command list (`with_commands!` in
+//! `src-tauri/src/commands/mod.rs`). These tests fail when the committed `ui/src/bindings/trellis.ts`
+//! or `ui/src/bindings/commands.ts` differs from what the Rust gives;
+//! `UPDATE_BINDINGS=1 cargo test -p trellis-studio --test bindings` rewrites both.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -8,6 +10,7 @@ use trellis::api::*;
 use trellis::diagnostics::{AreaResult, GroupResult, QuestionResult, ResponseSummary};
 use trellis::model::*;
 use trellis::workshop::{LiveAction, LiveGroup, LiveQuestion, LiveSession, LiveView, Tally};
+use trellis::ErrorCode;
 use ts_rs::{Config, TS};
 
 /// One declaration, and the names of the types it refers to.
@@ -34,7 +37,7 @@ fn generate() -> String {
         Response, Bank, Question, Disposition, ManualFinding, Settings, Subjects, Edit,
         ChannelKind, Stage, Criticality, Bucket, Severity, Pillar, Verdict, CostBasis,
         // The api's DTOs.
-        ApiError, TemplateInfo, Counts, Info, RecentEngagement, History, ItemKind, Lists, Links, Applied,
+        ApiError, ErrorCode, TemplateInfo, Counts, Info, RecentEngagement, History, ItemKind, Lists, Links, Applied,
         CellQuery, CellChannel, Named, CoverageCell, KindRow, GroupCells, CoverageView,
         MapQuery, MapNodeKind, MapNode, MapEdgeKind, MapEdge, MapGraph,
         FindingQuery, SubjectRef, FindingRow, AreaScore, CodeCount, FindingsView,
@@ -65,20 +68,91 @@ fn generate() -> String {
     text
 }
 
-#[test]
-fn the_committed_bindings_match_the_rust_types() {
-    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/bindings/trellis.ts");
-    let generated = generate();
+/// Checks `file` (under `ui/src/bindings/`) against what was generated, or rewrites it under
+/// `UPDATE_BINDINGS`.
+fn compare(name: &str, generated: &str) {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/bindings").join(name);
     if std::env::var_os("UPDATE_BINDINGS").is_some() {
         std::fs::create_dir_all(file.parent().unwrap()).unwrap();
-        std::fs::write(&file, &generated).unwrap();
+        std::fs::write(&file, generated).unwrap();
         return;
     }
     let committed = std::fs::read_to_string(&file).unwrap_or_default();
     assert!(
         committed == generated,
-        "{} is out of date with the Rust types: run `UPDATE_BINDINGS=1 cargo test -p trellis-studio --test bindings` \
+        "{} is out of date with the Rust: run `UPDATE_BINDINGS=1 cargo test -p trellis-studio --test bindings` \
          and commit the result",
         file.display()
     );
+}
+
+#[test]
+fn the_committed_bindings_match_the_rust_types() {
+    compare("trellis.ts", &generate());
+}
+
+/// One command as the list gives it: its name, its arguments' names and TypeScript types, and
+/// the TypeScript type of its result.
+type CommandDecl = (&'static str, Vec<(&'static str, String)>, String);
+
+/// The command list with each type written as TypeScript.
+macro_rules! command_decls {
+    ($($module:ident::$name:ident($($arg:ident: $ty:ty),*) -> $result:ty;)+) => {
+        |cfg: &Config| -> Vec<CommandDecl> {
+            vec![$((stringify!($name), vec![$((stringify!($arg), <$ty as TS>::name(cfg))),*], <$result as TS>::name(cfg))),+]
+        }
+    };
+}
+
+/// `ui/src/bindings/commands.ts`: the `Commands` table (each command's arguments and result),
+/// the `Command` names, and `COMMANDS` listing them, importing the types from `trellis.ts`.
+fn generate_commands() -> String {
+    let cfg = Config::new().with_large_int("number");
+    let commands = trellis_studio_lib::with_commands!(command_decls)(&cfg);
+    let declared: BTreeSet<String> = generate()
+        .lines()
+        .filter_map(|l| l.strip_prefix("export type ").and_then(|rest| rest.split([' ', '<']).next()))
+        .map(str::to_owned)
+        .collect();
+    let mut used = BTreeSet::new();
+    let mut mention = |ts: &str| {
+        for word in ts.split(|c: char| !c.is_alphanumeric() && c != '_') {
+            if declared.contains(word) {
+                used.insert(word.to_owned());
+            }
+        }
+    };
+    let mut table = String::new();
+    for (name, args, result) in &commands {
+        let args = if args.is_empty() {
+            "Record<string, never>".to_owned()
+        } else {
+            let fields: Vec<String> = args.iter().map(|(arg, ts)| format!("{arg}: {ts}")).collect();
+            format!("{{ {} }}", fields.join("; "))
+        };
+        mention(&args);
+        mention(result);
+        table.push_str(&format!("  {name}: {{ args: {args}; result: {result} }};\n"));
+    }
+    let names: Vec<String> = commands.iter().map(|(name, _, _)| format!("  \"{name}\",\n")).collect();
+    let imports: Vec<String> = used.into_iter().collect();
+    format!(
+        "// Generated from the command list (`with_commands!` in src-tauri/src/commands/mod.rs) by\n\
+         // src-tauri/tests/bindings.rs. Do not edit: change the list, then run\n\
+         // `UPDATE_BINDINGS=1 cargo test -p trellis-studio --test bindings`.\n\n\
+         import type {{ {} }} from \"./trellis\";\n\n\
+         /** Every command the shell handles: the arguments the web view sends, and what it answers. */\n\
+         export type Commands = {{\n{table}}};\n\n\
+         /** A command's name. */\n\
+         export type Command = keyof Commands;\n\n\
+         /** Every command's name, in the list's order. */\n\
+         export const COMMANDS: readonly Command[] = [\n{}];\n",
+        imports.join(", "),
+        names.concat()
+    )
+}
+
+#[test]
+fn the_committed_command_table_matches_the_command_list() {
+    compare("commands.ts", &generate_commands());
 }

@@ -3,15 +3,17 @@
 use super::{BlueprintOptions, Session};
 use crate::{Error, Result};
 use serde::{Deserialize, Serialize};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-/// How to write the blueprint: a layout name, a PNG logo file, and the date printed on it (`YYYY-MM-DD`).
+/// How to write the blueprint: a layout name, a PNG logo file, and the date printed on it
+/// (`YYYY-MM-DD`). The studio and `trellis blueprint` both send this; an empty layout or logo
+/// is none.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(default)]
 pub struct BlueprintRequest {
     pub layout: Option<String>,
-    pub logo: Option<String>,
+    pub logo: Option<PathBuf>,
     pub date: String,
 }
 
@@ -33,10 +35,10 @@ impl Session {
 
     /// Writes the blueprint PDF; the logo, when named, is read from its PNG file.
     pub fn write_blueprint(&self, out: &Path, req: &BlueprintRequest) -> Result<Exported> {
-        let logo = match req.logo.as_deref().filter(|l| !l.is_empty()) {
+        let logo = match req.logo.as_deref().filter(|l| !l.as_os_str().is_empty()) {
             Some(path) => Some(std::fs::read(path).map_err(|e| match e.kind() {
-                std::io::ErrorKind::NotFound => Error::NotFound(path.into()),
-                _ => Error::io_at(Path::new(path))(e),
+                std::io::ErrorKind::NotFound => Error::NotFound(path.to_owned()),
+                _ => Error::io_at(path)(e),
             })?),
             None => None,
         };
