@@ -102,7 +102,8 @@ impl Session {
 
     /// Applies one edit as `apply` does, for the studio's forms. A role, competency or channel
     /// with an empty id is new: it is added as `add_item` adds it, and its id returned. Removing
-    /// an item or a link that is not there is refused (`not-in-model`), as the CLI's `remove` is.
+    /// an item or a link that is not there is refused (`not-in-model`); `trellis remove` calls
+    /// this too, so both faces refuse it alike.
     pub fn apply_edit(&mut self, edit: Edit) -> Result<Applied> {
         let id = match &edit {
             Edit::PutRole(Role { id, .. })
@@ -128,15 +129,20 @@ impl Session {
     /// replaces (editing an item is `apply_edit` with its id).
     pub fn add_item(&mut self, mut edit: Edit) -> Result<Id> {
         let id = match &mut edit {
-            Edit::PutRole(Role { id, .. }) | Edit::PutCompetency(Competency { id, .. }) | Edit::PutChannel(Channel { id, .. }) => id,
-            other => return Err(Error::Refused(format!("only a role, competency or channel can be added, not {other:?}"))),
+            Edit::PutRole(Role { id, .. })
+            | Edit::PutCompetency(Competency { id, .. })
+            | Edit::PutChannel(Channel { id, .. }) => id,
+            _ => return Err(Error::Refused("only a role, a competency or a channel can be added".into())),
         };
         if id.is_empty() {
             *id = model::new_id();
         }
         let id = id.clone();
         if let Some(kind) = self.kind_of(&id) {
-            return Err(Error::Refused(format!("the id `{id}` is already used in this engagement, by a {}", kind.noun())));
+            return Err(Error::Refused(format!(
+                "the id `{id}` is already used in this engagement, by a {}",
+                kind.noun()
+            )));
         }
         self.apply(edit)?;
         Ok(id)
@@ -158,7 +164,8 @@ impl Session {
     fn missing(&self, edit: &Edit) -> Option<Error> {
         let m = self.model();
         let item = |kind: ItemKind, id: &str| {
-            (self.kind_of(id) != Some(kind)).then(|| Error::NotInModel(format!("no {} with the id `{id}`", kind.noun())))
+            (self.kind_of(id) != Some(kind))
+                .then(|| Error::NotInModel(format!("no {} with the id `{id}`", kind.noun())))
         };
         let link = |present: bool, what: &str, a: &str, b: &str| {
             (!present).then(|| Error::NotInModel(format!("there is no {what} link from `{a}` to `{b}`")))
@@ -230,7 +237,14 @@ mod tests {
     }
 
     fn role(id: &str) -> Role {
-        Role { id: id.into(), name: "Night lead".into(), description: String::new(), group: String::new(), headcount: 1, refs: vec![] }
+        Role {
+            id: id.into(),
+            name: "Night lead".into(),
+            description: String::new(),
+            group: String::new(),
+            headcount: 1,
+            refs: vec![],
+        }
     }
 
     #[test]
@@ -246,7 +260,8 @@ mod tests {
         assert_eq!(s.add_item(Edit::PutRole(role("role-night"))).unwrap(), "role-night");
         assert!(s.history().can_undo);
         // The studio's form saves an existing role by its id: that is an edit, not an add.
-        let applied = s.apply_edit(Edit::PutRole(Role { name: "Night shift lead".into(), ..role("role-night") })).unwrap();
+        let applied =
+            s.apply_edit(Edit::PutRole(Role { name: "Night shift lead".into(), ..role("role-night") })).unwrap();
         assert_eq!(applied.id, None);
         assert_eq!(s.model().role("role-night").unwrap().name, "Night shift lead");
     }

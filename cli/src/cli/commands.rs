@@ -117,17 +117,17 @@ fn add_item(add: AddCommand, out: &mut dyn Write) -> Result<()> {
             evaluation_level,
             ..
         } => Edit::PutChannel(Channel {
-                id: id.unwrap_or_default(),
-                name,
-                kind,
-                description,
-                capacity,
-                cohorts_per_year,
-                cost,
-                cost_basis,
-                hours,
-                evaluation_level,
-            }),
+            id: id.unwrap_or_default(),
+            name,
+            kind,
+            description,
+            capacity,
+            cohorts_per_year,
+            cost,
+            cost_basis,
+            hours,
+            evaluation_level,
+        }),
     };
     let id = session.add_item(edit)?;
     write(out, &format!("{id}\n"))

@@ -112,7 +112,11 @@ fn a_whole_model_can_be_scripted() {
     // Adding never replaces: an id any item has is refused, whatever its kind.
     let o = trellis(&["add", "role", "e.trellis", "--name", "Huddle lead", "--id", "chan-huddle"], d);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("the id `chan-huddle` is already used in this engagement, by a channel"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("the id `chan-huddle` is already used in this engagement, by a channel"),
+        "{}",
+        stderr(&o)
+    );
     ok(
         &[
             "link",

@@ -85,5 +85,9 @@ fn errors_users_see() {
     trellis_snapshot!("option_of_another_format", d, ["import", "d.trellis", "--format", "csv", ".", "--soc", "15-"]);
     trellis_snapshot!("csv_export_without_a_folder", d, ["export", "d.trellis", "--format", "csv"]);
     trellis_snapshot!("id_taken", d, ["add", "role", "d.trellis", "--name", "Buddy", "--id", "chan-buddy-shifts"]);
-    trellis_snapshot!("link_not_there", d, ["remove", "follows", "d.trellis", "chan-buddy-shifts", "chan-buddy-shifts"]);
+    trellis_snapshot!(
+        "link_not_there",
+        d,
+        ["remove", "follows", "d.trellis", "chan-buddy-shifts", "chan-buddy-shifts"]
+    );
 }
