@@ -156,3 +156,88 @@ fn generate_commands() -> String {
 fn the_committed_command_table_matches_the_command_list() {
     compare("commands.ts", &generate_commands());
 }
+
+/// The command list as written: module, name, arguments and result, each type as its tokens.
+macro_rules! command_sources {
+    ($($module:ident::$name:ident($($arg:ident: $ty:ty),*) -> $result:ty;)+) => {
+        vec![$((stringify!($module), stringify!($name), vec![$((stringify!($arg), stringify!($ty))),*], stringify!($result))),+]
+    };
+}
+
+/// Type text without its spacing, so that `stringify!` and the source compare equal.
+fn tokens(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Splits `text` at the commas outside any `<...>` or `(...)`.
+fn split_top(text: &str) -> Vec<&str> {
+    let (mut depth, mut start, mut parts) = (0i32, 0, Vec::new());
+    for (i, c) in text.char_indices() {
+        match c {
+            '<' | '(' => depth += 1,
+            '>' | ')' => depth -= 1,
+            ',' if depth == 0 => {
+                parts.push(&text[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(&text[start..]);
+    parts.into_iter().map(str::trim).filter(|p| !p.is_empty()).collect()
+}
+
+/// The arguments the web view sends and the `Ok` type of `fn name` in `source`: the parameters
+/// Tauri fills in itself (`State`, `AppHandle`) are left out.
+fn signature(source: &str, name: &str) -> Option<(Vec<(String, String)>, String)> {
+    let at = source.find(&format!("fn {name}<")).or_else(|| source.find(&format!("fn {name}(")))?;
+    let rest = &source[at..];
+    let open = rest.find('(')?;
+    let mut depth = 0;
+    let close = rest[open..].char_indices().find_map(|(i, c)| {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            _ => {}
+        }
+        (depth == 0).then_some(open + i)
+    })?;
+    let args = split_top(&rest[open + 1..close])
+        .into_iter()
+        .filter_map(|p| p.split_once(':'))
+        .map(|(n, t)| (n.trim().to_owned(), tokens(t)))
+        .filter(|(_, t)| !t.starts_with("State<") && !t.starts_with("AppHandle<"))
+        .collect();
+    let after = &rest[close + 1..rest[close..].find('{').map_or(rest.len(), |b| close + b)];
+    let result = tokens(after.trim().strip_prefix("->").unwrap_or("()"));
+    let ok = match result.strip_prefix("Result<").and_then(|r| r.strip_suffix(",ApiError>")) {
+        Some(ok) => ok.to_owned(),
+        None => result,
+    };
+    Some((args, ok))
+}
+
+/// The list's arguments and results must be the functions' own: Tauri reads arguments by name,
+/// so a list that drifted would type the UI's calls against a command that no longer exists.
+#[test]
+fn the_command_list_matches_the_command_functions() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/commands");
+    for (module, name, args, result) in trellis_studio_lib::with_commands!(command_sources) {
+        let source = std::fs::read_to_string(dir.join(format!("{module}.rs"))).unwrap();
+        let (found_args, found_result) =
+            signature(&source, name).unwrap_or_else(|| panic!("no fn {name} in commands/{module}.rs"));
+        let listed: Vec<(String, String)> = args.iter().map(|(a, t)| (a.to_string(), tokens(t))).collect();
+        assert_eq!(listed, found_args, "{module}::{name}: the list's arguments differ from the function's");
+        assert_eq!(tokens(result), found_result, "{module}::{name}: the list's result differs from the function's");
+    }
+}
+
+#[test]
+fn a_signature_is_read_without_the_parameters_tauri_supplies() {
+    let source = "pub async fn open<R: Runtime>(app: AppHandle<R>, studio: State<'_, Studio>, path: String, \
+                  bank: Option<Vec<String>>) -> Result<Info, ApiError> {";
+    let (args, ok) = signature(source, "open").unwrap();
+    assert_eq!(args, [("path".into(), "String".into()), ("bank".into(), "Option<Vec<String>>".into())]);
+    assert_eq!(ok, "Info");
+    assert_eq!(signature("pub fn templates() -> Vec<TemplateInfo> {", "templates").unwrap().1, "Vec<TemplateInfo>");
+}

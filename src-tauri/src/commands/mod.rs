@@ -24,7 +24,9 @@ use tauri::{AppHandle, Manager, Runtime};
 ///
 /// `with_commands!(m)` calls the macro `m` with the list; the types are named as the caller
 /// sees them (the bindings test imports them from `trellis`). The arguments must be the
-/// command's own, in order: `tests/commands.rs` invokes every command by this list.
+/// function's own, in order, without the `State` and `AppHandle` Tauri supplies:
+/// `tests/bindings.rs` (`the_command_list_matches_the_command_functions`) reads each function's
+/// signature and fails when the list differs.
 #[macro_export]
 macro_rules! with_commands {
     ($then:ident) => {
