@@ -32,9 +32,9 @@ pub fn blueprint(args: BlueprintArgs, today: &str) -> Result<()> {
     Ok(())
 }
 
-/// `--date` as the command line takes it: a mistyped date is a usage error (exit 2), like any
-/// other malformed value, before the engagement is opened.
-fn date(text: &str) -> std::result::Result<String, String> {
+/// `--date` as the command line takes it (here and for `trellis new`): a mistyped date is a
+/// usage error (exit 2), like any other malformed value, before any file is opened.
+pub fn date(text: &str) -> std::result::Result<String, String> {
     let format = time::macros::format_description!("[year]-[month]-[day]");
     time::Date::parse(text, format).map(|_| text.to_owned()).map_err(|_| "not a date in the form YYYY-MM-DD".to_owned())
 }

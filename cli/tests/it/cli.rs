@@ -53,6 +53,8 @@ fn usage_errors_exit_2_and_errors_and_refusals_exit_1() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("missing.trellis"), "{}", stderr(&o));
     assert!(stdout(&o).is_empty(), "errors go to stderr only");
+    let o = trellis(&["new", "x.trellis", "--date", "1 March"], dir.path());
+    assert_eq!(o.status.code(), Some(2), "a malformed value is a usage error: {}", stderr(&o));
     // The command line is well formed: the core refuses the name, as the studio's would be.
     let o = trellis(&["new", "x.trellis", "--template", "nope"], dir.path());
     assert_eq!(o.status.code(), Some(1), "a refusal is not a usage error: {}", stderr(&o));
