@@ -48,3 +48,22 @@ impl Session {
         Ok(Exported { path: out.display().to_string(), bytes: pdf.len() })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_logo_is_read_here_for_both_faces_and_a_missing_one_writes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = Session::create(&dir.path().join("d.trellis"), "demo", None, "2026-01-15").unwrap();
+        let out = dir.path().join("b.pdf");
+        let request =
+            |logo: &str| BlueprintRequest { layout: None, logo: Some(logo.into()), date: "2026-03-01".into() };
+        let err = s.write_blueprint(&out, &request("missing.png")).unwrap_err();
+        assert_eq!(err.code(), "not-found", "{err}");
+        assert!(!out.exists(), "nothing is written when the logo cannot be read");
+        let written = s.write_blueprint(&out, &request("")).unwrap();
+        assert!(written.bytes > 0 && out.exists(), "an empty logo is none");
+    }
+}
