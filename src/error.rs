@@ -1,6 +1,6 @@
-//! The one error type of the core, and `ErrorCode`: every code a face (the CLI, the studio, the
-//! UI) may see, declared once here and exported to TypeScript as the type the UI keys its
-//! error views by.
+//! The one error type of the core, and `ErrorCode`: every code the studio's web view may be
+//! told, declared once here and exported to TypeScript as the type the UI keys its error views
+//! by.
 
 use crate::model::ValidationError;
 use serde::{Deserialize, Serialize};
@@ -73,19 +73,19 @@ impl Error {
     }
 }
 
-/// Declares `ErrorCode` from one list, with `ALL` and `as_str`, so that the three cannot drift.
+/// Declares `ErrorCode` from one list, with `ALL`, `as_str` and the serde names, so that they
+/// cannot drift.
 macro_rules! error_codes {
     ($(#[$meta:meta])* pub enum ErrorCode { $($(#[$doc:meta])* $variant:ident => $text:literal,)+ }) => {
         $(#[$meta])*
         #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-        #[serde(rename_all = "kebab-case")]
-        pub enum ErrorCode { $($(#[$doc])* $variant,)+ }
+        pub enum ErrorCode { $($(#[$doc])* #[serde(rename = $text)] $variant,)+ }
 
         impl ErrorCode {
             pub const ALL: &'static [ErrorCode] = &[$(ErrorCode::$variant),+];
 
-            /// The code as it is sent: in `{code, message}`, to the phone page, to scripts.
+            /// The code as it is sent: in `{code, message}`, to the web view and the phone page.
             pub fn as_str(self) -> &'static str {
                 match self { $(ErrorCode::$variant => $text),+ }
             }
@@ -94,9 +94,10 @@ macro_rules! error_codes {
 }
 
 error_codes! {
-    /// Every code the studio's web view can be told, and the one `trellis` scripts see beside
-    /// each error: the single list. The UI keys its error views by it (`Record<ErrorCode, ...>`
-    /// in `ui/src/errors.ts`), so a code added here does not compile there until it has its words.
+    /// Every code the studio's web view can be told, in one list: the core's, a live session's
+    /// refusals, the shell's and the UI's own. The UI keys its error views by it
+    /// (`Record<ErrorCode, ...>` in `ui/src/errors.ts`), so a code added here does not
+    /// type-check there until it has its words.
     pub enum ErrorCode {
         // From `Error::code()`.
         NotFound => "not-found",

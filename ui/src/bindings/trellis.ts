@@ -208,9 +208,10 @@ export type CostBasis = "per-person" | "per-cohort" | "per-year";
 export type ApiError = { code: ErrorCode, message: string, };
 
 /**
- * Every code the studio's web view can be told, and the one `trellis` scripts see beside
- * each error: the single list. The UI keys its error views by it (`Record<ErrorCode, ...>`
- * in `ui/src/errors.ts`), so a code added here does not compile there until it has its words.
+ * Every code the studio's web view can be told, in one list: the core's, a live session's
+ * refusals, the shell's and the UI's own. The UI keys its error views by it
+ * (`Record<ErrorCode, ...>` in `ui/src/errors.ts`), so a code added here does not
+ * type-check there until it has its words.
  */
 export type ErrorCode = "not-found" | "exists" | "not-trellis" | "damaged" | "too-new" | "invalid" | "parse" | "not-in-model" | "usage" | "refused" | "io" | "database" | "closed" | "unknown-question" | "unknown-participant" | "ended" | "no-more-questions" | "full" | "not-saved" | "no-engagement" | "not-live" | "live" | "internal";
 
