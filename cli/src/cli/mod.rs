@@ -1,4 +1,5 @@
-//! The command line: argument definitions in `args`, one function per subcommand in `commands`.
+//! The command line: argument definitions in `args`, one function per subcommand in `commands`,
+//! and in `failure` how an error is told and which exit status it gets.
 
 mod args;
 mod blueprint;
