@@ -15,4 +15,4 @@ pub mod store;
 pub mod templates;
 pub mod workshop;
 
-pub use error::{Error, Result};
+pub use error::{Error, ErrorCode, ImportOption, Result};

@@ -38,7 +38,7 @@ pub fn all() -> &'static [Template] {
 /// The model of a starter ecosystem by name.
 pub fn load(name: &str) -> Result<Model> {
     let template = all().iter().find(|t| t.name == name).ok_or_else(|| {
-        Error::Usage(format!(
+        Error::Refused(format!(
             "no template named `{name}`; the templates are: {}",
             DOCUMENTS.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ")
         ))

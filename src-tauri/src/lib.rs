@@ -10,44 +10,7 @@ use tauri::{Builder, Manager, Runtime};
 
 /// The studio's state and commands on a builder: the app, and the headless tests, start here.
 pub fn studio<R: Runtime>(builder: Builder<R>, studio: Studio) -> Builder<R> {
-    use commands::*;
-    builder.manage(studio).invoke_handler(tauri::generate_handler![
-        engagement::engagement_info,
-        engagement::engagement_open,
-        engagement::engagement_create,
-        engagement::recent_engagements,
-        engagement::templates,
-        model::model_lists,
-        model::item_links,
-        model::apply_edit,
-        model::history,
-        model::undo,
-        model::redo,
-        map::map_graph,
-        coverage::coverage_view,
-        coverage::coverage_cell,
-        findings::findings_view,
-        findings::dispose_finding,
-        findings::put_manual_finding,
-        findings::remove_manual_finding,
-        findings::set_summary,
-        workshop::banks,
-        workshop::answer,
-        workshop::response_summary,
-        workshop::withdraw_answers,
-        live::live_start,
-        live::live_status,
-        live::live_control,
-        live::live_stop,
-        export::export_json,
-        export::export_blueprint,
-        export::blueprint_layouts,
-        export::open_exported,
-        dialog::choose_new_path,
-        dialog::choose_engagement,
-        dialog::choose_export_path,
-        dialog::choose_logo,
-    ])
+    builder.manage(studio).invoke_handler(commands::handler())
 }
 
 /// Runs the studio on the engagement file named by the first command-line argument.

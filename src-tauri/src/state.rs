@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 use trellis::api::{ApiError, Info, RecentEngagement, Session};
 use trellis::workshop::{self, Facilitator, LiveOptions, LiveSession, Running};
+use trellis::ErrorCode;
 
 /// How many recent engagements Home lists.
 const RECENT_KEPT: usize = 8;
@@ -35,10 +36,10 @@ impl Studio {
                 }
             }
             None => {
-                *lock(&studio.failure) = Some(ApiError {
-                    code: "usage".into(),
-                    message: "no engagement is open: create one or open a .trellis file".into(),
-                })
+                *lock(&studio.failure) = Some(ApiError::new(
+                    ErrorCode::NoEngagement,
+                    "no engagement is open: create one or open a .trellis file",
+                ))
             }
         }
         studio
@@ -68,9 +69,8 @@ impl Studio {
     /// Starts serving the open engagement's live session on `listen` (`ADDR:PORT`), resuming the
     /// one its file holds or beginning one on `bank`. When one is already running, that one.
     pub fn start_live(&self, listen: &str, bank: Option<String>) -> Result<LiveSession, ApiError> {
-        let address: SocketAddr = listen.trim().parse().map_err(|_| ApiError {
-            code: "usage".into(),
-            message: format!("listen: `{listen}` is not an address and port, such as 0.0.0.0:8080"),
+        let address: SocketAddr = listen.trim().parse().map_err(|_| {
+            ApiError::new(ErrorCode::Refused, format!("`{listen}` is not an address and port, such as 0.0.0.0:8080"))
         })?;
         let path = self.with_session(|s| Ok(s.path().to_owned()))?;
         let mut live = lock(&self.live);
@@ -97,10 +97,10 @@ impl Studio {
 
     /// The facilitator's controls of the running session.
     pub fn facilitator(&self) -> Result<Facilitator, ApiError> {
-        lock(&self.live).as_ref().map(Running::facilitator).ok_or_else(|| ApiError {
-            code: "not-live".into(),
-            message: "no live session is running: start one first".into(),
-        })
+        lock(&self.live)
+            .as_ref()
+            .map(Running::facilitator)
+            .ok_or_else(|| ApiError::new(ErrorCode::NotLive, "no live session is running: start one first"))
     }
 
     /// Stops serving (the session stays live in the file until ended) and reads the answers the
@@ -138,7 +138,7 @@ impl Studio {
             }
             None => Err(lock(&self.failure)
                 .clone()
-                .unwrap_or_else(|| ApiError { code: "usage".into(), message: "no engagement is open".into() })),
+                .unwrap_or_else(|| ApiError::new(ErrorCode::NoEngagement, "no engagement is open"))),
         }
     }
 
@@ -215,9 +215,9 @@ mod tests {
     }
 
     #[test]
-    fn no_file_named_is_a_usage_error() {
+    fn no_file_named_is_no_engagement_rather_than_a_usage_error() {
         let err = Studio::open(None).with_session(|s| Ok(s.info())).unwrap_err();
-        assert_eq!(err.code, "usage");
+        assert_eq!(err.code, ErrorCode::NoEngagement);
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! The TypeScript types of the studio's IPC, generated from the Rust types with ts-rs, and the
-//! constants of every vocabulary among them (its values in order and their labels). These tests
-//! fail when the committed `ui/src/bindings/trellis.ts` or `vocabularies.ts` differs from what the
-//! Rust gives; `UPDATE_BINDINGS=1 cargo test -p trellis-studio --test bindings` rewrites both.
+//! constants of every vocabulary among them (its values in order and their labels), and the
+//! table of its commands, generated from the command list (`with_commands!` in
+//! `src-tauri/src/commands/mod.rs`). These tests fail when the committed
+//! `ui/src/bindings/trellis.ts`, `vocabularies.ts` or `commands.ts` differs from what the Rust
+//! gives; `UPDATE_BINDINGS=1 cargo test -p trellis-studio --test bindings` rewrites all three.
 
 use std::collections::BTreeSet;
 use std::marker::PhantomData;
@@ -10,6 +12,7 @@ use trellis::api::*;
 use trellis::diagnostics::{AreaResult, GroupResult, QuestionResult, ResponseSummary};
 use trellis::model::*;
 use trellis::workshop::{LiveAction, LiveGroup, LiveQuestion, LiveSession, LiveView, Tally};
+use trellis::ErrorCode;
 use ts_rs::{Config, TS};
 
 /// One TypeScript declaration: the type's name, its text, the names of the types it refers to,
@@ -122,7 +125,7 @@ fn generate() -> (String, String) {
         Response, Bank, Question, Disposition, ManualFinding, Settings, Subjects, Edit,
         ChannelKind, Stage, Criticality, Bucket, Severity, Area, Verdict, CostBasis,
         // The api's DTOs.
-        ApiError, TemplateInfo, Counts, Info, RecentEngagement, History, ItemKind, Lists, Links, Applied,
+        ApiError, ErrorCode, TemplateInfo, Counts, Info, RecentEngagement, History, ItemKind, Lists, Links, Applied,
         CellQuery, CellChannel, Named, CoverageCell, KindRow, GroupCells, CoverageView,
         MapQuery, MapNodeKind, MapNode, MapEdgeKind, MapEdge, MapGraph,
         FindingQuery, SubjectRef, FindingRow, AreaScore, CodeCount, FindingsView,
@@ -213,4 +216,156 @@ fn constant_names_are_plurals_in_english() {
         .map(|n| plural(&screaming(n)))
         .collect();
     assert_eq!(names, ["CHANNEL_KINDS", "COST_BASES", "CRITICALITIES", "SEVERITIES", "STAGES", "ERROR_CODES", "DAYS"]);
+}
+
+/// One command as the list gives it: its name, its arguments' names and TypeScript types, and
+/// the TypeScript type of its result.
+type CommandDecl = (&'static str, Vec<(&'static str, String)>, String);
+
+/// The command list with each type written as TypeScript.
+macro_rules! command_decls {
+    ($($module:ident::$name:ident($($arg:ident: $ty:ty),*) -> $result:ty;)+) => {
+        |cfg: &Config| -> Vec<CommandDecl> {
+            vec![$((stringify!($name), vec![$((stringify!($arg), <$ty as TS>::name(cfg))),*], <$result as TS>::name(cfg))),+]
+        }
+    };
+}
+
+/// `ui/src/bindings/commands.ts`: the `Commands` table (each command's arguments and result),
+/// the `Command` names, and `COMMANDS` listing them, importing the types from `trellis.ts`.
+fn generate_commands() -> String {
+    let cfg = Config::new().with_large_int("number");
+    let commands = trellis_studio_lib::with_commands!(command_decls)(&cfg);
+    let declared: BTreeSet<String> = generate()
+        .0
+        .lines()
+        .filter_map(|l| l.strip_prefix("export type ").and_then(|rest| rest.split([' ', '<']).next()))
+        .map(str::to_owned)
+        .collect();
+    let mut used = BTreeSet::new();
+    let mut mention = |ts: &str| {
+        for word in ts.split(|c: char| !c.is_alphanumeric() && c != '_') {
+            if declared.contains(word) {
+                used.insert(word.to_owned());
+            }
+        }
+    };
+    let mut table = String::new();
+    for (name, args, result) in &commands {
+        let args = if args.is_empty() {
+            "Record<string, never>".to_owned()
+        } else {
+            let fields: Vec<String> = args.iter().map(|(arg, ts)| format!("{arg}: {ts}")).collect();
+            format!("{{ {} }}", fields.join("; "))
+        };
+        mention(&args);
+        mention(result);
+        table.push_str(&format!("  {name}: {{ args: {args}; result: {result} }};\n"));
+    }
+    let names: Vec<String> = commands.iter().map(|(name, _, _)| format!("  \"{name}\",\n")).collect();
+    let imports: Vec<String> = used.into_iter().collect();
+    format!(
+        "// Generated from the command list (`with_commands!` in src-tauri/src/commands/mod.rs) by\n\
+         // src-tauri/tests/bindings.rs. Do not edit: change the list, then run\n\
+         // `UPDATE_BINDINGS=1 cargo test -p trellis-studio --test bindings`.\n\n\
+         import type {{ {} }} from \"./trellis\";\n\n\
+         /** Every command the shell handles: the arguments the web view sends, and what it answers. */\n\
+         export type Commands = {{\n{table}}};\n\n\
+         /** A command's name. */\n\
+         export type Command = keyof Commands;\n\n\
+         /** Every command's name, in the list's order. */\n\
+         export const COMMANDS: readonly Command[] = [\n{}];\n",
+        imports.join(", "),
+        names.concat()
+    )
+}
+
+#[test]
+fn the_committed_command_table_matches_the_command_list() {
+    check_committed("commands.ts", &generate_commands(), "the command list");
+}
+
+/// The command list as written: module, name, arguments and result, each type as its tokens.
+macro_rules! command_sources {
+    ($($module:ident::$name:ident($($arg:ident: $ty:ty),*) -> $result:ty;)+) => {
+        vec![$((stringify!($module), stringify!($name), vec![$((stringify!($arg), stringify!($ty))),*], stringify!($result))),+]
+    };
+}
+
+/// Type text without its spacing, so that `stringify!` and the source compare equal.
+fn tokens(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Splits `text` at the commas outside any `<...>` or `(...)`.
+fn split_top(text: &str) -> Vec<&str> {
+    let (mut depth, mut start, mut parts) = (0i32, 0, Vec::new());
+    for (i, c) in text.char_indices() {
+        match c {
+            '<' | '(' => depth += 1,
+            '>' | ')' => depth -= 1,
+            ',' if depth == 0 => {
+                parts.push(&text[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(&text[start..]);
+    parts.into_iter().map(str::trim).filter(|p| !p.is_empty()).collect()
+}
+
+/// The arguments the web view sends and the `Ok` type of `fn name` in `source`: the parameters
+/// Tauri fills in itself (`State`, `AppHandle`) are left out.
+fn signature(source: &str, name: &str) -> Option<(Vec<(String, String)>, String)> {
+    let at = source.find(&format!("fn {name}<")).or_else(|| source.find(&format!("fn {name}(")))?;
+    let rest = &source[at..];
+    let open = rest.find('(')?;
+    let mut depth = 0;
+    let close = rest[open..].char_indices().find_map(|(i, c)| {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            _ => {}
+        }
+        (depth == 0).then_some(open + i)
+    })?;
+    let args = split_top(&rest[open + 1..close])
+        .into_iter()
+        .filter_map(|p| p.split_once(':'))
+        .map(|(n, t)| (n.trim().to_owned(), tokens(t)))
+        .filter(|(_, t)| !t.starts_with("State<") && !t.starts_with("AppHandle<"))
+        .collect();
+    let after = &rest[close + 1..rest[close..].find('{').map_or(rest.len(), |b| close + b)];
+    let result = tokens(after.trim().strip_prefix("->").unwrap_or("()"));
+    let ok = match result.strip_prefix("Result<").and_then(|r| r.strip_suffix(",ApiError>")) {
+        Some(ok) => ok.to_owned(),
+        None => result,
+    };
+    Some((args, ok))
+}
+
+/// The list's arguments and results must be the functions' own: Tauri reads arguments by name,
+/// so a list that drifted would type the UI's calls against a command that no longer exists.
+#[test]
+fn the_command_list_matches_the_command_functions() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/commands");
+    for (module, name, args, result) in trellis_studio_lib::with_commands!(command_sources) {
+        let source = std::fs::read_to_string(dir.join(format!("{module}.rs"))).unwrap();
+        let (found_args, found_result) =
+            signature(&source, name).unwrap_or_else(|| panic!("no fn {name} in commands/{module}.rs"));
+        let listed: Vec<(String, String)> = args.iter().map(|(a, t)| (a.to_string(), tokens(t))).collect();
+        assert_eq!(listed, found_args, "{module}::{name}: the list's arguments differ from the function's");
+        assert_eq!(tokens(result), found_result, "{module}::{name}: the list's result differs from the function's");
+    }
+}
+
+#[test]
+fn a_signature_is_read_without_the_parameters_tauri_supplies() {
+    let source = "pub async fn open<R: Runtime>(app: AppHandle<R>, studio: State<'_, Studio>, path: String, \
+                  bank: Option<Vec<String>>) -> Result<Info, ApiError> {";
+    let (args, ok) = signature(source, "open").unwrap();
+    assert_eq!(args, [("path".into(), "String".into()), ("bank".into(), "Option<Vec<String>>".into())]);
+    assert_eq!(ok, "Info");
+    assert_eq!(signature("pub fn templates() -> Vec<TemplateInfo> {", "templates").unwrap().1, "Vec<TemplateInfo>");
 }

@@ -76,9 +76,24 @@ fn s(v: &Value) -> &str {
 }
 
 #[test]
+fn every_command_in_the_list_is_handled_and_no_other() {
+    let shell = Shell::new(false);
+    let names = trellis_studio_lib::commands::NAMES;
+    assert!(names.len() >= 30 && names.contains(&"apply_edit"), "{names:?}");
+    // The dialogs would wait for a window the mock runtime cannot show: e2e.rs answers them.
+    for name in names.iter().filter(|n| !n.starts_with("choose_")) {
+        if let Err(e) = shell.invoke(name, json!({})) {
+            assert!(!e.to_string().contains("not found"), "{name}: {e}");
+        }
+    }
+    let e = shell.invoke("engagement_infos", json!({})).unwrap_err();
+    assert!(e.to_string().contains("Command engagement_infos not found"), "{e}");
+}
+
+#[test]
 fn engagement_info_open_create_recent_and_templates() {
     let shell = Shell::new(false);
-    assert_eq!(shell.code("engagement_info", json!({})), "usage");
+    assert_eq!(shell.code("engagement_info", json!({})), "no-engagement");
     let templates = shell.ok("templates", json!({}));
     assert!(templates.as_array().unwrap().iter().any(|t| t["name"] == "demo"));
 
@@ -90,7 +105,7 @@ fn engagement_info_open_create_recent_and_templates() {
     assert_eq!(shell.title(), format!("{} — Trellis", s(&info["engagement"]["name"])));
     assert_eq!(shell.code("engagement_create", args), "exists");
     let bad = json!({"path": shell.path("x.trellis"), "template": "nope", "client": null, "today": "2026-02-01"});
-    assert_eq!(shell.code("engagement_create", bad), "usage");
+    assert_eq!(shell.code("engagement_create", bad), "refused");
 
     let other = shell.path("other.trellis");
     Session::create(&other, "leadership", Some("Other"), "2026-01-15").unwrap();
@@ -281,7 +296,7 @@ fn a_live_session_serves_phones_shows_their_answers_and_resumes() {
     let shell = Shell::new(true);
     assert_eq!(shell.ok("live_status", json!({})), Value::Null, "nothing listens before the user starts");
     assert_eq!(shell.code("live_control", json!({"action": {"action": "next"}})), "not-live");
-    assert_eq!(shell.code("live_start", json!({"listen": "the room", "bank": null})), "usage");
+    assert_eq!(shell.code("live_start", json!({"listen": "the room", "bank": null})), "refused");
     assert_eq!(shell.code("live_start", json!({"listen": "127.0.0.1:0", "bank": "no-such-bank"})), "not-in-model");
 
     let started = shell.ok("live_start", json!({"listen": "127.0.0.1:0", "bank": "core"}));

@@ -15,9 +15,7 @@ impl Session {
     pub fn dispose(&mut self, key: &str, verdict: Option<Verdict>, note: &str) -> Result<()> {
         let known = self.diagnose().has_finding(key) || self.model().dispositions.iter().any(|d| d.key == key);
         if !known {
-            return Err(Error::NotInModel(format!(
-                "no finding has the key `{key}`; `trellis diagnose FILE --format json` lists the keys"
-            )));
+            return Err(Error::NotInModel(format!("no finding has the key `{key}`")));
         }
         match verdict {
             Some(status) => {

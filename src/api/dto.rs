@@ -1,19 +1,26 @@
 //! Plain data crossing the API boundary: what the CLI prints, the UI shows and the shell sends over IPC.
 
 use crate::model::{Engagement, Model};
+use crate::ErrorCode;
 use serde::{Deserialize, Serialize};
 
 /// An error as the UI sees it: switch on `code`, show `message`.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ApiError {
-    pub code: String,
+    pub code: ErrorCode,
     pub message: String,
+}
+
+impl ApiError {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> ApiError {
+        ApiError { code, message: message.into() }
+    }
 }
 
 impl From<crate::Error> for ApiError {
     fn from(e: crate::Error) -> Self {
-        ApiError { code: e.code().to_owned(), message: e.to_string() }
+        ApiError { code: e.code(), message: e.to_string() }
     }
 }
 

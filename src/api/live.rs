@@ -42,7 +42,7 @@ impl Session {
                 LiveWrite::Edit(Edit::AddResponse(r)) => self.check_answer(r)?,
                 LiveWrite::Edit(Edit::RemoveResponses { .. }) => {}
                 LiveWrite::Edit(other) => {
-                    return Err(Error::Usage(format!("a workshop writes answers only, not {other:?}")));
+                    return Err(Error::Refused(format!("a workshop writes answers only, not {other:?}")));
                 }
                 _ => {}
             }

@@ -54,7 +54,7 @@ pub fn read(dir: &Path, base: &Model, progress: &mut ProgressSink<'_>) -> Result
     }
     if loaded.is_empty() {
         let names: Vec<&str> = FILES.iter().map(|(f, _)| *f).collect();
-        return Err(Error::Usage(format!("{}: none of {} is there", dir.display(), names.join(", "))));
+        return Err(Error::Refused(format!("{}: none of {} is there", dir.display(), names.join(", "))));
     }
     let sources: Vec<(&str, Source<'_>)> =
         loaded.iter().map(|(file, name, bytes)| (*file, Source::new(name, bytes))).collect();

@@ -7,7 +7,7 @@ use super::options::ImportOptions;
 use super::progress::ProgressSink;
 use super::source::{self, Dialect, Source, Table};
 use crate::model::{Competency, Criticality, Model, Requires, Role, Scale};
-use crate::{Error, Result};
+use crate::{Error, ImportOption, Result};
 use rustc_hash::FxHashMap;
 use std::path::Path;
 
@@ -56,10 +56,8 @@ pub fn parse(
 ) -> Result<Increment> {
     let target_level = options.target_level.unwrap_or_else(|| scale.midpoint());
     if !scale.contains(target_level) {
-        return Err(Error::Usage(format!(
-            "--target-level {target_level} is outside the engagement's scale {}..={}",
-            scale.min, scale.max
-        )));
+        let problem = format!("{target_level} is outside the engagement's scale {}..={}", scale.min, scale.max);
+        return Err(Error::Option { option: ImportOption::TargetLevel, problem });
     }
     let mut skipped = Skipped::default();
 
@@ -80,10 +78,10 @@ pub fn parse(
         Ok(pick)
     })?;
     if let Some(missing) = options.occupations.iter().find(|o| !occupation_at.contains_key(o.as_str())) {
-        return Err(Error::Usage(format!("no occupation `{missing}` in {}", files.occupations.name)));
+        return Err(Error::Refused(format!("no occupation `{missing}` in {}", files.occupations.name)));
     }
     if !chosen.contains(&true) {
-        return Err(Error::Usage(format!("the selection matches no occupation in {}", files.occupations.name)));
+        return Err(Error::Refused(format!("the selection matches no occupation in {}", files.occupations.name)));
     }
 
     let (skills, skill_at) = concepts(files.skills, progress, |_| Ok(true))?;

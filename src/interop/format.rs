@@ -4,14 +4,14 @@ use super::options::ImportOptions;
 use super::progress::{Progress, ProgressSink};
 use super::Increment;
 use crate::model::{vocabulary, Model, UnknownName};
-use crate::{Error, Result};
+use crate::{Error, ImportOption, Result};
 use std::path::Path;
 
-/// A name outside a vocabulary that parses into the crate's error (the format names) was
-/// mistyped by the user: a usage error.
+/// A name outside a vocabulary that parses into the crate's error (the format names): the core
+/// refuses it. The CLI never gets here (clap knows the names), so it is not a usage error.
 impl From<UnknownName> for Error {
     fn from(e: UnknownName) -> Error {
-        Error::Usage(e.to_string())
+        Error::Refused(e.to_string())
     }
 }
 
@@ -60,25 +60,24 @@ impl ImportOptions {
     /// Refuses options that mean nothing for `format`, so that a mistyped command is not
     /// silently taken as "import everything".
     pub fn check(&self, format: ImportFormat) -> Result<()> {
+        use ImportOption as O;
         let given = [
-            ("--target-level", self.target_level.is_some(), &[ImportFormat::Esco][..]),
-            ("--occupation", !self.occupations.is_empty(), &[ImportFormat::Esco][..]),
-            ("--isco", !self.isco.is_empty(), &[ImportFormat::Esco][..]),
-            ("--soc", !self.soc.is_empty(), &[ImportFormat::Onet][..]),
-            ("--search", self.search.is_some(), &[ImportFormat::Esco, ImportFormat::Onet][..]),
-            ("--min-importance", self.min_importance.is_some(), &[ImportFormat::Onet][..]),
+            (O::TargetLevel, self.target_level.is_some(), &[ImportFormat::Esco][..]),
+            (O::Occupations, !self.occupations.is_empty(), &[ImportFormat::Esco][..]),
+            (O::Isco, !self.isco.is_empty(), &[ImportFormat::Esco][..]),
+            (O::Soc, !self.soc.is_empty(), &[ImportFormat::Onet][..]),
+            (O::Search, self.search.is_some(), &[ImportFormat::Esco, ImportFormat::Onet][..]),
+            (O::MinImportance, self.min_importance.is_some(), &[ImportFormat::Onet][..]),
         ];
-        for (flag, present, formats) in given {
+        for (option, present, formats) in given {
             if present && !formats.contains(&format) {
                 let names: Vec<&str> = formats.iter().map(|f| f.as_str()).collect();
-                return Err(Error::Usage(format!(
-                    "{flag} applies to {} imports only, not `{format}`",
-                    names.join(" and ")
-                )));
+                let problem = format!("applies to {} imports only, not `{format}`", names.join(" and "));
+                return Err(Error::Option { option, problem });
             }
         }
         if let Some(m) = self.min_importance.filter(|m| !m.is_finite()) {
-            return Err(Error::Usage(format!("--min-importance {m} is not a number")));
+            return Err(Error::Option { option: O::MinImportance, problem: format!("{m} is not a number") });
         }
         Ok(())
     }
@@ -97,7 +96,7 @@ pub fn read(
     options.check(format)?;
     let mut sink = ProgressSink::new(progress);
     match format {
-        ImportFormat::Json => Err(Error::Usage(
+        ImportFormat::Json => Err(Error::Refused(
             "the interchange carries more than items (summary, settings): import it with Session::import".into(),
         )),
         ImportFormat::Csv => super::csv::read(path, base, &mut sink),
@@ -118,7 +117,7 @@ pub fn export_text(format: ExportFormat, model: &Model) -> Result<String> {
         ExportFormat::Dot => super::dot::export(model),
         ExportFormat::Responses => super::responses::export(model),
         ExportFormat::Csv => {
-            return Err(Error::Usage("the csv export is a folder of files: name the folder with -o".into()))
+            return Err(Error::Refused("the csv export is a folder of files: write it to a folder".into()))
         }
     })
 }
@@ -143,7 +142,7 @@ mod tests {
         crate::model::vocabulary::assert_sound::<ImportFormat>();
         crate::model::vocabulary::assert_sound::<ExportFormat>();
         let err = "xlsx".parse::<ImportFormat>().unwrap_err();
-        assert_eq!(err.code(), "usage");
+        assert_eq!(err.code(), "refused");
         assert_eq!(err.to_string(), "unknown format `xlsx`, expected one of: json, csv, esco, onet, case, responses");
     }
 
@@ -152,8 +151,9 @@ mod tests {
         let options = ImportOptions { soc: vec!["15-".into()], ..ImportOptions::default() };
         assert!(options.check(ImportFormat::Onet).is_ok());
         let err = options.check(ImportFormat::Esco).unwrap_err();
-        assert_eq!(err.code(), "usage");
-        assert!(err.to_string().contains("--soc"), "{err}");
+        assert_eq!(err.code(), "refused");
+        assert!(matches!(err, Error::Option { option: ImportOption::Soc, .. }), "{err:?}");
+        assert_eq!(err.to_string(), "`soc` applies to onet imports only, not `esco`", "no flag in the core's words");
         let nan = ImportOptions { min_importance: Some(f64::NAN), ..ImportOptions::default() };
         assert!(nan.check(ImportFormat::Onet).is_err());
     }

@@ -94,7 +94,7 @@ pub fn parse(
     let min_importance = options.min_importance.unwrap_or(DEFAULT_MIN_IMPORTANCE);
     let (occupations, occupation_at) = read_occupations(files.occupations, options, progress)?;
     if !occupations.iter().any(|o| o.chosen) {
-        return Err(Error::Usage(format!("the selection matches no occupation in {}", files.occupations.name)));
+        return Err(Error::Refused(format!("the selection matches no occupation in {}", files.occupations.name)));
     }
     if files.skills.is_none() && files.knowledge.is_none() {
         return Err(files.occupations.error(format!("neither {SKILLS} nor {KNOWLEDGE} is beside it")));

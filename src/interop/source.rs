@@ -58,7 +58,7 @@ pub fn read_optional(dir: &Path, file: &str) -> Result<Option<(String, Vec<u8>)>
 pub fn require_dir(dir: &Path) -> Result<()> {
     match std::fs::metadata(dir) {
         Ok(m) if m.is_dir() => Ok(()),
-        Ok(_) => Err(Error::Usage(format!("{}: this format imports a folder, not a file", dir.display()))),
+        Ok(_) => Err(Error::Refused(format!("{}: this format imports a folder, not a file", dir.display()))),
         Err(_) => Err(Error::NotFound(dir.to_owned())),
     }
 }

@@ -88,7 +88,7 @@ impl Design {
             return Design::parse(stem, &text, name);
         }
         let (_, text) = BUILTIN.iter().find(|(n, _)| *n == name).ok_or_else(|| {
-            Error::Usage(format!(
+            Error::Refused(format!(
                 "no blueprint layout named `{name}`; the layouts are: {} (or give a path to a .toml file)",
                 Design::builtin_names().join(", ")
             ))

@@ -79,7 +79,7 @@ pub fn compose(model: &Model, design: &Design, date: &str, logo: Option<Logo>) -
 pub fn blueprint(model: &Model, design: &Design, date: &str, logo: Option<&[u8]>) -> Result<Vec<u8>> {
     let fmt = time::macros::format_description!("[year]-[month]-[day]");
     time::Date::parse(date, fmt)
-        .map_err(|_| crate::Error::Usage(format!("the date `{date}` is not a date in the form YYYY-MM-DD")))?;
+        .map_err(|_| crate::Error::Refused(format!("the date `{date}` is not a date in the form YYYY-MM-DD")))?;
     let logo = logo.map(decode_png).transpose()?;
     Ok(render(&compose(model, design, date, logo)))
 }

@@ -49,7 +49,7 @@ impl From<LiveAction> for Command {
 
 impl From<Refusal> for ApiError {
     fn from(r: Refusal) -> ApiError {
-        ApiError { code: r.code().to_owned(), message: r.to_string() }
+        ApiError::new(r.code(), r.to_string())
     }
 }
 

@@ -239,7 +239,7 @@ pub fn start(options: LiveOptions) -> Result<Running> {
     let mut session = Session::open(&options.file)?;
     let listener =
         std::net::TcpListener::bind(options.listen).and_then(|l| l.set_nonblocking(true).map(|_| l)).map_err(|e| {
-            Error::Usage(format!("cannot listen on {}: {e}; choose another port or address", options.listen))
+            Error::Refused(format!("cannot listen on {}: {e}; choose another port or address", options.listen))
         })?;
     let local = listener.local_addr().map_err(Error::io_at(Path::new(&options.listen.to_string())))?;
 
@@ -292,19 +292,19 @@ fn prepare(session: &mut Session, options: &LiveOptions) -> Result<(LiveRecord, 
     let join_code = match &options.join_code {
         Some(code) if security::is_valid_code(code) => security::normalize_code(code),
         Some(code) => {
-            return Err(Error::Usage(format!("`{code}` is not a usable join code: use 4 to 32 letters or digits")))
+            return Err(Error::Refused(format!("`{code}` is not a usable join code: use 4 to 32 letters or digits")))
         }
         None => security::new_join_code(),
     };
     let secret = match &options.facilitator_secret {
         Some(s) if s.len() >= 16 => s.clone(),
-        Some(_) => return Err(Error::Usage("a facilitator secret has at least 16 characters".into())),
+        Some(_) => return Err(Error::Refused("a facilitator secret has at least 16 characters".into())),
         None => security::new_secret(),
     };
     if let Some(live) = session.live_record()?.filter(|r| r.ended.is_none()) {
         if let Some(bank) = options.bank.as_ref().filter(|b| **b != live.bank) {
-            return Err(Error::Usage(format!(
-                "this file has a live session on bank `{}`; resume it without --bank `{bank}` and close it (`q`) first",
+            return Err(Error::Refused(format!(
+                "this file has a live session on bank `{}` that has not ended: resume that one, and end it before starting one on `{bank}`",
                 live.bank
             )));
         }

@@ -10,6 +10,7 @@ use crate::api::Session;
 use crate::diagnostics::ResponseSummary;
 use crate::model::{Edit, Response};
 use crate::store::{LiveParticipant, LiveWrite, QuestionState};
+use crate::ErrorCode;
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 use tokio::sync::{mpsc, oneshot};
@@ -50,15 +51,15 @@ pub enum Refusal {
 
 impl Refusal {
     /// A stable code for each refusal: the phone page and the studio switch on it.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            Refusal::Closed(_) => "closed",
-            Refusal::UnknownQuestion(_) => "unknown-question",
-            Refusal::UnknownParticipant => "unknown-participant",
-            Refusal::Ended => "ended",
-            Refusal::NoMoreQuestions => "no-more-questions",
-            Refusal::Full => "full",
-            Refusal::Failed(_) => "not-saved",
+            Refusal::Closed(_) => ErrorCode::Closed,
+            Refusal::UnknownQuestion(_) => ErrorCode::UnknownQuestion,
+            Refusal::UnknownParticipant => ErrorCode::UnknownParticipant,
+            Refusal::Ended => ErrorCode::Ended,
+            Refusal::NoMoreQuestions => ErrorCode::NoMoreQuestions,
+            Refusal::Full => ErrorCode::Full,
+            Refusal::Failed(_) => ErrorCode::NotSaved,
         }
     }
 }

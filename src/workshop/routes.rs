@@ -50,7 +50,7 @@ impl From<Refusal> for Refused {
             Refusal::Full => S::SERVICE_UNAVAILABLE,
             Refusal::Failed(_) => S::INTERNAL_SERVER_ERROR,
         };
-        Refused::new(status, r.code(), r.to_string())
+        Refused::new(status, r.code().as_str(), r.to_string())
     }
 }
 

@@ -114,7 +114,9 @@ fn the_starter_templates_rarely_show_a_mix_imbalance() {
     for t in trellis::templates::all() {
         let model = t.model().unwrap();
         let d = trellis::diagnostics::diagnose(&model);
-        flagged.extend(d.findings.iter().filter(|f| f.code == "mix-imbalance").map(|f| format!("{}: {}", t.name, f.key())));
+        flagged.extend(
+            d.findings.iter().filter(|f| f.code == "mix-imbalance").map(|f| format!("{}: {}", t.name, f.key())),
+        );
     }
     assert!(flagged.len() <= 5, "mix-imbalance fires for {} roles: {flagged:?}", flagged.len());
 }

@@ -239,7 +239,7 @@ fn csv_is_a_folder_export_and_refuses_to_be_text() {
     let s = Session::create(&tempfile::tempdir().unwrap().path().join("d.trellis"), "demo", None, "2026-03-01");
     let s = s.unwrap();
     let err = s.export_text(ExportFormat::Csv).unwrap_err();
-    assert_eq!(err.code(), "usage");
+    assert_eq!(err.code(), "refused");
     for f in ExportFormat::ALL.iter().filter(|f| !f.is_folder()) {
         assert!(!s.export_text(*f).unwrap().is_empty(), "{f}");
     }

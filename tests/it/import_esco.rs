@@ -205,10 +205,10 @@ fn occupation_and_search_selections_and_their_refusals() {
             "matches no occupation",
         ),
         (ImportOptions { target_level: Some(9), ..ImportOptions::default() }, "outside"),
-        (ImportOptions { soc: vec!["15".into()], ..ImportOptions::default() }, "--soc"),
+        (ImportOptions { soc: vec!["15".into()], ..ImportOptions::default() }, "`soc`"),
     ] {
         let err = s.import(ImportFormat::Esco, &data, &options, false, &mut no_progress()).unwrap_err();
-        assert_eq!(err.code(), "usage");
+        assert_eq!(err.code(), "refused");
         assert!(err.to_string().contains(needle), "{err}");
     }
 }

@@ -312,7 +312,7 @@ fn a_live_session_on_another_bank_is_not_replaced_silently() {
     let mut options = trellis::workshop::LiveOptions::new(&file, "127.0.0.1:0".parse().unwrap());
     options.bank = Some("other".into());
     let err = trellis::workshop::start(options).err().expect("refused");
-    assert_eq!(err.code(), "usage", "{err}");
+    assert_eq!(err.code(), "refused", "{err}");
 }
 
 #[test]

@@ -3,8 +3,9 @@
 
 import { describe, expect, it } from "vitest";
 import { Studio, windowTitle } from "./app";
-import { errorView, toApiError } from "./errors";
-import { fakeShell, INFO, settle } from "./fake.test-support";
+import type { ErrorCode } from "./bindings/trellis";
+import { ERROR_VIEWS, errorView, toApiError } from "./errors";
+import { fakeShell, INFO, settle, type Answers } from "./fake.test-support";
 import { Api } from "./ipc";
 
 const BASE = {
@@ -14,7 +15,7 @@ const BASE = {
   recent_engagements: [],
 };
 
-async function started(extra: Record<string, unknown> = {}) {
+async function started(extra: Answers = {}) {
   const shell = fakeShell({ ...BASE, ...extra });
   const root = document.createElement("div");
   const studio = new Studio(new Api(shell.call), root);
@@ -24,11 +25,16 @@ async function started(extra: Record<string, unknown> = {}) {
 }
 
 describe("errorView", () => {
-  it("has its own title for each code the core reports", () => {
-    const codes = ["not-found", "exists", "not-trellis", "damaged", "too-new", "invalid", "parse", "not-in-model", "usage", "io", "database", "live", "not-live", "ended"];
+  it("has words for every code, and its own title for each code the core and the shell report", () => {
+    // The Record's type makes tsc fail on a missing code; this also catches one left empty.
+    for (const [code, view] of Object.entries(ERROR_VIEWS)) {
+      expect(view.title.length, code).toBeGreaterThan(0);
+      expect(view.advice.length, code).toBeGreaterThan(0);
+    }
+    const codes: ErrorCode[] = ["not-found", "exists", "not-trellis", "damaged", "too-new", "invalid", "parse", "not-in-model", "usage", "refused", "io", "database", "live", "not-live", "ended", "no-engagement", "full", "unknown-participant"];
     const titles = new Set(codes.map((c) => errorView(c).title));
     expect(titles.size).toBe(codes.length);
-    expect(titles.has(errorView("something-else").title)).toBe(false);
+    expect(titles.has(errorView("internal").title)).toBe(false);
   });
 });
 
@@ -38,6 +44,7 @@ describe("toApiError", () => {
     expect(toApiError("command x not found")).toEqual({ code: "internal", message: "command x not found" });
     expect(toApiError(new Error("boom"))).toEqual({ code: "internal", message: "boom" });
     expect(toApiError({ code: 3 })).toEqual({ code: "internal", message: "[object Object]" });
+    expect(toApiError({ code: "frobnicated", message: "x" })).toEqual({ code: "internal", message: "x" });
   });
 });
 
@@ -52,7 +59,7 @@ describe("Studio", () => {
   });
 
   it("without an engagement only Home is available, and no error is shown", async () => {
-    const { root: r2 } = await started({ engagement_info: () => Promise.reject({ code: "usage", message: "none" }) });
+    const { root: r2 } = await started({ engagement_info: () => Promise.reject({ code: "no-engagement", message: "none" }) });
     expect((r2.querySelector('[data-view="model"]') as HTMLButtonElement).disabled).toBe(true);
     expect((r2.querySelector(".banner") as HTMLElement).hidden).toBe(true);
   });

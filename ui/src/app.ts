@@ -99,7 +99,7 @@ export class Studio implements Ctx {
       this.info = null;
       const err = toApiError(e);
       // No engagement named on the command line is the normal start, not an error to shout about.
-      if (err.code !== "usage") this.fail(err);
+      if (err.code !== "no-engagement") this.fail(err);
     }
     this.refreshFrame();
     await this.show("home");

@@ -1,19 +1,25 @@
 // A fake shell for the view tests: answers each command from a table, records what was invoked.
+// The table is keyed by the generated command names, so a test cannot answer a command the
+// shell does not have.
 
+import type { Command } from "./bindings/commands";
 import type { Call } from "./ipc";
 
 export interface Invocation {
-  cmd: string;
+  cmd: Command;
   args: Record<string, unknown> | undefined;
 }
 
-export function fakeShell(answers: Record<string, unknown | ((args: Record<string, unknown> | undefined) => unknown)>): {
+/** What the fake answers for each command: a value, or a function of the arguments. */
+export type Answers = Partial<Record<Command, unknown | ((args: Record<string, unknown> | undefined) => unknown)>>;
+
+export function fakeShell(answers: Answers): {
   call: Call;
   calls: Invocation[];
 } {
   const calls: Invocation[] = [];
   const call: Call = async (cmd, args) => {
-    calls.push({ cmd, args });
+    calls.push({ cmd, args: args as Record<string, unknown> | undefined });
     if (!(cmd in answers)) throw { code: "internal", message: `no fake answer for ${cmd}` };
     const a = answers[cmd];
     const value = typeof a === "function" ? (a as (x: typeof args) => unknown)(args) : a;

@@ -27,7 +27,7 @@ pub enum Command {
         #[arg(long)]
         client: Option<String>,
         /// Creation date, YYYY-MM-DD (default: today).
-        #[arg(long)]
+        #[arg(long, value_parser = super::blueprint::date)]
         date: Option<String>,
     },
     /// List the starter templates, one line each.

@@ -2,8 +2,8 @@
 
 use clap::Args;
 use std::path::PathBuf;
-use trellis::api::{BlueprintOptions, Session};
-use trellis::{Error, Result};
+use trellis::api::{BlueprintRequest, Session};
+use trellis::Result;
 
 #[derive(Args)]
 pub struct BlueprintArgs {
@@ -16,7 +16,7 @@ pub struct BlueprintArgs {
     #[arg(long)]
     pub layout: Option<String>,
     /// The date on the blueprint, YYYY-MM-DD (default: today).
-    #[arg(long)]
+    #[arg(long, value_parser = date)]
     pub date: Option<String>,
     /// A PNG logo for the cover.
     #[arg(long)]
@@ -25,16 +25,16 @@ pub struct BlueprintArgs {
 
 pub fn blueprint(args: BlueprintArgs, today: &str) -> Result<()> {
     let session = Session::open(&args.file)?;
-    let logo = match &args.logo {
-        Some(path) => Some(std::fs::read(path).map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => Error::NotFound(path.clone()),
-            _ => Error::io_at(path)(e),
-        })?),
-        None => None,
-    };
-    let opts = BlueprintOptions { layout: args.layout, date: args.date.unwrap_or_else(|| today.to_owned()), logo };
-    let pdf = session.blueprint(&opts)?;
-    std::fs::write(&args.output, &pdf).map_err(Error::io_at(&args.output))?;
-    eprintln!("wrote {} ({} KB)", args.output.display(), pdf.len().div_ceil(1024));
+    let request =
+        BlueprintRequest { layout: args.layout, logo: args.logo, date: args.date.unwrap_or_else(|| today.to_owned()) };
+    let written = session.write_blueprint(&args.output, &request)?;
+    eprintln!("wrote {} ({} KB)", args.output.display(), written.bytes.div_ceil(1024));
     Ok(())
+}
+
+/// `--date` as the command line takes it (here and for `trellis new`): a mistyped date is a
+/// usage error (exit 2), like any other malformed value, before any file is opened.
+pub fn date(text: &str) -> std::result::Result<String, String> {
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    time::Date::parse(text, format).map(|_| text.to_owned()).map_err(|_| "not a date in the form YYYY-MM-DD".to_owned())
 }

@@ -4,7 +4,7 @@ use super::args::{AddCommand, Command, LinkCommand, RemoveCommand};
 use std::io::Write;
 use std::path::Path;
 use trellis::api::{self, Session};
-use trellis::model::{self, Channel, Competency, Develops, Edit, Follows, Prerequisite, Reaches, Requires, Role};
+use trellis::model::{Channel, Competency, Develops, Edit, Follows, Prerequisite, Reaches, Requires, Role};
 use trellis::{Error, Result};
 
 fn write(out: &mut dyn Write, text: &str) -> Result<()> {
@@ -90,31 +90,19 @@ fn info_text(info: &api::Info) -> String {
     s
 }
 
-/// Refuses an explicit id that is already taken: `add` never silently replaces.
-fn fresh_id(session: &Session, id: Option<String>) -> Result<String> {
-    let id = id.unwrap_or_else(model::new_id);
-    let m = session.model();
-    let taken = m.role(&id).is_some() || m.competency(&id).is_some() || m.channel(&id).is_some();
-    if taken {
-        return Err(Error::Usage(format!("the id `{id}` is already used in this engagement")));
-    }
-    Ok(id)
-}
-
 fn add_item(add: AddCommand, out: &mut dyn Write) -> Result<()> {
     let file: &Path = match &add {
         AddCommand::Role { file, .. } | AddCommand::Competency { file, .. } | AddCommand::Channel { file, .. } => file,
     };
     let mut session = Session::open(file)?;
-    let (id, edit) = match add {
+    // An id not given is empty: `add_item` makes a fresh one, and refuses one already taken.
+    let edit = match add {
         AddCommand::Role { id, name, description, group, headcount, refs, .. } => {
-            let id = fresh_id(&session, id)?;
-            (id.clone(), Edit::PutRole(Role { id, name, description, group, headcount, refs }))
+            Edit::PutRole(Role { id: id.unwrap_or_default(), name, description, group, headcount, refs })
         }
         AddCommand::Competency { id, name, description, category, parent, refs, .. } => {
-            let id = fresh_id(&session, id)?;
             let parent = parent.map(|p| session.resolve_competency(&p)).transpose()?;
-            (id.clone(), Edit::PutCompetency(Competency { id, name, description, category, parent, refs }))
+            Edit::PutCompetency(Competency { id: id.unwrap_or_default(), name, description, category, parent, refs })
         }
         AddCommand::Channel {
             id,
@@ -128,24 +116,20 @@ fn add_item(add: AddCommand, out: &mut dyn Write) -> Result<()> {
             hours,
             evaluation_level,
             ..
-        } => {
-            let id = fresh_id(&session, id)?;
-            let channel = Channel {
-                id: id.clone(),
-                name,
-                kind,
-                description,
-                capacity,
-                cohorts_per_year,
-                cost,
-                cost_basis,
-                hours,
-                evaluation_level,
-            };
-            (id, Edit::PutChannel(channel))
-        }
+        } => Edit::PutChannel(Channel {
+            id: id.unwrap_or_default(),
+            name,
+            kind,
+            description,
+            capacity,
+            cohorts_per_year,
+            cost,
+            cost_basis,
+            hours,
+            evaluation_level,
+        }),
     };
-    session.apply(edit)?;
+    let id = session.add_item(edit)?;
     write(out, &format!("{id}\n"))
 }
 
@@ -200,48 +184,27 @@ fn remove_item(remove: RemoveCommand) -> Result<()> {
         | RemoveCommand::Prerequisite(e) => e.file.clone(),
     };
     let mut s = Session::open(&file)?;
-    let missing =
-        |what: &str, a: &str, b: &str| Error::NotInModel(format!("there is no {what} link from `{a}` to `{b}`"));
+    // `apply_edit` refuses a link that is not there, for the studio's forms as for this command.
     let edit = match remove {
         RemoveCommand::Role { item, .. } => Edit::RemoveRole { id: s.resolve_role(&item)? },
         RemoveCommand::Competency { item, .. } => Edit::RemoveCompetency { id: s.resolve_competency(&item)? },
         RemoveCommand::Channel { item, .. } => Edit::RemoveChannel { id: s.resolve_channel(&item)? },
         RemoveCommand::Requires(e) => {
-            let (role, competency) = (s.resolve_role(&e.from)?, s.resolve_competency(&e.to)?);
-            if !s.model().requires.iter().any(|r| r.role == role && r.competency == competency) {
-                return Err(missing("requires", &e.from, &e.to));
-            }
-            Edit::RemoveRequires { role, competency }
+            Edit::RemoveRequires { role: s.resolve_role(&e.from)?, competency: s.resolve_competency(&e.to)? }
         }
         RemoveCommand::Develops(e) => {
-            let (channel, competency) = (s.resolve_channel(&e.from)?, s.resolve_competency(&e.to)?);
-            if !s.model().develops.iter().any(|d| d.channel == channel && d.competency == competency) {
-                return Err(missing("develops", &e.from, &e.to));
-            }
-            Edit::RemoveDevelops { channel, competency }
+            Edit::RemoveDevelops { channel: s.resolve_channel(&e.from)?, competency: s.resolve_competency(&e.to)? }
         }
         RemoveCommand::Reaches(e) => {
-            let link = Reaches { channel: s.resolve_channel(&e.from)?, role: s.resolve_role(&e.to)? };
-            if !s.model().reaches.contains(&link) {
-                return Err(missing("reaches", &e.from, &e.to));
-            }
-            Edit::RemoveReaches(link)
+            Edit::RemoveReaches(Reaches { channel: s.resolve_channel(&e.from)?, role: s.resolve_role(&e.to)? })
         }
         RemoveCommand::Follows(e) => {
-            let link = Follows { from: s.resolve_channel(&e.from)?, to: s.resolve_channel(&e.to)? };
-            if !s.model().follows.contains(&link) {
-                return Err(missing("follows", &e.from, &e.to));
-            }
-            Edit::RemoveFollows(link)
+            Edit::RemoveFollows(Follows { from: s.resolve_channel(&e.from)?, to: s.resolve_channel(&e.to)? })
         }
-        RemoveCommand::Prerequisite(e) => {
-            let link =
-                Prerequisite { competency: s.resolve_competency(&e.from)?, requires: s.resolve_competency(&e.to)? };
-            if !s.model().prerequisites.contains(&link) {
-                return Err(missing("prerequisite", &e.from, &e.to));
-            }
-            Edit::RemovePrerequisite(link)
-        }
+        RemoveCommand::Prerequisite(e) => Edit::RemovePrerequisite(Prerequisite {
+            competency: s.resolve_competency(&e.from)?,
+            requires: s.resolve_competency(&e.to)?,
+        }),
     };
-    s.apply(edit)
+    s.apply_edit(edit).map(|_| ())
 }

@@ -165,7 +165,11 @@ pub fn dispose(args: DisposeArgs) -> Result<()> {
     } else {
         None
     };
-    session.dispose(&args.key, verdict, &args.note)?;
+    session.dispose(&args.key, verdict, &args.note).map_err(|e| match e {
+        // Where the keys are is the command line's to say: the studio lists its findings.
+        Error::NotInModel(m) => Error::NotInModel(format!("{m}; `trellis diagnose FILE --format json` lists the keys")),
+        e => e,
+    })?;
     eprintln!("{}: {}", args.key, verdict.map_or("open", |v| v.as_str()));
     Ok(())
 }

@@ -116,6 +116,9 @@ pub fn export(args: ExportArgs, out: &mut dyn Write) -> Result<()> {
                 eprintln!("wrote {} files in {}", written.len(), path.display());
             }
         }
+        None if format.is_folder() => {
+            return Err(Error::Usage(format!("the {format} export is a folder of files: name the folder with -o")))
+        }
         None => {
             let text = session.export_text(format)?;
             out.write_all(text.as_bytes()).map_err(|e| Error::Io { path: "<stdout>".into(), source: e })?;

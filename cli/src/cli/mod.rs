@@ -1,16 +1,18 @@
-//! The command line: argument definitions in `args`, one function per subcommand in `commands`.
+//! The command line: argument definitions in `args`, one function per subcommand in `commands`,
+//! and in `failure` how an error is told and which exit status it gets.
 
 mod args;
 mod blueprint;
 mod commands;
 mod diagnose;
+mod failure;
 mod interop;
 mod workshop;
 
 use clap::Parser;
 use std::io::Write;
 
-/// Runs the command line and returns the exit code: 0 success, 1 error, 2 usage.
+/// Runs the command line and returns the exit status (`failure.rs` says which error gets which).
 pub fn run() -> i32 {
     let cli = args::Cli::parse();
     let today = time::OffsetDateTime::now_utc().date();
@@ -22,11 +24,8 @@ pub fn run() -> i32 {
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("error: {e}");
-            match e {
-                trellis::Error::Usage(_) => 2,
-                _ => 1,
-            }
+            eprintln!("error: {}", failure::message(&e));
+            failure::exit_status(&e)
         }
     }
 }

@@ -45,7 +45,7 @@ fn the_cli_writes_a_blueprint() {
     let bad_date = run(&["blueprint", "e.trellis", "-o", "g.pdf", "--date", "1 March"]);
     assert_eq!(bad_date.status.code(), Some(2), "{}", String::from_utf8_lossy(&bad_date.stderr));
     let bad_layout = run(&["blueprint", "e.trellis", "-o", "g.pdf", "--layout", "glossy"]);
-    assert_eq!(bad_layout.status.code(), Some(2));
+    assert_eq!(bad_layout.status.code(), Some(1), "an unknown layout is refused, the command line was fine");
     assert!(String::from_utf8_lossy(&bad_layout.stderr).contains("board-brief"), "the error lists the layouts");
     assert!(!dir.path().join("g.pdf").exists(), "nothing is written on error");
 }

@@ -43,7 +43,7 @@ fn help_on_every_subcommand() {
 }
 
 #[test]
-fn usage_errors_exit_2_and_runtime_errors_exit_1() {
+fn usage_errors_exit_2_and_errors_and_refusals_exit_1() {
     let dir = tempfile::tempdir().unwrap();
     let o = trellis(&["frobnicate"], dir.path());
     assert_eq!(o.status.code(), Some(2));
@@ -53,8 +53,11 @@ fn usage_errors_exit_2_and_runtime_errors_exit_1() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("missing.trellis"), "{}", stderr(&o));
     assert!(stdout(&o).is_empty(), "errors go to stderr only");
+    let o = trellis(&["new", "x.trellis", "--date", "1 March"], dir.path());
+    assert_eq!(o.status.code(), Some(2), "a malformed value is a usage error: {}", stderr(&o));
+    // The command line is well formed: the core refuses the name, as the studio's would be.
     let o = trellis(&["new", "x.trellis", "--template", "nope"], dir.path());
-    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert_eq!(o.status.code(), Some(1), "a refusal is not a usage error: {}", stderr(&o));
     assert!(stderr(&o).contains("leadership"), "lists the templates: {}", stderr(&o));
 }
 
@@ -108,6 +111,14 @@ fn a_whole_model_can_be_scripted() {
     assert_eq!(role.len(), 36, "a UUID: {role}");
     ok(&["add", "competency", "e.trellis", "--name", "Handover", "--id", "comp-handover", "--category", "Ops"], d);
     ok(&["add", "channel", "e.trellis", "--name", "Handover huddle", "--kind", "social", "--id", "chan-huddle"], d);
+    // Adding never replaces: an id any item has is refused, whatever its kind.
+    let o = trellis(&["add", "role", "e.trellis", "--name", "Huddle lead", "--id", "chan-huddle"], d);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("the id `chan-huddle` is already used in this engagement, by a channel"),
+        "{}",
+        stderr(&o)
+    );
     ok(
         &[
             "link",

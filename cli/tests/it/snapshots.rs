@@ -81,4 +81,13 @@ fn errors_users_see() {
     trellis_snapshot!("unknown_link_end", d, ["link", "reaches", "d.trellis", "chan-buddy-shifts", "Ghost role"]);
     trellis_snapshot!("score_out_of_scale", d, ["answer", "d.trellis", "--question", "tc-1", "--score", "7"]);
     trellis_snapshot!("bad_layout", d, ["blueprint", "d.trellis", "-o", "g.pdf", "--layout", "glossy"]);
+    trellis_snapshot!("bad_date", d, ["blueprint", "d.trellis", "-o", "g.pdf", "--date", "1 March"]);
+    trellis_snapshot!("option_of_another_format", d, ["import", "d.trellis", "--format", "csv", ".", "--soc", "15-"]);
+    trellis_snapshot!("csv_export_without_a_folder", d, ["export", "d.trellis", "--format", "csv"]);
+    trellis_snapshot!("id_taken", d, ["add", "role", "d.trellis", "--name", "Buddy", "--id", "chan-buddy-shifts"]);
+    trellis_snapshot!(
+        "link_not_there",
+        d,
+        ["remove", "follows", "d.trellis", "chan-buddy-shifts", "chan-buddy-shifts"]
+    );
 }

@@ -4,6 +4,7 @@ use crate::state::Studio;
 use std::path::Path;
 use tauri::State;
 use trellis::api::{self, ApiError, BlueprintRequest, Exported};
+use trellis::ErrorCode;
 
 #[tauri::command]
 pub async fn export_json(studio: State<'_, Studio>, path: String) -> Result<Exported, ApiError> {
@@ -43,5 +44,5 @@ pub async fn open_exported(path: String) -> Result<(), ApiError> {
         .arg(file)
         .spawn()
         .map(|_| ())
-        .map_err(|e| ApiError { code: "io".into(), message: format!("{opener} {path}: {e}") })
+        .map_err(|e| ApiError::new(ErrorCode::Io, format!("{opener} {path}: {e}")))
 }

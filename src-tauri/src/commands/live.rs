@@ -4,6 +4,7 @@ use crate::state::Studio;
 use tauri::State;
 use trellis::api::{ApiError, Info};
 use trellis::workshop::{LiveAction, LiveSession};
+use trellis::ErrorCode;
 
 /// Starts the live server on `listen` (`ADDR:PORT`, the user's choice), on `bank` when the
 /// file holds no live session to resume.
@@ -26,7 +27,7 @@ pub fn live_status(studio: State<'_, Studio>) -> Option<LiveSession> {
 #[tauri::command]
 pub async fn live_control(studio: State<'_, Studio>, action: LiveAction) -> Result<LiveSession, ApiError> {
     studio.facilitator()?.command(action.into()).await?;
-    studio.live().ok_or_else(|| ApiError { code: "not-live".into(), message: "the live session stopped".into() })
+    studio.live().ok_or_else(|| ApiError::new(ErrorCode::NotLive, "the live session stopped"))
 }
 
 /// Stops serving; the answers saved so far are read into the open engagement.

@@ -7,6 +7,7 @@ use tauri::State;
 use trellis::api::{ApiError, History, Withdrawn};
 use trellis::diagnostics::ResponseSummary;
 use trellis::model::{Bank, Response};
+use trellis::ErrorCode;
 
 #[tauri::command]
 pub async fn banks(studio: State<'_, Studio>) -> Result<Vec<Bank>, ApiError> {
@@ -29,10 +30,10 @@ pub async fn response_summary(studio: State<'_, Studio>) -> Result<ResponseSumma
 #[tauri::command]
 pub async fn withdraw_answers(studio: State<'_, Studio>, respondent: String) -> Result<Withdrawn, ApiError> {
     if studio.serving() {
-        return Err(ApiError {
-            code: "live".into(),
-            message: "a live session is being served: delete the participant's answers from its controls".into(),
-        });
+        return Err(ApiError::new(
+            ErrorCode::Live,
+            "a live session is being served: delete the participant's answers from its controls",
+        ));
     }
     studio.with_session(|s| Ok(Withdrawn { answers: s.withdraw(respondent.trim(), None)?, history: s.history() }))
 }

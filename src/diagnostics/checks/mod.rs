@@ -34,42 +34,33 @@ use super::Context;
 use crate::graph::StageSet;
 use crate::model::{Channel, Criticality, Requires, Severity, Stage};
 
-/// Every check code, in the order they run.
-pub const CODES: &[&str] = &[
-    training_only::CODE,
-    unreachable::CODE,
-    no_practice::CODE,
-    no_feedback::CODE,
-    no_support::CODE,
-    orphan_channel::CODE,
-    no_reinforcement::CODE,
-    coaching_overload::CODE,
-    unmeasured::CODE,
-    no_behaviour_measure::CODE,
-    proficiency_gap::CODE,
-    no_baseline::CODE,
-    mix_imbalance::CODE,
-    single_source::CODE,
-];
-
 type Check = for<'m> fn(&Context<'m>, &mut Vec<Finding<'m>>);
 
-const CHECKS: &[Check] = &[
-    training_only::run,
-    unreachable::run,
-    no_practice::run,
-    no_feedback::run,
-    no_support::run,
-    orphan_channel::run,
-    no_reinforcement::run,
-    coaching_overload::run,
-    unmeasured::run,
-    no_behaviour_measure::run,
-    proficiency_gap::run,
-    no_baseline::run,
-    mix_imbalance::run,
-    single_source::run,
-];
+/// The one list of checks: `CODES` and `CHECKS` both come from it, in the order they run.
+macro_rules! checks {
+    ($($check:ident),+ $(,)?) => {
+        /// Every check code, in the order they run.
+        pub const CODES: &[&str] = &[$($check::CODE),+];
+        const CHECKS: &[Check] = &[$($check::run),+];
+    };
+}
+
+checks!(
+    training_only,
+    unreachable,
+    no_practice,
+    no_feedback,
+    no_support,
+    orphan_channel,
+    no_reinforcement,
+    coaching_overload,
+    unmeasured,
+    no_behaviour_measure,
+    proficiency_gap,
+    no_baseline,
+    mix_imbalance,
+    single_source,
+);
 
 pub fn run_all<'m>(cx: &Context<'m>) -> Vec<Finding<'m>> {
     // Room for two findings per required pair from the start: large models give about that many.

@@ -206,7 +206,15 @@ export type CostBasis = "per-person" | "per-cohort" | "per-year";
 /**
  * An error as the UI sees it: switch on `code`, show `message`.
  */
-export type ApiError = { code: string, message: string, };
+export type ApiError = { code: ErrorCode, message: string, };
+
+/**
+ * Every code the studio's web view can be told, in one list: the core's, a live session's
+ * refusals, the shell's and the UI's own. The UI keys its error views by it
+ * (`Record<ErrorCode, ...>` in `ui/src/errors.ts`), so a code added here does not
+ * type-check there until it has its words.
+ */
+export type ErrorCode = "not-found" | "exists" | "not-trellis" | "damaged" | "too-new" | "invalid" | "parse" | "not-in-model" | "usage" | "refused" | "io" | "database" | "closed" | "unknown-question" | "unknown-participant" | "ended" | "no-more-questions" | "full" | "not-saved" | "no-engagement" | "not-live" | "live" | "internal";
 
 export type TemplateInfo = { name: string, summary: string, };
 
@@ -402,7 +410,9 @@ matching: number,
 total: number, codes: Array<CodeCount>, areas: Array<AreaScore>, maturity_level: number, maturity_label: string, summary: string, };
 
 /**
- * How to write the blueprint: a layout name, a PNG logo file, and the date printed on it (`YYYY-MM-DD`).
+ * How to write the blueprint: a layout name, a PNG logo file, and the date printed on it
+ * (`YYYY-MM-DD`). The studio and `trellis blueprint` both send this; an empty layout or logo
+ * is none.
  */
 export type BlueprintRequest = { layout: string | null, logo: string | null, date: string, };
 

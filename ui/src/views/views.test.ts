@@ -3,8 +3,9 @@
 
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Ctx } from "../ctx";
+import type { Command } from "../bindings/commands";
 import type { CoverageView, FindingsView, Info, Lists, LiveQuestion, LiveSession, LiveView, ResponseSummary } from "../bindings/trellis";
-import { fakeShell, INFO, settle, type Invocation } from "../fake.test-support";
+import { fakeShell, INFO, settle, type Answers, type Invocation } from "../fake.test-support";
 import { Api } from "../ipc";
 import { renderCoverage } from "./coverage";
 import { renderExport } from "./export";
@@ -29,7 +30,7 @@ const LISTS: Lists = {
 
 const HISTORY = { can_undo: true, can_redo: false };
 
-function context(answers: Record<string, unknown>) {
+function context(answers: Answers) {
   const shell = fakeShell({ history: HISTORY, engagement_info: INFO, ...answers });
   const went: [string, string | undefined][] = [];
   const failed: unknown[] = [];
@@ -45,7 +46,7 @@ function context(answers: Record<string, unknown>) {
   return { ctx, calls: shell.calls, went, failed };
 }
 
-function last(calls: Invocation[], cmd: string): Record<string, unknown> | undefined {
+function last(calls: Invocation[], cmd: Command): Record<string, unknown> | undefined {
   return [...calls].reverse().find((c) => c.cmd === cmd)?.args;
 }
 
