@@ -82,3 +82,18 @@ fn errors_users_see() {
     trellis_snapshot!("score_out_of_scale", d, ["answer", "d.trellis", "--question", "tc-1", "--score", "7"]);
     trellis_snapshot!("bad_layout", d, ["blueprint", "d.trellis", "-o", "g.pdf", "--layout", "glossy"]);
 }
+
+/// The flags that take a vocabulary take the core's enum: `--help` lists its values (with the
+/// help each import format declares), and a mistyped value is refused naming them.
+#[test]
+fn vocabularies_on_the_command_line() {
+    let dir = demo();
+    let d = dir.path();
+    trellis_snapshot!("import_help", d, ["import", "--help"]);
+    trellis_snapshot!("add_channel_help", d, ["add", "channel", "--help"]);
+    trellis_snapshot!(
+        "unknown_stage",
+        d,
+        ["link", "develops", "d.trellis", "chan-buddy-shifts", "Forklift Operation", "--stage", "practise"]
+    );
+}
