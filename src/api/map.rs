@@ -203,7 +203,8 @@ fn draw_with(
         }
     };
     let mut nodes: BTreeMap<String, MapNode> = BTreeMap::new();
-    let mut add = |which: usize, id: &str, label: &str, class: &str| {
+    // A summary node reads as its class: the group, the category, or the channel kind's label.
+    let mut add = |which: usize, id: &str, label: &str, class: &str, class_label: &str| {
         let k = key(which, id);
         let kind = match (which, draw[which]) {
             (0, Draw::Items) => MapNodeKind::Role,
@@ -218,7 +219,7 @@ fn draw_with(
         } else if class.is_empty() {
             "(none)".to_owned()
         } else {
-            class.to_owned()
+            class_label.to_owned()
         };
         nodes
             .entry(k.clone())
@@ -226,13 +227,13 @@ fn draw_with(
             .count += 1;
     };
     for r in m.roles.iter().filter(|r| roles.contains(r.id.as_str())) {
-        add(0, &r.id, &r.name, &r.group);
+        add(0, &r.id, &r.name, &r.group, &r.group);
     }
     for c in m.competencies.iter().filter(|c| comps.contains(c.id.as_str())) {
-        add(1, &c.id, &c.name, &c.category);
+        add(1, &c.id, &c.name, &c.category, &c.category);
     }
     for c in m.channels.iter().filter(|c| channels.contains(c.id.as_str())) {
-        add(2, &c.id, &c.name, c.kind.as_str());
+        add(2, &c.id, &c.name, c.kind.as_str(), c.kind.label());
     }
 
     // 4. Edges between kept endpoints, merged when their ends are summarised.
@@ -331,6 +332,18 @@ mod tests {
         assert!(inner.nodes.len() <= MAP_NODE_LIMIT);
         assert!(inner.nodes.iter().filter(|n| n.kind == MapNodeKind::Role).all(|n| n.class == group));
         assert!(inner.nodes.iter().any(|n| n.kind == MapNodeKind::Role));
+    }
+
+    #[test]
+    fn channels_summarised_by_kind_read_as_the_kind_label() {
+        let sizes =
+            Sizes { roles: 20, competencies: 20, requires: 40, channels: 3_000, develops: 3_000, reaches: 3_000 };
+        let g = map(&synthetic::model(sizes), &MapQuery::default());
+        let kinds: Vec<&MapNode> = g.nodes.iter().filter(|n| n.kind == MapNodeKind::ChannelKind).collect();
+        assert!(!kinds.is_empty(), "3,000 channels are drawn by kind");
+        for n in kinds {
+            assert_eq!(n.label, n.class.parse::<ChannelKind>().unwrap().label(), "{n:?}");
+        }
     }
 
     #[test]

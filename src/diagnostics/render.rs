@@ -97,7 +97,7 @@ pub fn to_text(d: &Diagnosis<'_>, model: &Model, color: bool) -> String {
     let groups = group_findings(&d.findings);
     for (sev, of_sev) in sections(&groups, Severity::ALL, |g| g.severity) {
         let count: usize = of_sev.iter().map(|g| g.count).sum();
-        let _ = writeln!(s, "\n{}", paint(color, sev, &format!("{} ({count} findings)", sev.as_str().to_uppercase())));
+        let _ = writeln!(s, "\n{}", paint(color, sev, &format!("{} ({count} findings)", sev.label().to_uppercase())));
         let mut last_code = "";
         for g in of_sev {
             if g.code != last_code {

@@ -21,6 +21,28 @@ fn assert_valid(doc: &str, what: &str) {
     assert!(errors.is_empty(), "{what} breaks docs/trellis.schema.json:\n{}", errors.join("\n"));
 }
 
+/// The schema's `enum` at `pointer`, beside the vocabulary's wire names.
+fn schema_enum<V: Vocabulary>(schema: &serde_json::Value, pointer: &str) {
+    let listed: Vec<&str> = schema
+        .pointer(pointer)
+        .and_then(|e| e.as_array())
+        .map_or_else(Vec::new, |e| e.iter().filter_map(|v| v.as_str()).collect());
+    let declared: Vec<&str> = V::ALL.iter().map(|v| v.wire()).collect();
+    assert_eq!(listed, declared, "docs/trellis.schema.json {pointer} against {}", V::NAME);
+}
+
+#[test]
+fn the_schema_lists_every_vocabulary_as_declared() {
+    let schema: serde_json::Value = serde_json::from_str(include_str!("../../docs/trellis.schema.json")).unwrap();
+    schema_enum::<ChannelKind>(&schema, "/$defs/channel/properties/kind/enum");
+    schema_enum::<Criticality>(&schema, "/$defs/criticality/enum");
+    schema_enum::<Stage>(&schema, "/$defs/stage/enum");
+    schema_enum::<CostBasis>(&schema, "/$defs/cost_basis/enum");
+    schema_enum::<Area>(&schema, "/$defs/pillar/enum");
+    schema_enum::<Severity>(&schema, "/$defs/severity/enum");
+    schema_enum::<Verdict>(&schema, "/$defs/disposition/properties/status/enum");
+}
+
 #[test]
 fn every_template_exports_a_document_the_schema_accepts() {
     for t in trellis::templates::all() {

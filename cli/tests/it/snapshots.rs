@@ -91,3 +91,18 @@ fn errors_users_see() {
         ["remove", "follows", "d.trellis", "chan-buddy-shifts", "chan-buddy-shifts"]
     );
 }
+
+/// The flags that take a vocabulary take the core's enum: `--help` lists its values (with the
+/// help each import format declares), and a mistyped value is refused naming them.
+#[test]
+fn vocabularies_on_the_command_line() {
+    let dir = demo();
+    let d = dir.path();
+    trellis_snapshot!("import_help", d, ["import", "--help"]);
+    trellis_snapshot!("add_channel_help", d, ["add", "channel", "--help"]);
+    trellis_snapshot!(
+        "unknown_stage",
+        d,
+        ["link", "develops", "d.trellis", "chan-buddy-shifts", "Forklift Operation", "--stage", "practise"]
+    );
+}

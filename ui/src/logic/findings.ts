@@ -1,6 +1,6 @@
 // Findings logic: the filter query from the form, and the area chart's bars.
 
-import type { AreaScore, FindingQuery, Area, Severity } from "../bindings/trellis";
+import type { Area, AreaScore, FindingQuery, Severity } from "../bindings/trellis";
 import { counted } from "./words";
 
 export interface FilterForm {

@@ -110,7 +110,7 @@ function kindMatrix(ctx: Ctx, view: CoverageView, detail: HTMLElement): HTMLElem
       if (kind && n > 0) {
         const b = button(String(n), () => {
           void explain(ctx, detail, { role: null, competency: row.competency, kind }, `${name} × ${CHANNEL_KIND_LABELS[kind]}`, [
-            `${counted(n, `${kind} channel link`)} develop this competency.`,
+            `${counted(n, "channel link")} of this kind ${n === 1 ? "develops" : "develop"} this competency.`,
           ]);
         }, "cell");
         b.style.backgroundColor = heat(Math.min(4, n + 1));

@@ -1,7 +1,7 @@
 // Findings: filter by area, severity, code and status; each finding links to its subjects on the
 // map; accept or dismiss with a note; manual findings; the executive summary; the area chart and maturity.
 
-import type { FindingRow, FindingsView, ManualFinding, Area, Severity, Verdict } from "../bindings/trellis";
+import type { Area, FindingRow, FindingsView, ManualFinding, Severity, Verdict } from "../bindings/trellis";
 import type { Ctx } from "../ctx";
 import { button, el, field, header, input, select, textarea } from "../dom";
 import { AREAS, AREA_LABELS, SEVERITIES, SEVERITY_LABELS, VERDICT_LABELS } from "../bindings/vocabularies";

@@ -174,7 +174,8 @@ function showNode(ctx: Ctx, panel: HTMLElement, node: MapNode, links: number): v
   panel.replaceChildren(el("p", "eyebrow", kindName[node.kind] ?? node.kind), el("h2", "panel-title", node.label));
   const facts = el("dl", "facts");
   const fact = (k: string, v: string) => facts.append(el("dt", undefined, k), el("dd", undefined, v));
-  if (node.class) fact(node.kind === "role" ? "Group" : node.kind === "competency" ? "Category" : "Kind", node.class);
+  const kindLabel = (CHANNEL_KIND_LABELS as Readonly<Record<string, string>>)[node.class];
+  if (node.class) fact(node.kind === "role" ? "Group" : node.kind === "competency" ? "Category" : "Kind", node.kind === "channel" ? (kindLabel ?? node.class) : node.class);
   if (node.count > 1) fact("Items", node.count.toLocaleString("en"));
   fact("Links on the map", links.toLocaleString("en"));
   panel.append(facts);
