@@ -46,6 +46,7 @@ mod tests {
             question: bank.questions[0].id.clone(),
             respondent: respondent.into(),
             group: None,
+            respondent_type: None,
             score: Some(4),
             note: String::new(),
             at: "2026-02-01T10:00:00Z".into(),

@@ -91,6 +91,7 @@ mod tests {
             question,
             respondent: "ws-1".into(),
             group: None,
+            respondent_type: None,
             score: Some(4),
             note: String::new(),
             at: "2026-01-15T10:00:00Z".into(),

@@ -1,6 +1,6 @@
 //! Question banks (built-in from templates/diagnostics/, custom ones from the engagement) and the summary of the answers.
 
-use crate::model::{Bank, Model, Pillar};
+use crate::model::{Bank, Model, Pillar, RespondentType};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -54,6 +54,16 @@ pub struct GroupResult {
     pub mean: Option<f64>,
 }
 
+/// An area's answers from one respondent type (learners, managers, ...), shown only when enough
+/// of that type answered to stay anonymous.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TypeResult {
+    pub respondent_type: RespondentType,
+    pub respondents: usize,
+    pub mean: Option<f64>,
+}
+
 /// The answers in one area.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -67,12 +77,16 @@ pub struct AreaResult {
     pub groups: Vec<GroupResult>,
     /// Groups left out because fewer than the anonymity threshold answered.
     pub hidden_groups: usize,
+    /// By respondent type, for the types at or above the anonymity threshold.
+    pub types: Vec<TypeResult>,
 }
 
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ResponseSummary {
     pub anonymity_threshold: i64,
+    /// People whose answers count, in any area.
+    pub respondents: usize,
     pub areas: Vec<AreaResult>,
     pub questions: Vec<QuestionResult>,
 }
@@ -121,11 +135,17 @@ impl ResponseSummary {
         counted.sort_unstable();
         let mut areas: BTreeMap<Pillar, Tally> = BTreeMap::new();
         let mut groups: BTreeMap<(Pillar, String), Tally> = BTreeMap::new();
+        let mut types: BTreeMap<(Pillar, RespondentType), Tally> = BTreeMap::new();
+        let mut everyone: BTreeSet<&str> = BTreeSet::new();
         let mut questions: BTreeMap<(String, String), QuestionTally> = BTreeMap::new();
         for i in counted {
             let r = &model.responses[i];
             let Some(q) = find_bank(model, &r.bank).and_then(|b| b.question(&r.question)) else { continue };
             areas.entry(q.area).or_default().add(r.score, &r.respondent);
+            everyone.insert(&r.respondent);
+            if let Some(t) = r.respondent_type {
+                types.entry((q.area, t)).or_default().add(r.score, &r.respondent);
+            }
             if let Some(g) = r.group.as_deref().filter(|g| !g.is_empty()) {
                 groups.entry((q.area, g.to_owned())).or_default().add(r.score, &r.respondent);
             }
@@ -161,6 +181,15 @@ impl ResponseSummary {
                         })
                         .collect(),
                     hidden_groups: hidden.len(),
+                    types: types
+                        .iter()
+                        .filter(|((a, _), t)| a == area && t.respondents.len() as i64 >= threshold)
+                        .map(|((_, kind), t)| TypeResult {
+                            respondent_type: *kind,
+                            respondents: t.respondents.len(),
+                            mean: mean(t.sum, t.scored()),
+                        })
+                        .collect(),
                 })
             })
             .collect();
@@ -177,11 +206,18 @@ impl ResponseSummary {
                 notes,
             })
             .collect();
-        ResponseSummary { anonymity_threshold: threshold, areas, questions }
+        ResponseSummary { anonymity_threshold: threshold, respondents: everyone.len(), areas, questions }
     }
 
     pub fn area(&self, area: Pillar) -> Option<&AreaResult> {
         self.areas.iter().find(|a| a.area == area)
+    }
+}
+
+impl AreaResult {
+    /// The answers of one respondent type, when enough of them answered to be shown.
+    pub fn of_type(&self, t: RespondentType) -> Option<&TypeResult> {
+        self.types.iter().find(|r| r.respondent_type == t)
     }
 }
 
@@ -196,6 +232,7 @@ mod tests {
             question: question.into(),
             respondent: respondent.into(),
             group: Some(group.into()),
+            respondent_type: None,
             score,
             note: String::new(),
             at: "2026-01-01T10:00:00Z".into(),

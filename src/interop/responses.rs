@@ -37,6 +37,7 @@ pub fn parse(source: Source<'_>) -> Result<Increment> {
             question: t.required(question)?.to_owned(),
             respondent: t.required(respondent)?.to_owned(),
             group: Some(t.get(group).to_owned()).filter(|g| !g.is_empty()),
+            respondent_type: None,
             score: s,
             note: t.text(note).to_owned(),
             at: time.to_owned(),

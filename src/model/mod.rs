@@ -5,6 +5,7 @@ pub mod currency;
 mod edit;
 mod judgement;
 mod kinds;
+mod respondent;
 pub mod synthetic;
 mod validate;
 
@@ -13,6 +14,7 @@ pub use edit::Edit;
 pub use judgement::{Disposition, ManualFinding, Settings, Subjects};
 pub(crate) use kinds::vocabulary;
 pub use kinds::{Bucket, ChannelKind, CostBasis, Criticality, Pillar, Severity, Stage, UnknownName, Verdict};
+pub use respondent::RespondentType;
 pub use validate::{validate, ValidationError};
 
 use serde::{Deserialize, Serialize};
@@ -298,6 +300,9 @@ pub struct Response {
     /// A role or department, when the respondent gave one.
     #[serde(default)]
     pub group: Option<String>,
+    /// Learner, manager, L&D or leader, when the respondent said; absent means unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub respondent_type: Option<RespondentType>,
     /// 1-5, or `None` for "don't know".
     pub score: Option<i64>,
     #[serde(default)]

@@ -200,6 +200,7 @@ mod tests {
             question: "bt-1".into(),
             respondent: respondent.into(),
             group: None,
+            respondent_type: None,
             score: Some(score),
             note: String::new(),
             at: "2026-01-01T10:00:00Z".into(),

@@ -10,6 +10,7 @@ const SCRIPTS: &[&str] = &[
     include_str!("migrations/0004_workshop.sql"),
     include_str!("migrations/0005_parent_index.sql"),
     include_str!("migrations/0006_stages_and_costs.sql"),
+    include_str!("migrations/0007_respondent_type.sql"),
 ];
 
 pub const LATEST: i64 = SCRIPTS.len() as i64;

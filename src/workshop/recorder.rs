@@ -201,6 +201,7 @@ fn commit(session: &mut Session, room: &RwLock<Room>, batch: Vec<Job>, at: Strin
                             question,
                             respondent: respondent.clone(),
                             group: group.clone(),
+                            respondent_type: None,
                             score,
                             note: note.clone(),
                             at: at.clone(),

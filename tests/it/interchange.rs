@@ -220,6 +220,7 @@ fn arb_model() -> impl Strategy<Value = Model> {
                         question: format!("q{i}"),
                         respondent: format!("anon-{i}"),
                         group: Some(group).filter(|g| !g.is_empty()),
+                        respondent_type: None,
                         score,
                         note,
                         at: "2026-02-03T09:30:00Z".into(),

@@ -224,6 +224,7 @@ pub fn answer(args: AnswerArgs) -> Result<()> {
         question: args.question,
         respondent: args.respondent.unwrap_or_default(),
         group: args.group,
+        respondent_type: None,
         score: if args.dont_know { None } else { args.score },
         note: args.note,
         at,

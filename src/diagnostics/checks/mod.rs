@@ -22,6 +22,8 @@ mod no_practice;
 mod no_reinforcement;
 mod no_support;
 mod orphan_channel;
+mod perception_gap;
+mod perception_split;
 pub(super) mod prerequisite_cycle;
 mod proficiency_gap;
 mod single_source;
@@ -50,6 +52,8 @@ pub const CODES: &[&str] = &[
     no_baseline::CODE,
     mix_imbalance::CODE,
     single_source::CODE,
+    perception_gap::CODE,
+    perception_split::CODE,
 ];
 
 type Check = for<'m> fn(&Context<'m>, &mut Vec<Finding<'m>>);
@@ -69,6 +73,8 @@ const CHECKS: &[Check] = &[
     no_baseline::run,
     mix_imbalance::run,
     single_source::run,
+    perception_gap::run,
+    perception_split::run,
 ];
 
 pub fn run_all<'m>(cx: &Context<'m>) -> Vec<Finding<'m>> {
