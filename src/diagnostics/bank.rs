@@ -38,6 +38,8 @@ pub struct QuestionResult {
     pub question: String,
     pub area: Pillar,
     pub text: String,
+    /// A discussion prompt: notes only, no scores.
+    pub prompt: bool,
     /// How many answered 1, 2, 3, 4, 5.
     pub distribution: [usize; 5],
     pub dont_know: usize,
@@ -120,8 +122,8 @@ impl Tally {
     }
 }
 
-/// One question's area, text, tally and notes while the answers are counted.
-type QuestionTally = (Pillar, String, Tally, Vec<String>);
+/// One question's area, text, whether it is a prompt, tally and notes while the answers are counted.
+type QuestionTally = (Pillar, String, bool, Tally, Vec<String>);
 
 impl ResponseSummary {
     /// Summarises the answers that count: the latest per respondent and question, for questions of known banks.
@@ -141,20 +143,25 @@ impl ResponseSummary {
         for i in counted {
             let r = &model.responses[i];
             let Some(q) = find_bank(model, &r.bank).and_then(|b| b.question(&r.question)) else { continue };
-            areas.entry(q.area).or_default().add(r.score, &r.respondent);
-            everyone.insert(&r.respondent);
-            if let Some(t) = r.respondent_type {
-                types.entry((q.area, t)).or_default().add(r.score, &r.respondent);
-            }
-            if let Some(g) = r.group.as_deref().filter(|g| !g.is_empty()) {
-                groups.entry((q.area, g.to_owned())).or_default().add(r.score, &r.respondent);
+            // A discussion prompt keeps its notes and counts in no score.
+            if !q.prompt {
+                areas.entry(q.area).or_default().add(r.score, &r.respondent);
+                everyone.insert(&r.respondent);
+                if let Some(t) = r.respondent_type {
+                    types.entry((q.area, t)).or_default().add(r.score, &r.respondent);
+                }
+                if let Some(g) = r.group.as_deref().filter(|g| !g.is_empty()) {
+                    groups.entry((q.area, g.to_owned())).or_default().add(r.score, &r.respondent);
+                }
             }
             let entry = questions
                 .entry((r.bank.clone(), r.question.clone()))
-                .or_insert_with(|| (q.area, q.text.clone(), Tally::default(), Vec::new()));
-            entry.2.add(r.score, &r.respondent);
+                .or_insert_with(|| (q.area, q.text.clone(), q.prompt, Tally::default(), Vec::new()));
+            if !q.prompt {
+                entry.3.add(r.score, &r.respondent);
+            }
             if !r.note.trim().is_empty() {
-                entry.3.push(r.note.clone());
+                entry.4.push(r.note.clone());
             }
         }
         let areas = Pillar::ALL
@@ -195,11 +202,12 @@ impl ResponseSummary {
             .collect();
         let questions = questions
             .into_iter()
-            .map(|((bank, question), (area, text, t, notes))| QuestionResult {
+            .map(|((bank, question), (area, text, prompt, t, notes))| QuestionResult {
                 bank,
                 question,
                 area,
                 text,
+                prompt,
                 distribution: t.distribution,
                 dont_know: t.dont_know,
                 mean: mean(t.sum, t.scored()),
@@ -240,7 +248,7 @@ mod tests {
     }
 
     #[test]
-    fn the_builtin_bank_asks_the_four_questions_and_covers_six_areas() {
+    fn the_builtin_bank_quotes_the_four_questions_as_prompts_each_followed_by_statements() {
         let empty = Model::default();
         let core = find_bank(&empty, "core").unwrap();
         for q in [
@@ -249,12 +257,63 @@ mod tests {
             "How do managers support employee development through coaching?",
             "Are knowledge resources accessible when employees need them?",
         ] {
-            assert!(core.questions.iter().any(|x| x.text == q), "missing: {q}");
+            let at = core.questions.iter().position(|x| x.text == q).unwrap_or_else(|| panic!("missing: {q}"));
+            let prompt = &core.questions[at];
+            assert!(prompt.prompt, "{q} is a discussion prompt, not rated");
+            let next = &core.questions[at + 1];
+            assert!(!next.prompt && next.area == prompt.area, "{q} is followed by a rated statement of its area");
         }
+        assert_eq!(core.questions.iter().filter(|q| q.prompt).count(), 4, "only the article's questions are prompts");
         for area in Pillar::ALL {
-            let n = core.questions.iter().filter(|q| q.area == *area).count();
-            assert!((3..=6).contains(&n), "{area}: {n} questions");
+            let n = core.questions.iter().filter(|q| q.area == *area && !q.prompt).count();
+            assert!((3..=11).contains(&n), "{area}: {n} statements");
         }
+    }
+
+    #[test]
+    fn rated_items_are_statements_for_the_scale_each_asking_one_thing() {
+        let core = builtin_banks().iter().find(|b| b.id == "core").unwrap();
+        for q in core.questions.iter().filter(|q| !q.prompt) {
+            assert!(q.text.ends_with('.') && !q.text.contains('?'), "{}: a statement, not a question", q.id);
+            assert!(!q.text.contains(" and "), "{}: two things at once? {}", q.id, q.text);
+            assert!(q.help.starts_with("Fully: "), "{}: help says what the top of the scale looks like", q.id);
+        }
+        let ids: BTreeSet<&str> = core.questions.iter().map(|q| q.id.as_str()).collect();
+        assert_eq!(ids.len(), core.questions.len(), "ids are unique");
+    }
+
+    #[test]
+    fn transfer_climate_covers_use_managers_peers_time_consequences_and_tools() {
+        let core = builtin_banks().iter().find(|b| b.id == "core").unwrap();
+        let climate: Vec<&str> =
+            core.questions.iter().filter(|q| q.area == Pillar::TransferClimate).map(|q| q.text.as_str()).collect();
+        for factor in [
+            "chance to use",
+            "Before a course",
+            "After a course",
+            "Colleagues help",
+            "time in their working hours to learn",
+            "time to try out",
+            "recognised",
+            "safe from blame",
+            "tools",
+            "information",
+        ] {
+            assert!(climate.iter().any(|t| t.contains(factor)), "no transfer-climate statement on {factor}");
+        }
+    }
+
+    #[test]
+    fn a_prompt_keeps_its_notes_and_counts_in_no_score() {
+        let mut noted = answer("p1", "Sales", "ex-p", Some(5));
+        noted.note = "Mostly by shadowing".into();
+        let m = Model { responses: vec![noted, answer("p2", "Sales", "ex-1", Some(2))], ..Model::default() };
+        let s = ResponseSummary::of(&m);
+        let ex = s.area(Pillar::Experiential).unwrap();
+        assert_eq!((ex.distribution, ex.respondents, s.respondents), ([0, 1, 0, 0, 0], 1, 1));
+        let prompt = s.questions.iter().find(|q| q.question == "ex-p").unwrap();
+        assert!(prompt.prompt);
+        assert_eq!((prompt.mean, prompt.notes.clone()), (None, vec!["Mostly by shadowing".to_owned()]));
     }
 
     #[test]

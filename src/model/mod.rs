@@ -9,7 +9,7 @@ mod respondent;
 pub mod synthetic;
 mod validate;
 
-pub use bank::{Bank, Question};
+pub use bank::{scale_text, Bank, Question, DONT_KNOW, SCALE};
 pub use edit::Edit;
 pub use judgement::{Disposition, ManualFinding, Settings, Subjects};
 pub(crate) use kinds::vocabulary;
