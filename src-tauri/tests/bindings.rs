@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 use trellis::api::*;
-use trellis::diagnostics::{AreaResult, GroupResult, QuestionResult, ResponseSummary};
+use trellis::diagnostics::{AreaResult, GroupResult, QuestionResult, ResponseSummary, TypeResult};
 use trellis::model::*;
 use trellis::workshop::{LiveAction, LiveGroup, LiveQuestion, LiveSession, LiveView, Tally};
 use ts_rs::{Config, TS};
@@ -32,14 +32,14 @@ fn generate() -> String {
         // The model and its vocabularies.
         Engagement, Scale, Mix, Role, Competency, Channel, Requires, Develops, Reaches, Follows, Prerequisite,
         Response, Bank, Question, Disposition, ManualFinding, Settings, Subjects, Edit,
-        ChannelKind, Stage, Criticality, Bucket, Severity, Pillar, Verdict, CostBasis,
+        ChannelKind, Stage, Criticality, Bucket, Severity, Pillar, Verdict, CostBasis, RespondentType,
         // The api's DTOs.
         ApiError, TemplateInfo, Counts, Info, RecentEngagement, History, ItemKind, Lists, Links, Applied,
         CellQuery, CellChannel, Named, CoverageCell, KindRow, GroupCells, CoverageView,
         MapQuery, MapNodeKind, MapNode, MapEdgeKind, MapEdge, MapGraph,
         FindingQuery, SubjectRef, FindingRow, AreaScore, CodeCount, FindingsView,
         BlueprintRequest, Exported,
-        ResponseSummary, AreaResult, GroupResult, QuestionResult, Withdrawn,
+        ResponseSummary, AreaResult, GroupResult, TypeResult, QuestionResult, Withdrawn,
         // The live workshop, as the studio steers it.
         LiveSession, LiveAction, LiveView, LiveQuestion, Tally, LiveGroup,
     );
@@ -60,6 +60,17 @@ fn generate() -> String {
         text.push_str(&decl);
         text.push_str("\n\n");
     }
+    // Trellis's one answer scale, declared in `trellis::model` and shown in the studio as it is.
+    let quoted = |w: &str| format!("\"{}\"", w.replace('\\', "\\\\").replace('"', "\\\""));
+    let scale: Vec<String> = SCALE.iter().map(|w| quoted(w)).collect();
+    text.push_str(&format!(
+        "/** The words of the answer scale, 1 to 5 (`trellis::model::SCALE`). */\nexport const ANSWER_SCALE = [{}];\n\n",
+        scale.join(",")
+    ));
+    text.push_str(&format!(
+        "/** The answer beside the scale (`trellis::model::DONT_KNOW`). */\nexport const DONT_KNOW = {};\n\n",
+        quoted(DONT_KNOW)
+    ));
     text.truncate(text.trim_end().len());
     text.push('\n');
     text

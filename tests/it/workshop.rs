@@ -19,6 +19,7 @@ async fn a_participant_joins_answers_and_changes_the_answer() {
     assert_eq!(status, StatusCode::OK);
     assert!(state["question"].is_null(), "nothing is open yet: {state}");
 
+    facilitate(&http, &running, "next").await; // past the opening discussion prompt
     let live = facilitate(&http, &running, "next").await;
     let first = live["live"]["current"].as_str().unwrap().to_owned();
     let (_, state) = get(&http, format!("{base}/api/state"), &token).await;
@@ -63,6 +64,8 @@ async fn an_answer_to_a_closed_or_unopened_question_is_refused() {
     let (token, _) = join(&http, &base, &running.started().join_code).await;
     let (status, body) = answer(&http, &base, &token, "bt-2", Some(3)).await;
     assert_eq!(status, StatusCode::CONFLICT, "not opened yet: {body}");
+    // The bank opens with a discussion prompt; the first rated statement follows.
+    facilitate(&http, &running, "next").await;
     facilitate(&http, &running, "next").await;
     let (status, _) = answer(&http, &base, &token, "bt-1", Some(3)).await;
     assert_eq!(status, StatusCode::OK);
@@ -130,6 +133,8 @@ async fn an_oversized_body_is_refused_with_413() {
     let running = start(&file);
     let (base, http) = (base(&running), client());
     let (token, _) = join(&http, &base, &running.started().join_code).await;
+    // The bank opens with a discussion prompt; the first rated statement follows.
+    facilitate(&http, &running, "next").await;
     facilitate(&http, &running, "next").await;
     let big = json!({"question": "bt-1", "score": 3, "note": "x".repeat(17 * 1024)});
     let (status, _) = post(&http, format!("{base}/api/answer"), &token, big).await;
@@ -151,6 +156,8 @@ async fn malformed_json_is_refused_with_400() {
     let running = start(&file);
     let (base, http) = (base(&running), client());
     let (token, _) = join(&http, &base, &running.started().join_code).await;
+    // The bank opens with a discussion prompt; the first rated statement follows.
+    facilitate(&http, &running, "next").await;
     facilitate(&http, &running, "next").await;
     for body in [
         "{not json",
@@ -177,6 +184,8 @@ async fn every_answer_is_still_in_the_file_after_the_server_restarts() {
     for _ in 0..12 {
         people.push(join(&http, &base1, &running.started().join_code).await);
     }
+    // The bank opens with a discussion prompt; the first rated statement follows.
+    facilitate(&http, &running, "next").await;
     facilitate(&http, &running, "next").await;
     for (i, (token, _)) in people.iter().enumerate() {
         assert_eq!(answer(&http, &base1, token, "bt-1", Some(i as i64 % 5 + 1)).await.0, StatusCode::OK);
@@ -223,6 +232,8 @@ async fn a_participant_withdraws_and_the_facilitator_deletes_one_participant_aft
     let (a, a_id) = join(&http, &base, &running.started().join_code).await;
     let (b, b_id) = join(&http, &base, &running.started().join_code).await;
     let (c, _) = join(&http, &base, &running.started().join_code).await;
+    // The bank opens with a discussion prompt; the first rated statement follows.
+    facilitate(&http, &running, "next").await;
     facilitate(&http, &running, "next").await;
     for t in [&a, &b, &c] {
         answer(&http, &base, t, "bt-1", Some(3)).await;
@@ -253,6 +264,8 @@ async fn results_by_group_show_only_groups_at_the_anonymity_threshold() {
     let running = start(&file);
     let (base, http) = (base(&running), client());
     let code = running.started().join_code.clone();
+    // The bank opens with a discussion prompt; the first rated statement follows.
+    facilitate(&http, &running, "next").await;
     facilitate(&http, &running, "next").await;
     for (group, n) in [("Transport", 3), ("Commercial", 2)] {
         for _ in 0..n {

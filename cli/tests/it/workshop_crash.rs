@@ -22,7 +22,7 @@ async fn every_acknowledged_answer_survives_a_kill_mid_burst() {
     let child = Command::new(env!("CARGO_BIN_EXE_trellis"))
         .arg("workshop")
         .arg(&file)
-        .args(["--listen", "127.0.0.1:0", "--script", "n"])
+        .args(["--listen", "127.0.0.1:0", "--script", "n; n"])
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())

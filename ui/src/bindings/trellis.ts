@@ -114,6 +114,10 @@ respondent: string,
  */
 group: string | null, 
 /**
+ * Learner, manager, L&D or leader, when the respondent said; absent means unknown.
+ */
+respondent_type?: RespondentType | null, 
+/**
  * 1-5, or `None` for "don't know".
  */
 score: number | null, note: string, 
@@ -123,7 +127,7 @@ score: number | null, note: string,
 at: string, };
 
 /**
- * A bank of questions answered on a 1-5 scale (or "don't know").
+ * A bank of questions answered on the 1-5 `SCALE` (or "don't know").
  */
 export type Bank = { id: string, version: number, title: string, description: string, questions: Array<Question>, };
 
@@ -131,7 +135,12 @@ export type Question = { id: string, area: Pillar, text: string,
 /**
  * What a 1 and a 5 look like, to help people answer consistently.
  */
-help: string, };
+help: string, 
+/**
+ * A discussion prompt: the group talks about it and may leave notes, but nobody rates it,
+ * and it counts in no score.
+ */
+prompt?: boolean, };
 
 /**
  * The consultant accepted or dismissed the finding with this key.
@@ -201,6 +210,12 @@ export type Verdict = "accepted" | "dismissed";
  * What a channel's cost is counted per: each learner, each cohort run, or each year.
  */
 export type CostBasis = "per-person" | "per-cohort" | "per-year";
+
+/**
+ * What part a respondent plays in learning at the client: the person learning, their
+ * manager, the learning and development team, or a senior leader. Absent means unknown.
+ */
+export type RespondentType = "learner" | "manager" | "ld" | "leader";
 
 /**
  * An error as the UI sees it: switch on `code`, show `message`.
@@ -410,7 +425,11 @@ export type BlueprintRequest = { layout: string | null, logo: string | null, dat
  */
 export type Exported = { path: string, bytes: number, };
 
-export type ResponseSummary = { anonymity_threshold: number, areas: Array<AreaResult>, questions: Array<QuestionResult>, };
+export type ResponseSummary = { anonymity_threshold: number, 
+/**
+ * People whose answers count, in any area.
+ */
+respondents: number, areas: Array<AreaResult>, questions: Array<QuestionResult>, };
 
 /**
  * The answers in one area.
@@ -419,7 +438,11 @@ export type AreaResult = { area: Pillar, distribution: [number, number, number, 
 /**
  * Groups left out because fewer than the anonymity threshold answered.
  */
-hidden_groups: number, };
+hidden_groups: number, 
+/**
+ * By respondent type, for the types at or above the anonymity threshold.
+ */
+types: Array<TypeResult>, };
 
 /**
  * An area's answers from one group, shown only when the group is large enough to stay anonymous.
@@ -427,9 +450,19 @@ hidden_groups: number, };
 export type GroupResult = { group: string, respondents: number, mean: number | null, };
 
 /**
+ * An area's answers from one respondent type (learners, managers, ...), shown only when enough
+ * of that type answered to stay anonymous.
+ */
+export type TypeResult = { respondent_type: RespondentType, respondents: number, mean: number | null, };
+
+/**
  * The answers to one question.
  */
 export type QuestionResult = { bank: string, question: string, area: Pillar, text: string, 
+/**
+ * A discussion prompt: notes only, no scores.
+ */
+prompt: boolean, 
 /**
  * How many answered 1, 2, 3, 4, 5.
  */
@@ -520,3 +553,9 @@ notes: Array<string>, };
  * A group's mean on one question, shown only at or above the anonymity threshold.
  */
 export type LiveGroup = { group: string, respondents: number, mean: number | null, };
+
+/** The words of the answer scale, 1 to 5 (`trellis::model::SCALE`). */
+export const ANSWER_SCALE = ["not at all","a little","partly","mostly","fully"];
+
+/** The answer beside the scale (`trellis::model::DONT_KNOW`). */
+export const DONT_KNOW = "don't know";

@@ -192,8 +192,8 @@ describe("small helpers", () => {
   it("counts with the noun in the singular only for one, and totals answers by bank", () => {
     expect([counted(0, "answer"), counted(1, "answer"), counted(2, "open finding")]).toEqual(["0 answers", "1 answer", "2 open findings"]);
     const q = (bank: string, distribution: [number, number, number, number, number], dont_know: number): QuestionResult =>
-      ({ bank, question: "q", area: "coaching", text: "", distribution, dont_know, mean: null, notes: [] });
-    const all: ResponseSummary = { anonymity_threshold: 5, areas: [], questions: [q("core", [1, 0, 2, 0, 0], 1), q("core", [0, 0, 0, 0, 1], 0), q("extra", [0, 0, 0, 0, 0], 2)] };
+      ({ bank, question: "q", area: "coaching", text: "", prompt: false, distribution, dont_know, mean: null, notes: [] });
+    const all: ResponseSummary = { anonymity_threshold: 5, respondents: 0, areas: [], questions: [q("core", [1, 0, 2, 0, 0], 1), q("core", [0, 0, 0, 0, 1], 0), q("extra", [0, 0, 0, 0, 0], 2)] };
     expect(answersTo(all.questions[0]!)).toBe(4);
     expect([...answersByBank(all)]).toEqual([["core", 5], ["extra", 2]]);
   });
@@ -212,7 +212,7 @@ describe("live session logic", () => {
   it("draws each score's share of the answers, don't know last", () => {
     const b = liveBars(question("q1", 1, "open"));
     expect(b.map((x) => [x.label, x.count, x.percent])).toEqual([
-      ["1", 1, 25], ["2", 0, 0], ["3", 2, 50], ["4", 0, 0], ["5", 0, 0], ["Don't know", 1, 25],
+      ["1 not at all", 1, 25], ["2 a little", 0, 0], ["3 partly", 2, 50], ["4 mostly", 0, 0], ["5 fully", 0, 0], ["Don't know", 1, 25],
     ]);
     expect(liveBars({ ...question("q1", 1, "open"), answers: 0, distribution: [0, 0, 0, 0, 0], dont_know: 0 }).every((x) => x.percent === 0)).toBe(true);
   });

@@ -235,7 +235,7 @@ describe("Findings", () => {
   });
 });
 
-const NO_ANSWERS: ResponseSummary = { anonymity_threshold: 5, areas: [], questions: [] };
+const NO_ANSWERS: ResponseSummary = { anonymity_threshold: 5, respondents: 0, areas: [], questions: [] };
 
 describe("Workshop", () => {
   it("records each participant's score for the question on screen", async () => {
@@ -258,8 +258,8 @@ describe("Workshop", () => {
   it("lists the answers already saved, shows a bank's summary, and deletes one participant's answers", async () => {
     const bank = { id: "core", version: 1, title: "<b>Core</b>", description: "", questions: [
       { id: "q1", area: "coaching", text: "Q1?", help: "" }, { id: "q2", area: "coaching", text: "Q2?", help: "" }] };
-    const saved: ResponseSummary = { anonymity_threshold: 5, areas: [], questions: [
-      { bank: "core", question: "q1", area: "coaching", text: "Q1?", distribution: [0, 1, 0, 2, 0], dont_know: 1, mean: 3.33, notes: [] }] };
+    const saved: ResponseSummary = { anonymity_threshold: 5, respondents: 3, areas: [], questions: [
+      { bank: "core", question: "q1", area: "coaching", text: "Q1?", prompt: false, distribution: [0, 1, 0, 2, 0], dont_know: 1, mean: 3.33, notes: [] }] };
     const notes: string[] = [];
     const { ctx, calls, went } = context({ banks: [bank], live_status: null, response_summary: saved,
       withdraw_answers: { answers: 2, history: HISTORY } });
