@@ -60,7 +60,8 @@ fn answers_feed_the_perceived_scores() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = Session::create(&dir.path().join("d.trellis"), "demo", None, "2026-01-01").unwrap();
     assert_eq!(s.diagnose().scores.pillars[&Pillar::Coaching].perceived, None);
-    for (who, score) in [("a", Some(2)), ("b", Some(4)), ("c", None)] {
+    // Five people: the fewest whose answers count for an area.
+    for (who, score) in [("a", Some(2)), ("b", Some(4)), ("c", None), ("d", Some(3)), ("e", Some(3))] {
         s.answer(Response {
             bank: "core".into(),
             question: "co-1".into(),
@@ -75,7 +76,7 @@ fn answers_feed_the_perceived_scores() {
     }
     let coaching = s.diagnose().scores.pillars[&Pillar::Coaching];
     assert_eq!(coaching.perceived, Some(50.0), "mean 3 on 1-5 is 50");
-    assert_eq!(coaching.responses, 3);
+    assert_eq!((coaching.responses, coaching.respondents), (5, 5));
     let bad = Response {
         bank: "core".into(),
         question: "zz-9".into(),

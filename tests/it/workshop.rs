@@ -37,7 +37,7 @@ async fn a_participant_joins_answers_and_changes_the_answer() {
     assert_eq!(saved["view"]["answer"]["score"], 5);
     assert_eq!(rows(&file).len(), 2);
     let (_, live) = get(&http, format!("{base}/api/facilitator/live"), &running.started().facilitator_secret).await;
-    let q = &live["questions"][0];
+    let q = &live["questions"][1];
     assert_eq!(q["answers"], 1);
     assert_eq!(q["distribution"], json!([0, 0, 0, 0, 1]));
 
@@ -51,8 +51,8 @@ async fn a_participant_joins_answers_and_changes_the_answer() {
     .await;
     assert_eq!(status, StatusCode::OK);
     let (_, live) = get(&http, format!("{base}/api/facilitator/live"), &running.started().facilitator_secret).await;
-    assert_eq!(live["questions"][0]["dont_know"], 1);
-    assert_eq!(live["questions"][0]["notes"], json!(["<b>not sure</b>"]), "notes travel as text, untouched");
+    assert_eq!(live["questions"][1]["dont_know"], 1);
+    assert_eq!(live["questions"][1]["notes"], json!(["<b>not sure</b>"]), "notes travel as text, untouched");
     stop(running).await;
 }
 
@@ -203,9 +203,9 @@ async fn every_answer_is_still_in_the_file_after_the_server_restarts() {
     let (_, live) = get(&http, format!("{base2}/api/facilitator/live"), &secret).await;
     assert_eq!(live["participants"], 12);
     assert_eq!(live["current"], "bt-2", "the open question is open again");
-    assert_eq!(live["questions"][0]["state"], "closed");
-    assert_eq!(live["questions"][0]["answers"], 12);
-    assert_eq!(live["questions"][1]["answers"], 5);
+    assert_eq!(live["questions"][1]["state"], "closed");
+    assert_eq!(live["questions"][1]["answers"], 12);
+    assert_eq!(live["questions"][2]["answers"], 5);
     // Phones keep going with the tokens they have; the old code no longer lets anyone in.
     let (token, respondent) = &people[7];
     let (status, state) = get(&http, format!("{base2}/api/state"), token).await;
@@ -279,7 +279,7 @@ async fn results_by_group_show_only_groups_at_the_anonymity_threshold() {
     let (status, _) = post(&http, format!("{base}/api/group"), &token, json!({"group": "<script>"})).await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "only offered groups");
     let (_, live) = get(&http, format!("{base}/api/facilitator/live"), &running.started().facilitator_secret).await;
-    let q = &live["questions"][0];
+    let q = &live["questions"][1];
     assert_eq!(q["groups"], json!([{"group": "Transport", "respondents": 3, "mean": 4.0}]));
     assert_eq!(q["hidden_groups"], 1);
     let (status, summary) =

@@ -1,11 +1,12 @@
 //! `perception-gap`: an area whose structural score (from the model) and perceived score (from people's answers) differ by `evidence.gap_points` or more (30 of 100).
 //!
-//! Area: the area compared (`subjects.area`, also part of the key, e.g. `perception-gap:coaching`).
+//! Area: `subjects.area`.
 //! Evidence: `structural`, `perceived` (both 0-100), `gap` (points apart, rounded), `respondents`
 //! (people who answered the area), `higher` (`model` when the map promises more than people
 //! experience, `answers` when people report more than the map shows). Only areas with both parts
 //! count, so the perceived score already rests on enough respondents. The recommendation is chosen
-//! by `higher` (`variant_by` in `templates/rules/findings.toml`).
+//! by `higher` (`variant_by` in `templates/rules/findings.toml`). The finding's subject is the
+//! area it compares (`subjects.area`, in the key too: `perception-gap:coaching`).
 //! Severity: medium.
 
 use super::{evidence, Finding, FindingSubjects, Raw};

@@ -1,10 +1,11 @@
 //! `perception-split`: an area where managers and learners answer `evidence.split_points` (1 point on the 1-5 scale) or more apart, each side with at least the anonymity threshold of respondents.
 //!
-//! Area: the area compared (`subjects.area`, also part of the key, e.g. `perception-split:coaching`).
+//! Area: `subjects.area`.
 //! Evidence: `managers`, `learners` (mean answers, 1-5), `manager_respondents`,
 //! `learner_respondents`, `difference` (managers minus learners, two decimals). Answers without a
 //! respondent type, and those of L&D and leaders, do not count here. Below the anonymity
-//! threshold a side is not shown at all, so the check stays silent.
+//! threshold a side is not shown at all, so the check stays silent. The finding's subject is the
+//! area it compares (`subjects.area`, in the key too: `perception-split:coaching`).
 //! Severity: medium.
 
 use super::{evidence, Finding, FindingSubjects, Raw};
