@@ -58,7 +58,8 @@ fn verdicts_manual_findings_and_summary_are_kept_in_the_file() {
 #[test]
 fn answers_feed_the_perceived_scores() {
     let dir = tempfile::tempdir().unwrap();
-    let mut s = Session::create(&dir.path().join("d.trellis"), "demo", None, "2026-01-01").unwrap();
+    // The leadership template ships without answers (the demo has its own).
+    let mut s = Session::create(&dir.path().join("d.trellis"), "leadership", None, "2026-01-01").unwrap();
     assert_eq!(s.diagnose().scores.pillars[&Pillar::Coaching].perceived, None);
     // Five people: the fewest whose answers count for an area.
     for (who, score) in [("a", Some(2)), ("b", Some(4)), ("c", None), ("d", Some(3)), ("e", Some(3))] {
