@@ -156,7 +156,12 @@ impl Scores {
             n if n == total => format!("The model scores all {} areas.", in_words(total)),
             n => {
                 let missing = of(|s| s.structural.is_none());
-                format!("The model scores {} of the {} areas (not {}).", in_words(n), in_words(total), area_list(&missing))
+                format!(
+                    "The model scores {} of the {} areas (not {}).",
+                    in_words(n),
+                    in_words(total),
+                    area_list(&missing)
+                )
             }
         };
         let people = if self.respondents == 1 { "person" } else { "people" };
@@ -165,7 +170,9 @@ impl Scores {
         out.push_str(&match (self.respondents, perceived.len()) {
             (0, _) => "No one has answered the diagnostic questions, so no area has a score from answers.".to_owned(),
             (n, 0) => format!("{n} {people} answered, too few for a score from answers in any area ({need})."),
-            (n, k) if k == total => format!("{n} {people} answered; their answers score all {} areas ({need}).", in_words(total)),
+            (n, k) if k == total => {
+                format!("{n} {people} answered; their answers score all {} areas ({need}).", in_words(total))
+            }
             (n, _) => format!("{n} {people} answered; their answers score {} ({need}).", area_list(&perceived)),
         });
         if self.maturity.capped {

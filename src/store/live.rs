@@ -133,8 +133,9 @@ fn read(conn: &rusqlite::Connection) -> rusqlite::Result<Option<LiveRecord>> {
             Ok((r.get(0)?, state))
         })?
         .collect::<rusqlite::Result<_>>()?;
-    let mut stmt =
-        conn.prepare("SELECT respondent, grp, joined, respondent_type FROM workshop_participant ORDER BY joined, respondent")?;
+    let mut stmt = conn.prepare(
+        "SELECT respondent, grp, joined, respondent_type FROM workshop_participant ORDER BY joined, respondent",
+    )?;
     record.participants = stmt
         .query_map([], |r| {
             let respondent_type = match r.get_ref(3)?.as_str_or_null()? {
@@ -266,7 +267,8 @@ mod tests {
         assert_eq!(live.participants.len(), 1);
         assert_eq!(live.participants[0].respondent_type, Some(RespondentType::Manager), "the type is kept");
         assert_eq!(store.load().unwrap().responses.len(), 1);
-        let say = LiveWrite::SetGroup { respondent: "ws-1".into(), group: None, respondent_type: Some(RespondentType::Ld) };
+        let say =
+            LiveWrite::SetGroup { respondent: "ws-1".into(), group: None, respondent_type: Some(RespondentType::Ld) };
         store.record_live(&[say]).unwrap();
         let p = &store.live_record().unwrap().unwrap().participants[0];
         assert_eq!((p.group.as_deref(), p.respondent_type), (None, Some(RespondentType::Ld)));

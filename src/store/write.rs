@@ -27,8 +27,7 @@ const PUT_DEVELOPS: &str = "INSERT INTO develops (channel, competency, stages) V
 const ADD_REACHES: &str = "INSERT OR IGNORE INTO reaches (channel, role) VALUES (?1, ?2)";
 const ADD_FOLLOWS: &str = "INSERT OR IGNORE INTO follows (from_channel, to_channel) VALUES (?1, ?2)";
 const ADD_PREREQUISITE: &str = "INSERT OR IGNORE INTO prerequisite (competency, requires) VALUES (?1, ?2)";
-const ADD_RESPONSE: &str =
-    "INSERT INTO response (bank, question, respondent, grp, score, note, at, respondent_type)
+const ADD_RESPONSE: &str = "INSERT INTO response (bank, question, respondent, grp, score, note, at, respondent_type)
      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 
 fn set_engagement(tx: &Transaction<'_>, e: &Engagement) -> rusqlite::Result<()> {

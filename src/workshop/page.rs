@@ -109,7 +109,8 @@ mod tests {
         let page = html();
         for (i, words) in SCALE.iter().enumerate() {
             let n = i + 1;
-            assert!(page.contains(&format!("data-score=\"{n}\" aria-label=\"{n}, {words}\"><b>{n}</b><span>{words}</span>")));
+            assert!(page
+                .contains(&format!("data-score=\"{n}\" aria-label=\"{n}, {words}\"><b>{n}</b><span>{words}</span>")));
         }
         assert!(page.contains(">Don't know</button>"));
         assert!(!page.contains("<!-- scale -->") && !page.contains("<!-- dont-know -->"), "every slot is filled");

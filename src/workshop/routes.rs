@@ -6,8 +6,8 @@
 use super::recorder::{Job, Refusal};
 use super::security::{self, BODY_LIMIT, NOTE_LIMIT};
 use super::state::{Participant, ParticipantView};
-use crate::model::RespondentType;
 use super::{page, App};
+use crate::model::RespondentType;
 use axum::body::Bytes;
 use axum::extract::{ConnectInfo, DefaultBodyLimit, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};

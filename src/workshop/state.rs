@@ -54,9 +54,7 @@ impl Room {
         let participants: HashMap<String, Participant> = record
             .participants
             .iter()
-            .map(|p| {
-                (p.respondent.clone(), Participant { group: p.group.clone(), respondent_type: p.respondent_type })
-            })
+            .map(|p| (p.respondent.clone(), Participant { group: p.group.clone(), respondent_type: p.respondent_type }))
             .collect();
         let mut states = vec![None; bank.questions.len()];
         for (id, state) in &record.questions {

@@ -103,14 +103,21 @@ fn a_respondent_type_travels_and_an_unknown_one_is_refused_naming_its_field() {
     };
     let doc = format!(r#"{{"format":"trellis","version":1,"responses":[{}]}}"#, answer("a", "leader"));
     s.import_json(&doc, "good.json", false).unwrap();
-    let saved = Session::open(&path).unwrap().model().responses.last().map(|r| (r.respondent.clone(), r.respondent_type));
+    let saved =
+        Session::open(&path).unwrap().model().responses.last().map(|r| (r.respondent.clone(), r.respondent_type));
     assert_eq!(saved, Some(("a".to_owned(), Some(RespondentType::Leader))));
     assert!(s.export_json().contains(r#""respondent_type": "leader""#), "{}", s.export_json());
     let before = s.export_json();
-    let doc =
-        format!(r#"{{"format":"trellis","version":1,"responses":[{},{}]}}"#, answer("b", "manager"), answer("c", "boss"));
+    let doc = format!(
+        r#"{{"format":"trellis","version":1,"responses":[{},{}]}}"#,
+        answer("b", "manager"),
+        answer("c", "boss")
+    );
     let err = s.import_json(&doc, "bad.json", false).unwrap_err().to_string();
-    assert!(err.contains("bad.json") && err.contains("responses[1].respondent_type") && err.contains("line 1"), "{err}");
+    assert!(
+        err.contains("bad.json") && err.contains("responses[1].respondent_type") && err.contains("line 1"),
+        "{err}"
+    );
     assert_eq!(Session::open(&path).unwrap().export_json(), before, "the saved answers are untouched");
 }
 

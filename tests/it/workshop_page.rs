@@ -133,11 +133,8 @@ async fn a_phone_joins_answers_three_questions_and_is_thanked() {
     until_shown(&client, "#waiting-text", "Waiting for the first question").await;
 
     // The first is the article's question, a prompt: a note, no scale. Then two statements.
-    let answers = [
-        ("bt-p", "#note", None),
-        ("bt-1", "#scores button[data-score='4']", Some(4)),
-        ("bt-2", "#dontknow", None),
-    ];
+    let answers =
+        [("bt-p", "#note", None), ("bt-1", "#scores button[data-score='4']", Some(4)), ("bt-2", "#dontknow", None)];
     for (i, (id, button, score)) in answers.iter().enumerate() {
         desk.command(Facilitate::Next).await.unwrap();
         let text = desk.live().questions[i].text.clone();

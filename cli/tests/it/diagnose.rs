@@ -70,7 +70,10 @@ fn the_cli_records_judgement_and_answers() {
     let o = trellis(&["answer", "d.trellis", "--question", "tc-1", "--score", "2", "--type", "boss"], d);
     assert_eq!(o.status.code(), Some(2), "an unknown respondent type is a usage error");
     let said = String::from_utf8_lossy(&o.stderr);
-    assert!(said.contains("--type") && said.contains("boss") && said.contains("learner, manager, ld, leader"), "{said}");
+    assert!(
+        said.contains("--type") && said.contains("boss") && said.contains("learner, manager, ld, leader"),
+        "{said}"
+    );
     let after: serde_json::Value = serde_json::from_str(&ok(&["info", "d.trellis", "--json"], d)).unwrap();
     assert_eq!(after["responses"], info["responses"], "nothing saved");
     let json = ok(&["export", "d.trellis", "--format", "json"], d);

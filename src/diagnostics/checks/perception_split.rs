@@ -20,8 +20,7 @@ pub fn run<'m>(cx: &Context<'m>, out: &mut Vec<Finding<'m>>) {
     }
     let summary = ResponseSummary::of(cx.model);
     for a in &summary.areas {
-        let (Some(managers), Some(learners)) =
-            (a.of_type(RespondentType::Manager), a.of_type(RespondentType::Learner))
+        let (Some(managers), Some(learners)) = (a.of_type(RespondentType::Manager), a.of_type(RespondentType::Learner))
         else {
             continue;
         };
