@@ -133,6 +133,26 @@ pub fn compose(flow: &mut Flow<'_>, facts: &Facts<'_>, title: &str) {
             ];
             table::draw(flow, &Table { columns, rows, size: 8.5 });
         }
+        if !area.types.is_empty() {
+            // By the part people play (learner, manager, ...): managers and learners side by side.
+            let rows = area
+                .types
+                .iter()
+                .map(|t| {
+                    vec![
+                        Cell::new(t.respondent_type.label()),
+                        Cell::new(super::thousands(t.respondents)),
+                        Cell::new(t.mean.map_or("-".to_owned(), |m| format!("{m:.1}"))).bold(),
+                    ]
+                })
+                .collect();
+            let columns = vec![
+                Column::new("Part in learning", CONTENT_WIDTH - 180.0),
+                Column::right("Respondents", 90.0),
+                Column::right("Mean (1-5)", 90.0),
+            ];
+            table::draw(flow, &Table { columns, rows, size: 8.5 });
+        }
         if area.hidden_groups > 0 {
             flow.paragraph(
                 &format!(
