@@ -239,6 +239,7 @@ mod tests {
         let path = dir.path().join("w.trellis");
         let mut model = crate::templates::load("demo").unwrap();
         model.engagement.created = "2026-01-01".into();
+        model.responses.clear(); // the demo's own answers; this test counts the session's
         let mut store = Store::create(&path, &model).unwrap();
         assert_eq!(store.live_record().unwrap(), None);
         let record = LiveRecord {

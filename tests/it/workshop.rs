@@ -5,6 +5,7 @@ use crate::workshop_support;
 use reqwest::StatusCode;
 use serde_json::json;
 use trellis::api::Session;
+use trellis::model::RespondentType;
 use workshop_support::*;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -288,6 +289,44 @@ async fn results_by_group_show_only_groups_at_the_anonymity_threshold() {
     assert_eq!(status, StatusCode::OK);
     assert_eq!(summary["anonymity_threshold"], 3);
     stop(running).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_participants_part_rides_with_their_answers_and_an_unknown_one_is_refused() {
+    let (_dir, file) = engagement();
+    let running = start(&file);
+    let (base, http) = (base(&running), client());
+    facilitate(&http, &running, "next").await;
+    let (token, respondent) = join(&http, &base, &running.started().join_code).await;
+    let (_, view) = get(&http, format!("{base}/api/state"), &token).await;
+    let offered: Vec<&str> =
+        view["respondent_types"].as_array().unwrap().iter().map(|t| t["id"].as_str().unwrap()).collect();
+    assert_eq!(offered, ["learner", "manager", "ld", "leader"], "the phone offers every part, with its label");
+    assert_eq!(view["respondent_types"][2]["label"], "Learning and development");
+    let (status, body) = post(&http, format!("{base}/api/group"), &token, json!({"respondent_type": "boss"})).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert!(body["message"].as_str().unwrap().contains("boss"), "{body}");
+    let (status, view) =
+        post(&http, format!("{base}/api/group"), &token, json!({"group": null, "respondent_type": "manager"})).await;
+    assert_eq!((status, view["respondent_type"].as_str()), (StatusCode::OK, Some("manager")));
+    // A prompt keeps the note and drops any score sent with it.
+    let (status, _) = post(
+        &http,
+        format!("{base}/api/answer"),
+        &token,
+        json!({"question": "bt-p", "score": 4, "note": "from peers"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    stop(running).await;
+    let saved =
+        Session::open(&file).unwrap().model().responses.iter().find(|r| r.respondent == respondent).cloned().unwrap();
+    assert_eq!(
+        (saved.respondent_type, saved.score, saved.note.as_str()),
+        (Some(RespondentType::Manager), None, "from peers")
+    );
+    let record = Session::open(&file).unwrap().live_record().unwrap().unwrap();
+    assert_eq!(record.participants[0].respondent_type, Some(RespondentType::Manager), "a restart keeps the part");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

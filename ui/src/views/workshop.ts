@@ -119,8 +119,9 @@ function run(root: HTMLElement, ctx: Ctx, w: ScoredSession): void {
   const card = el("div", "question-card");
   card.append(el("p", "eyebrow", AREA_LABELS[q.area]), el("h1", "question-text", q.text));
   if (q.help) card.append(el("p", "question-help", q.help));
-  // The words of Trellis's one answer scale (ANSWER_SCALE), so the room hears what each number means.
-  card.append(el("p", "question-help", scaleLabels().join(" · ")));
+  // A discussion prompt is talked about, not rated; statements show Trellis's one answer scale (ANSWER_SCALE).
+  const prompt = q.prompt === true;
+  card.append(el("p", "question-help", prompt ? "Talk about this together: record notes, no scores." : scaleLabels().join(" · ")));
   const count = el("p", "answered", `${answered(w)} of ${w.participants.length} answered`);
   const table = el("div", "answers");
   for (const who of w.participants) {
@@ -142,7 +143,7 @@ function run(root: HTMLElement, ctx: Ctx, w: ScoredSession): void {
         ctx.fail(e);
       }
     };
-    for (const score of [1, 2, 3, 4, 5, null]) {
+    for (const score of prompt ? [] : [1, 2, 3, 4, 5, null]) {
       const b = button(score === null ? "?" : String(score), () => void save(score), "score");
       b.dataset["score"] = String(score);
       const labels = scaleLabels();
@@ -153,6 +154,7 @@ function run(root: HTMLElement, ctx: Ctx, w: ScoredSession): void {
     note.addEventListener("change", () => {
       const m = markOf(w, q.id, who);
       if (m) void save(m.score);
+      else if (prompt && note.value.trim()) void save(null);
     });
     row.append(el("span", "participant", who), scores, note);
     table.append(row);
