@@ -88,6 +88,13 @@ fn answers_feed_the_perceived_scores() {
         note: String::new(),
         at: "2026-02-01T09:00:00Z".into(),
     };
-    let err = s.answer(bad).unwrap_err().to_string();
+    let err = s.answer(bad.clone()).unwrap_err().to_string();
     assert!(err.contains("zz-9") && err.contains("co-1"), "{err}");
+    // The article's questions are discussion prompts: a note, never a score.
+    let scored_prompt = Response { question: "co-p".into(), ..bad.clone() };
+    let err = s.answer(scored_prompt).unwrap_err();
+    assert_eq!(err.code(), "usage");
+    assert!(err.to_string().contains("co-p") && err.to_string().contains("discussion prompt"), "{err}");
+    s.answer(Response { question: "co-p".into(), score: None, note: "Mostly informal".into(), ..bad }).unwrap();
+    assert_eq!(s.diagnose().scores.pillars[&Pillar::Coaching].responses, 5, "a prompt's note counts in no score");
 }
