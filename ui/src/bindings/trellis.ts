@@ -398,7 +398,11 @@ manual: boolean, };
 /**
  * One area: its score (0-100, absent when there is nothing to score), its parts and its open findings.
  */
-export type AreaScore = { area: Pillar, title: string, score: number | null, structural: number | null, perceived: number | null, open_findings: number, };
+export type AreaScore = { area: Pillar, title: string, score: number | null, structural: number | null, perceived: number | null, 
+/**
+ * How many people answered the area's statements (the perceived score counts from five).
+ */
+respondents: number, open_findings: number, };
 
 /**
  * How many findings carry a code, for the code filter.
@@ -413,7 +417,12 @@ matching: number,
 /**
  * How many findings there are in all.
  */
-total: number, codes: Array<CodeCount>, areas: Array<AreaScore>, maturity_level: number, maturity_label: string, summary: string, };
+total: number, codes: Array<CodeCount>, areas: Array<AreaScore>, maturity_level: number, maturity_label: string, 
+/**
+ * What the scores rest on: the areas the model scores, those people's answers score and
+ * from how many, and whether the lack of climate answers holds maturity down.
+ */
+evidence: string, summary: string, };
 
 /**
  * How to write the blueprint: a layout name, a PNG logo file, and the date printed on it (`YYYY-MM-DD`).

@@ -131,11 +131,13 @@ describe("findings logic", () => {
   });
 
   it("draws a bar per area and says what it rests on", () => {
-    const [b, none] = bars([
-      { area: "coaching", title: "Coaching and feedback", score: 42.4, structural: 50, perceived: 34.8, open_findings: 1 },
-      { area: "transfer-climate", title: "Transfer climate", score: null, structural: null, perceived: null, open_findings: 0 },
+    const [b, none, few] = bars([
+      { area: "coaching", title: "Coaching and feedback", score: 42.4, structural: 50, perceived: 34.8, respondents: 12, open_findings: 1 },
+      { area: "transfer-climate", title: "Transfer climate", score: null, structural: null, perceived: null, respondents: 0, open_findings: 0 },
+      { area: "measurement", title: "Measurement of impact", score: 25, structural: 25, perceived: null, respondents: 3, open_findings: 0 },
     ]);
-    expect(b).toMatchObject({ width: 42.4, text: "42 / 100", parts: "model 50 · workshop 35 · 1 open finding" });
+    expect(b).toMatchObject({ width: 42.4, text: "42 / 100", parts: "model 50 · workshop 35 (12 people) · 1 open finding" });
+    expect(few?.parts).toBe("model 25 · 3 answered, too few to score · 0 open findings");
     expect(none).toMatchObject({ width: 0, text: "not scored yet", parts: "0 open findings" });
   });
 

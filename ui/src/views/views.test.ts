@@ -193,9 +193,10 @@ describe("Findings", () => {
     matching: 1,
     total: 1,
     codes: [{ code: "unreachable", count: 1 }],
-    areas: [{ area: "coaching", title: "Coaching and feedback", score: 40, structural: 40, perceived: null, open_findings: 1 }],
+    areas: [{ area: "coaching", title: "Coaching and feedback", score: 40, structural: 40, perceived: null, respondents: 0, open_findings: 1 }],
     maturity_level: 2,
     maturity_label: "Coordinated programs",
+    evidence: "The model scores one of the six areas (not <b>the rest</b>).",
     summary: "",
   };
 
@@ -203,6 +204,7 @@ describe("Findings", () => {
     const { ctx, calls, went } = context({ findings_view: view, dispose_finding: HISTORY });
     await renderFindings(root, ctx);
     expect(root.querySelector(".maturity-level")?.textContent).toBe("Level 2");
+    expect(root.querySelector(".maturity-evidence")?.textContent).toBe("The model scores one of the six areas (not <b>the rest</b>).");
     const chip = root.querySelector(".finding .chip") as HTMLButtonElement;
     expect(chip.textContent).toBe("<b>Driver</b>");
     chip.click();
