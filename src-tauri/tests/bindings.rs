@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use std::marker::PhantomData;
 use std::path::Path;
 use trellis::api::*;
-use trellis::diagnostics::{AreaResult, GroupResult, QuestionResult, ResponseSummary};
+use trellis::diagnostics::{AreaResult, GroupResult, QuestionResult, ResponseSummary, TypeResult};
 use trellis::model::*;
 use trellis::workshop::{LiveAction, LiveGroup, LiveQuestion, LiveSession, LiveView, Tally};
 use trellis::ErrorCode;
@@ -123,14 +123,14 @@ fn generate() -> (String, String) {
         // The model and its vocabularies.
         Engagement, Scale, Mix, Role, Competency, Channel, Requires, Develops, Reaches, Follows, Prerequisite,
         Response, Bank, Question, Disposition, ManualFinding, Settings, Subjects, Edit,
-        ChannelKind, Stage, Criticality, Bucket, Severity, Area, Verdict, CostBasis,
+        ChannelKind, Stage, Criticality, Bucket, Severity, Area, Verdict, CostBasis, RespondentType,
         // The api's DTOs.
         ApiError, ErrorCode, TemplateInfo, Counts, Info, RecentEngagement, History, ItemKind, Lists, Links, Applied,
         CellQuery, CellChannel, Named, CoverageCell, KindRow, GroupCells, CoverageView,
         MapQuery, MapNodeKind, MapNode, MapEdgeKind, MapEdge, MapGraph,
         FindingQuery, SubjectRef, FindingRow, AreaScore, CodeCount, FindingsView,
         BlueprintRequest, Exported,
-        ResponseSummary, AreaResult, GroupResult, QuestionResult, Withdrawn,
+        ResponseSummary, AreaResult, GroupResult, TypeResult, QuestionResult, Withdrawn,
         // The live workshop, as the studio steers it.
         LiveSession, LiveAction, LiveView, LiveQuestion, Tally, LiveGroup,
     );
@@ -152,6 +152,17 @@ fn generate() -> (String, String) {
         types.push_str(&d.text);
         types.push_str("\n\n");
     }
+    // Trellis's one answer scale, declared in `trellis::model` and shown in the studio as it is.
+    let quoted = |w: &str| format!("\"{}\"", w.replace('\\', "\\\\").replace('"', "\\\""));
+    let scale: Vec<String> = SCALE.iter().map(|w| quoted(w)).collect();
+    types.push_str(&format!(
+        "/** The words of the answer scale, 1 to 5 (`trellis::model::SCALE`). */\nexport const ANSWER_SCALE = [{}];\n\n",
+        scale.join(",")
+    ));
+    types.push_str(&format!(
+        "/** The answer beside the scale (`trellis::model::DONT_KNOW`). */\nexport const DONT_KNOW = {};\n\n",
+        quoted(DONT_KNOW)
+    ));
     types.truncate(types.trim_end().len());
     types.push('\n');
 

@@ -236,17 +236,25 @@ fn workshop_banks_answers_and_summary() {
     let shell = Shell::new(true);
     let banks = shell.ok("banks", json!({}));
     let bank = &banks[0];
-    let (b, q) = (s(&bank["id"]).to_owned(), s(&bank["questions"][0]["id"]).to_owned());
+    // The first rated statement: the bank opens with a discussion prompt, which takes no score.
+    let rated = bank["questions"].as_array().unwrap().iter().find(|q| q.get("prompt").is_none()).unwrap();
+    let (b, q) = (s(&bank["id"]).to_owned(), s(&rated["id"]).to_owned());
     let answer = |respondent: &str, score: Value| {
         json!({"response": {"bank": b, "question": q, "respondent": respondent, "group": "Drivers",
                             "score": score, "note": "mostly on the job", "at": "2026-02-01T10:00:00Z"}})
     };
+    // The demo ships its own answers: the two new ones add to its distribution.
+    let distribution = |summary: &Value| {
+        let question = summary["questions"].as_array().unwrap().iter().find(|r| r["question"] == q.as_str()).unwrap();
+        question["distribution"].as_array().unwrap().iter().map(|n| n.as_i64().unwrap()).collect::<Vec<_>>()
+    };
+    let before = distribution(&shell.ok("response_summary", json!({})));
     shell.ok("answer", answer("Table 1", json!(4)));
     shell.ok("answer", answer("Table 2", json!(2)));
     assert_eq!(shell.code("answer", answer("Table 3", json!(9))), "invalid");
-    let summary = shell.ok("response_summary", json!({}));
-    let question = summary["questions"].as_array().unwrap().iter().find(|r| r["question"] == q.as_str()).unwrap();
-    assert_eq!(question["mean"], 3.0);
+    let after = distribution(&shell.ok("response_summary", json!({})));
+    let added: Vec<i64> = after.iter().zip(&before).map(|(a, b)| a - b).collect();
+    assert_eq!(added, vec![0, 1, 0, 1, 0], "one 2 and one 4");
     let mut wrong = answer("Table 4", json!(3));
     wrong["response"]["question"] = json!("nope");
     assert_eq!(shell.code("answer", wrong), "not-in-model");
@@ -255,12 +263,12 @@ fn workshop_banks_answers_and_summary() {
     let withdrawn = shell.ok("withdraw_answers", json!({"respondent": " Table 1 "}));
     assert_eq!(withdrawn["answers"], 1, "{withdrawn}");
     assert_eq!(shell.ok("withdraw_answers", json!({"respondent": "Table 9"}))["answers"], 0);
-    let mean = |summary: Value| {
-        summary["questions"].as_array().unwrap().iter().find(|r| r["question"] == q.as_str()).unwrap()["mean"].clone()
-    };
-    assert_eq!(mean(shell.ok("response_summary", json!({}))), 2.0);
+    let left =
+        |summary: &Value| -> Vec<i64> { distribution(summary).iter().zip(&before).map(|(a, b)| a - b).collect() };
+    assert_eq!(left(&shell.ok("response_summary", json!({}))), vec![0, 1, 0, 0, 0], "Table 1's 4 is gone");
     shell.ok("undo", json!({}));
-    assert_eq!(mean(shell.ok("response_summary", json!({}))), 2.0, "undo does not bring withdrawn answers back");
+    let after_undo = left(&shell.ok("response_summary", json!({})));
+    assert_eq!(after_undo, vec![0, 1, 0, 0, 0], "undo does not bring withdrawn answers back");
     let reopened = Session::open(&shell.path("demo.trellis")).unwrap();
     assert!(reopened.model().responses.iter().all(|r| r.respondent != "Table 1"), "deleted from the file");
 }
@@ -306,10 +314,13 @@ fn a_live_session_serves_phones_shows_their_answers_and_resumes() {
     assert_eq!(started["resumed"], false);
     assert_eq!(started["live"]["current"], Value::Null);
 
+    // The bank opens with a discussion prompt (not rated); the first statement follows it.
+    let prompt = shell.ok("live_control", json!({"action": {"action": "next"}}));
+    assert_eq!(prompt["live"]["questions"][0]["state"], "open");
     let opened = shell.ok("live_control", json!({"action": {"action": "next"}}));
-    let first = s(&opened["live"]["questions"][0]["id"]).to_owned();
+    let first = s(&opened["live"]["questions"][1]["id"]).to_owned();
     assert_eq!(opened["live"]["current"], first.as_str());
-    assert_eq!(opened["live"]["questions"][0]["state"], "open");
+    assert_eq!(opened["live"]["questions"][1]["state"], "open");
 
     let (status, joined) = phone(&listen, "/api/join", None, json!({"code": code}));
     assert_eq!(status, 200, "{joined}");
@@ -318,7 +329,7 @@ fn a_live_session_serves_phones_shows_their_answers_and_resumes() {
     assert_eq!(phone(&listen, "/api/answer", Some(&token), answer).0, 200);
 
     let live = shell.ok("live_status", json!({}));
-    let q = &live["live"]["questions"][0];
+    let q = &live["live"]["questions"][1];
     assert_eq!((q["answers"].clone(), q["distribution"][3].clone()), (json!(1), json!(1)), "{live}");
     assert_eq!(q["notes"][0], "<b>only</b> on the job", "notes arrive as typed; the UI shows them as text");
     assert_eq!(live["live"]["participants"], 1);
@@ -329,21 +340,26 @@ fn a_live_session_serves_phones_shows_their_answers_and_resumes() {
     assert_eq!(phone(&listen, "/api/answer", Some(s(&second["token"])), answer).0, 200);
     let forget = json!({"action": {"action": "remove-participant", "respondent": second["view"]["respondent"]}});
     let after = shell.ok("live_control", forget);
-    assert_eq!(after["live"]["questions"][0]["answers"], 1, "{after}");
-    assert_eq!(after["live"]["questions"][0]["distribution"][0], 0);
+    assert_eq!(after["live"]["questions"][1]["answers"], 1, "{after}");
+    assert_eq!(after["live"]["questions"][1]["distribution"][0], 0);
 
     // While served, the session's own control deletes answers, so the server's count stays true.
     assert_eq!(shell.code("withdraw_answers", json!({"respondent": "anyone"})), "live");
 
     // Every view counts the phones' answers while the session is served, and after it stops.
-    assert_eq!(shell.ok("engagement_info", json!({}))["responses"], 1);
+    let shipped = trellis::templates::load("demo").unwrap().responses.len();
+    assert_eq!(
+        shell.ok("engagement_info", json!({}))["responses"],
+        shipped + 1,
+        "the demo's own answers and the phone's"
+    );
     let summary = shell.ok("response_summary", json!({}));
     let counted = summary["questions"].as_array().unwrap().iter().find(|r| r["question"] == first.as_str()).unwrap();
-    assert_eq!(counted["mean"], 4.0, "{counted}");
+    assert!(counted["notes"].as_array().unwrap().iter().any(|n| n == "<b>only</b> on the job"), "{counted}");
     let exported = shell.path("live.json");
     shell.ok("export_json", json!({"path": exported}));
     assert!(std::fs::read_to_string(&exported).unwrap().contains("<b>only</b> on the job"));
-    assert_eq!(shell.ok("live_stop", json!({}))["responses"], 1);
+    assert_eq!(shell.ok("live_stop", json!({}))["responses"], shipped + 1);
     assert_eq!(shell.ok("live_status", json!({})), Value::Null);
     assert!(std::net::TcpStream::connect(&listen).is_err(), "nothing listens after stopping");
 
@@ -351,9 +367,9 @@ fn a_live_session_serves_phones_shows_their_answers_and_resumes() {
     let resumed = shell.ok("live_start", json!({"listen": "127.0.0.1:0", "bank": null}));
     assert_eq!(resumed["resumed"], true);
     assert_eq!(resumed["live"]["current"], first.as_str());
-    assert_eq!(resumed["live"]["questions"][0]["answers"], 1);
+    assert_eq!(resumed["live"]["questions"][1]["answers"], 1);
     let closed = shell.ok("live_control", json!({"action": {"action": "close"}}));
-    assert_eq!(closed["live"]["questions"][0]["state"], "closed");
+    assert_eq!(closed["live"]["questions"][1]["state"], "closed");
     let ended = shell.ok("live_control", json!({"action": {"action": "end"}}));
     assert_eq!(ended["live"]["ended"], true);
     assert_eq!(shell.code("live_control", json!({"action": {"action": "next"}})), "ended");

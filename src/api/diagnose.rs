@@ -68,12 +68,18 @@ impl Session {
     pub fn answer(&mut self, mut response: Response) -> Result<()> {
         let bank = diagnostics::find_bank(self.model(), &response.bank)
             .ok_or_else(|| Error::NotInModel(format!("no question bank `{}`", response.bank)))?;
-        if bank.question(&response.question).is_none() {
+        let Some(question) = bank.question(&response.question) else {
             return Err(Error::NotInModel(format!(
                 "bank `{}` has no question `{}`; its questions are: {}",
                 bank.id,
                 response.question,
                 bank.questions.iter().map(|q| q.id.as_str()).collect::<Vec<_>>().join(", ")
+            )));
+        };
+        if question.prompt && response.score.is_some() {
+            return Err(Error::Usage(format!(
+                "`{}` is a discussion prompt: it takes a note, not a score",
+                question.id
             )));
         }
         if response.respondent.is_empty() {

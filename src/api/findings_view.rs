@@ -58,6 +58,8 @@ pub struct AreaScore {
     pub score: Option<f64>,
     pub structural: Option<f64>,
     pub perceived: Option<f64>,
+    /// How many people answered the area's statements (the perceived score counts from five).
+    pub respondents: usize,
     pub open_findings: usize,
 }
 
@@ -81,6 +83,9 @@ pub struct FindingsView {
     pub areas: Vec<AreaScore>,
     pub maturity_level: u8,
     pub maturity_label: String,
+    /// What the scores rest on: the areas the model scores, those people's answers score and
+    /// from how many, and whether the lack of climate answers holds maturity down.
+    pub evidence: String,
     pub summary: String,
 }
 
@@ -121,6 +126,7 @@ impl Session {
                     score: s.and_then(|s| s.score),
                     structural: s.and_then(|s| s.structural),
                     perceived: s.and_then(|s| s.perceived),
+                    respondents: s.map_or(0, |s| s.respondents),
                     open_findings: d.findings.iter().filter(|f| f.area == *p && f.status.is_none()).count(),
                 }
             })
@@ -133,6 +139,7 @@ impl Session {
             areas,
             maturity_level: d.scores.maturity.level,
             maturity_label: d.scores.maturity.label.clone(),
+            evidence: d.scores.evidence_text(),
             summary: m.summary.clone(),
         }
     }

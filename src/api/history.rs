@@ -43,9 +43,10 @@ mod tests {
         let bank = s.banks().remove(0);
         let answer = |respondent: &str| crate::model::Response {
             bank: bank.id.clone(),
-            question: bank.questions[0].id.clone(),
+            question: bank.questions.iter().find(|q| !q.prompt).unwrap().id.clone(),
             respondent: respondent.into(),
             group: None,
+            respondent_type: None,
             score: Some(4),
             note: String::new(),
             at: "2026-02-01T10:00:00Z".into(),

@@ -1,6 +1,6 @@
 //! Question banks (built-in from templates/diagnostics/, custom ones from the engagement) and the summary of the answers.
 
-use crate::model::{Area, Bank, Model};
+use crate::model::{Area, Bank, Model, RespondentType};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -38,6 +38,8 @@ pub struct QuestionResult {
     pub question: String,
     pub area: Area,
     pub text: String,
+    /// A discussion prompt: notes only, no scores.
+    pub prompt: bool,
     /// How many answered 1, 2, 3, 4, 5.
     pub distribution: [usize; 5],
     pub dont_know: usize,
@@ -50,6 +52,16 @@ pub struct QuestionResult {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct GroupResult {
     pub group: String,
+    pub respondents: usize,
+    pub mean: Option<f64>,
+}
+
+/// An area's answers from one respondent type (learners, managers, ...), shown only when enough
+/// of that type answered to stay anonymous.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TypeResult {
+    pub respondent_type: RespondentType,
     pub respondents: usize,
     pub mean: Option<f64>,
 }
@@ -67,12 +79,16 @@ pub struct AreaResult {
     pub groups: Vec<GroupResult>,
     /// Groups left out because fewer than the anonymity threshold answered.
     pub hidden_groups: usize,
+    /// By respondent type, for the types at or above the anonymity threshold.
+    pub types: Vec<TypeResult>,
 }
 
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ResponseSummary {
     pub anonymity_threshold: i64,
+    /// People whose answers count, in any area.
+    pub respondents: usize,
     pub areas: Vec<AreaResult>,
     pub questions: Vec<QuestionResult>,
 }
@@ -106,8 +122,8 @@ impl Tally {
     }
 }
 
-/// One question's area, text, tally and notes while the answers are counted.
-type QuestionTally = (Area, String, Tally, Vec<String>);
+/// One question's area, text, whether it is a prompt, tally and notes while the answers are counted.
+type QuestionTally = (Area, String, bool, Tally, Vec<String>);
 
 impl ResponseSummary {
     /// Summarises the answers that count: the latest per respondent and question, for questions of known banks.
@@ -121,20 +137,31 @@ impl ResponseSummary {
         counted.sort_unstable();
         let mut areas: BTreeMap<Area, Tally> = BTreeMap::new();
         let mut groups: BTreeMap<(Area, String), Tally> = BTreeMap::new();
+        let mut types: BTreeMap<(Area, RespondentType), Tally> = BTreeMap::new();
+        let mut everyone: BTreeSet<&str> = BTreeSet::new();
         let mut questions: BTreeMap<(String, String), QuestionTally> = BTreeMap::new();
         for i in counted {
             let r = &model.responses[i];
             let Some(q) = find_bank(model, &r.bank).and_then(|b| b.question(&r.question)) else { continue };
-            areas.entry(q.area).or_default().add(r.score, &r.respondent);
-            if let Some(g) = r.group.as_deref().filter(|g| !g.is_empty()) {
-                groups.entry((q.area, g.to_owned())).or_default().add(r.score, &r.respondent);
+            // A discussion prompt keeps its notes and counts in no score.
+            if !q.prompt {
+                areas.entry(q.area).or_default().add(r.score, &r.respondent);
+                everyone.insert(&r.respondent);
+                if let Some(t) = r.respondent_type {
+                    types.entry((q.area, t)).or_default().add(r.score, &r.respondent);
+                }
+                if let Some(g) = r.group.as_deref().filter(|g| !g.is_empty()) {
+                    groups.entry((q.area, g.to_owned())).or_default().add(r.score, &r.respondent);
+                }
             }
             let entry = questions
                 .entry((r.bank.clone(), r.question.clone()))
-                .or_insert_with(|| (q.area, q.text.clone(), Tally::default(), Vec::new()));
-            entry.2.add(r.score, &r.respondent);
+                .or_insert_with(|| (q.area, q.text.clone(), q.prompt, Tally::default(), Vec::new()));
+            if !q.prompt {
+                entry.3.add(r.score, &r.respondent);
+            }
             if !r.note.trim().is_empty() {
-                entry.3.push(r.note.clone());
+                entry.4.push(r.note.clone());
             }
         }
         let areas = Area::ALL
@@ -161,27 +188,44 @@ impl ResponseSummary {
                         })
                         .collect(),
                     hidden_groups: hidden.len(),
+                    types: types
+                        .iter()
+                        .filter(|((a, _), t)| a == area && t.respondents.len() as i64 >= threshold)
+                        .map(|((_, kind), t)| TypeResult {
+                            respondent_type: *kind,
+                            respondents: t.respondents.len(),
+                            mean: mean(t.sum, t.scored()),
+                        })
+                        .collect(),
                 })
             })
             .collect();
         let questions = questions
             .into_iter()
-            .map(|((bank, question), (area, text, t, notes))| QuestionResult {
+            .map(|((bank, question), (area, text, prompt, t, notes))| QuestionResult {
                 bank,
                 question,
                 area,
                 text,
+                prompt,
                 distribution: t.distribution,
                 dont_know: t.dont_know,
                 mean: mean(t.sum, t.scored()),
                 notes,
             })
             .collect();
-        ResponseSummary { anonymity_threshold: threshold, areas, questions }
+        ResponseSummary { anonymity_threshold: threshold, respondents: everyone.len(), areas, questions }
     }
 
     pub fn area(&self, area: Area) -> Option<&AreaResult> {
         self.areas.iter().find(|a| a.area == area)
+    }
+}
+
+impl AreaResult {
+    /// The answers of one respondent type, when enough of them answered to be shown.
+    pub fn of_type(&self, t: RespondentType) -> Option<&TypeResult> {
+        self.types.iter().find(|r| r.respondent_type == t)
     }
 }
 
@@ -196,6 +240,7 @@ mod tests {
             question: question.into(),
             respondent: respondent.into(),
             group: Some(group.into()),
+            respondent_type: None,
             score,
             note: String::new(),
             at: "2026-01-01T10:00:00Z".into(),
@@ -203,7 +248,7 @@ mod tests {
     }
 
     #[test]
-    fn the_builtin_bank_asks_the_four_questions_and_covers_six_areas() {
+    fn the_builtin_bank_quotes_the_four_questions_as_prompts_each_followed_by_statements() {
         let empty = Model::default();
         let core = find_bank(&empty, "core").unwrap();
         for q in [
@@ -212,12 +257,63 @@ mod tests {
             "How do managers support employee development through coaching?",
             "Are knowledge resources accessible when employees need them?",
         ] {
-            assert!(core.questions.iter().any(|x| x.text == q), "missing: {q}");
+            let at = core.questions.iter().position(|x| x.text == q).unwrap_or_else(|| panic!("missing: {q}"));
+            let prompt = &core.questions[at];
+            assert!(prompt.prompt, "{q} is a discussion prompt, not rated");
+            let next = &core.questions[at + 1];
+            assert!(!next.prompt && next.area == prompt.area, "{q} is followed by a rated statement of its area");
         }
+        assert_eq!(core.questions.iter().filter(|q| q.prompt).count(), 4, "only the article's questions are prompts");
         for area in Area::ALL {
-            let n = core.questions.iter().filter(|q| q.area == *area).count();
-            assert!((3..=6).contains(&n), "{area}: {n} questions");
+            let n = core.questions.iter().filter(|q| q.area == *area && !q.prompt).count();
+            assert!((3..=11).contains(&n), "{area}: {n} statements");
         }
+    }
+
+    #[test]
+    fn rated_items_are_statements_for_the_scale_each_asking_one_thing() {
+        let core = builtin_banks().iter().find(|b| b.id == "core").unwrap();
+        for q in core.questions.iter().filter(|q| !q.prompt) {
+            assert!(q.text.ends_with('.') && !q.text.contains('?'), "{}: a statement, not a question", q.id);
+            assert!(!q.text.contains(" and "), "{}: two things at once? {}", q.id, q.text);
+            assert!(q.help.starts_with("Fully: "), "{}: help says what the top of the scale looks like", q.id);
+        }
+        let ids: BTreeSet<&str> = core.questions.iter().map(|q| q.id.as_str()).collect();
+        assert_eq!(ids.len(), core.questions.len(), "ids are unique");
+    }
+
+    #[test]
+    fn transfer_climate_covers_use_managers_peers_time_consequences_and_tools() {
+        let core = builtin_banks().iter().find(|b| b.id == "core").unwrap();
+        let climate: Vec<&str> =
+            core.questions.iter().filter(|q| q.area == Area::TransferClimate).map(|q| q.text.as_str()).collect();
+        for factor in [
+            "chance to use",
+            "Before a course",
+            "After a course",
+            "Colleagues help",
+            "time in their working hours to learn",
+            "time to try out",
+            "recognised",
+            "safe from blame",
+            "tools",
+            "information",
+        ] {
+            assert!(climate.iter().any(|t| t.contains(factor)), "no transfer-climate statement on {factor}");
+        }
+    }
+
+    #[test]
+    fn a_prompt_keeps_its_notes_and_counts_in_no_score() {
+        let mut noted = answer("p1", "Sales", "ex-p", Some(5));
+        noted.note = "Mostly by shadowing".into();
+        let m = Model { responses: vec![noted, answer("p2", "Sales", "ex-1", Some(2))], ..Model::default() };
+        let s = ResponseSummary::of(&m);
+        let ex = s.area(Area::Experiential).unwrap();
+        assert_eq!((ex.distribution, ex.respondents, s.respondents), ([0, 1, 0, 0, 0], 1, 1));
+        let prompt = s.questions.iter().find(|q| q.question == "ex-p").unwrap();
+        assert!(prompt.prompt);
+        assert_eq!((prompt.mean, prompt.notes.clone()), (None, vec!["Mostly by shadowing".to_owned()]));
     }
 
     #[test]

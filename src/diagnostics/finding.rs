@@ -145,14 +145,16 @@ impl<'m> Finding<'m> {
     }
 }
 
-/// Calls `f` with the subject ids sorted; without a cycle there are at most three, sorted on the stack.
+/// Calls `f` with the subject ids sorted (an area by its wire name); without a cycle there are
+/// at most four, sorted on the stack.
 fn with_sorted_ids<T>(subjects: &FindingSubjects<'_>, f: impl FnOnce(&[&str]) -> T) -> T {
     if subjects.cycle.is_some() {
         return f(&subjects.ids());
     }
-    let mut few = [""; 3];
+    let mut few = [""; 4];
     let mut n = 0;
-    for id in [subjects.role, subjects.competency, subjects.channel].into_iter().flatten() {
+    let area = subjects.area.map(Area::as_str);
+    for id in [subjects.role, subjects.competency, subjects.channel, area].into_iter().flatten() {
         few[n] = id;
         n += 1;
     }
@@ -209,8 +211,9 @@ pub(super) fn finish<'m>(model: &'m Model, rules: &'m Rules, findings: &mut Vec<
                 }
             });
         }
-        let (_, _, texts, area) = current.expect("looked up above");
-        (f.texts, f.area) = (texts, area);
+        let (_, _, texts, pillar) = current.expect("looked up above");
+        // A finding about one area's answers is in that area, whatever its rule says.
+        (f.texts, f.area) = (texts, f.subjects.area.unwrap_or(pillar));
     }
     findings.extend(model.manual_findings.iter().map(|m| Finding {
         code: MANUAL,

@@ -116,6 +116,31 @@ impl Fixture {
         self
     }
 
+    /// `n` people answer `question` of the core bank with `score`, as `{prefix}1`, `{prefix}2`, ...
+    /// of respondent type `t` (`None`: unknown).
+    pub fn answers(
+        mut self,
+        prefix: &str,
+        t: Option<RespondentType>,
+        n: usize,
+        question: &str,
+        score: Option<i64>,
+    ) -> Self {
+        for i in 1..=n {
+            self.0.responses.push(Response {
+                bank: "core".into(),
+                question: question.into(),
+                respondent: format!("{prefix}{i}"),
+                group: None,
+                respondent_type: t,
+                score,
+                note: String::new(),
+                at: "2026-01-01T00:00:00Z".into(),
+            });
+        }
+        self
+    }
+
     pub fn build(mut self) -> Model {
         self.0.normalize();
         let errors = validate(&self.0);

@@ -40,6 +40,8 @@ pub fn group_findings<'m>(findings: &[Finding<'m>]) -> Vec<FindingGroup<'m>> {
             ("role", r.to_owned(), None)
         } else if let Some(cycle) = &s.cycle {
             ("cycle", cycle.join(","), None)
+        } else if let Some(area) = s.area {
+            ("area", area.as_str().to_owned(), None)
         } else {
             ("engagement", String::new(), None)
         };

@@ -121,6 +121,10 @@ fn finding<W: Write>(
             Ok(())
         })?;
     }
+    if let Some(area) = s.area {
+        w.field(&mut first, b"area");
+        w.str(area.as_str());
+    }
     w.raw(b"},\"evidence\":{");
     let mut first = true;
     for (k, v) in f.evidence.iter() {

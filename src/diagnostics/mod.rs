@@ -17,7 +17,9 @@ mod texts;
 mod warning;
 mod warnings;
 
-pub use bank::{available_banks, builtin_banks, find_bank, AreaResult, GroupResult, QuestionResult, ResponseSummary};
+pub use bank::{
+    available_banks, builtin_banks, find_bank, AreaResult, GroupResult, QuestionResult, ResponseSummary, TypeResult,
+};
 pub use checks::CODES;
 pub use coverage::{Coverage, KindCoverage, PairCoverage};
 pub use evidence::{Evidence, Fact};
@@ -56,8 +58,11 @@ pub struct Context<'m> {
     pub covered: Vec<StageSet>,
     /// How many channels reaching the role develop the competency, per `model.requires[i]`.
     pub covering: Vec<u32>,
-    /// Thresholds the checks read (`proficiency-gap`).
+    /// Thresholds the checks read (`proficiency-gap`, the perception checks).
     pub rules: &'m Rules,
+    /// The area scores, when `diagnose` computed them before the checks (the perception checks
+    /// read them); `Context::scores` computes them otherwise.
+    scores: Option<Scores>,
 }
 
 impl<'m> Context<'m> {
@@ -69,7 +74,15 @@ impl<'m> Context<'m> {
     pub fn with_rules(model: &'m Model, rules: &'m Rules) -> Self {
         let graph = EcosystemGraph::build(model);
         let (covered, covering) = graph.coverage_with_counts();
-        Context { model, graph, covered, covering, rules }
+        Context { model, graph, covered, covering, rules, scores: None }
+    }
+
+    /// The area scores: those `diagnose` computed, or computed now.
+    pub fn scores(&self) -> std::borrow::Cow<'_, Scores> {
+        match &self.scores {
+            Some(s) => std::borrow::Cow::Borrowed(s),
+            None => std::borrow::Cow::Owned(Scores::of(self, self.rules, &Coverage::of(self))),
+        }
     }
 }
 
@@ -80,14 +93,16 @@ pub fn diagnose(model: &Model) -> Diagnosis<'_> {
 
 /// Diagnoses a model: findings sorted by severity, area, code and subjects; then scores and coverage.
 pub fn diagnose_with<'m>(model: &'m Model, rules: &'m Rules) -> Diagnosis<'m> {
-    let cx = Context::with_rules(model, rules);
+    let mut cx = Context::with_rules(model, rules);
+    // Scores come first: the perception checks compare their parts.
+    let coverage = Coverage::of(&cx);
+    cx.scores = Some(Scores::of(&cx, rules, &coverage));
     let mut findings = checks::run_all(&cx);
     // Checks run in `CODES` order and emit in model order (ids sorted), manual findings last; a
     // stable sort on severity and area therefore orders by (severity, area, code, subjects).
     let templates = finding::finish(model, rules, &mut findings);
     let warnings = warnings::warnings(&cx);
-    let coverage = Coverage::of(&cx);
-    let scores = Scores::of(&cx, rules, &coverage);
+    let scores = cx.scores.take().expect("computed above");
     Diagnosis { scores, coverage, findings, warnings, names: Names::new(model), templates }
 }
 

@@ -24,6 +24,7 @@ fn names_list(names: &Names<'_>, ids: &[&str], max: usize) -> String {
 fn anchor_text(names: &Names<'_>, g: &FindingGroup) -> String {
     match g.anchor_kind {
         "cycle" => g.anchor.split(',').map(|id| names.get(id)).collect::<Vec<_>>().join(" -> "),
+        "area" => g.anchor.parse::<Area>().map_or_else(|_| g.anchor.clone(), |p| p.label().to_owned()),
         _ => names.get(&g.anchor).to_owned(),
     }
 }
@@ -85,11 +86,12 @@ pub fn to_text(d: &Diagnosis<'_>, model: &Model, color: bool) -> String {
     let _ = writeln!(s, "{} ({})", e.name, if e.client.is_empty() { "no client set" } else { &e.client });
     let _ = writeln!(
         s,
-        "Maturity: level {} of 4, {} (mean area score {})\n",
+        "Maturity: level {} of 4, {} (mean area score {})",
         d.scores.maturity.level,
         d.scores.maturity.label,
         score(d.scores.mean())
     );
+    let _ = writeln!(s, "{}\n", d.scores.evidence_text());
     let header = ["Area", "score", "structural", "perceived", "answers"].map(String::from);
     for [area, overall, structural, perceived, answers] in std::iter::once(header).chain(area_rows(d)) {
         let _ = writeln!(s, "{area:<32} {overall:>6} {structural:>11} {perceived:>10} {answers:>8}");
@@ -154,6 +156,7 @@ pub fn to_markdown(d: &Diagnosis<'_>, model: &Model) -> String {
     let e = &model.engagement;
     let _ = writeln!(s, "# Diagnosis: {}\n", md(&e.name));
     let _ = writeln!(s, "**Maturity:** level {} of 4, {}\n", d.scores.maturity.level, md(&d.scores.maturity.label));
+    let _ = writeln!(s, "{}\n", md(&d.scores.evidence_text()));
     s.push_str("| Area | Score | Structural | Perceived | Answers |\n|---|---:|---:|---:|---:|\n");
     for row in area_rows(d) {
         let _ = writeln!(s, "| {} |", row.join(" | "));

@@ -59,6 +59,22 @@ pub struct MaturityLevel {
     pub min_area: f64,
 }
 
+/// How much evidence from people's answers a score and a maturity level need, and when the
+/// perception checks fire.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EvidenceRules {
+    /// A perceived score counts from this many respondents to the area (or the anonymity
+    /// threshold, when higher).
+    pub min_respondents: usize,
+    /// Levels above this one need a transfer-climate score from answers.
+    pub climate_needed_above: u8,
+    /// `perception-gap`: structural and perceived scores this many points apart (of 100).
+    pub gap_points: f64,
+    /// `perception-split`: managers and learners this far apart on the 1-5 scale.
+    pub split_points: f64,
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct MeasurementWeights {
@@ -77,6 +93,7 @@ struct Scoring {
     measurement: MeasurementWeights,
     coaching: CoachingWeights,
     proficiency_gap: GapRules,
+    evidence: EvidenceRules,
     maturity: Vec<MaturityLevel>,
 }
 
@@ -90,6 +107,8 @@ pub struct Rules {
     pub proficiency_gap: GapRules,
     /// How much the coaching score drops when every coaching channel is overloaded.
     pub overload_penalty: f64,
+    /// What answers a score and a maturity level need; when the perception checks fire.
+    pub evidence: EvidenceRules,
     /// Maturity levels, lowest first.
     pub maturity: Vec<MaturityLevel>,
 }
@@ -135,6 +154,7 @@ impl Rules {
             level_weights: scoring.measurement.level_weights,
             proficiency_gap: scoring.proficiency_gap,
             overload_penalty: scoring.coaching.overload_penalty,
+            evidence: scoring.evidence,
             maturity,
         })
     }

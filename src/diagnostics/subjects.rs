@@ -1,6 +1,6 @@
 //! The items a finding is about (`FindingSubjects`): ids borrowed from the model, with `Subjects` as their owned form.
 
-use crate::model::Subjects;
+use crate::model::{Area, Subjects};
 use serde::Serialize;
 
 /// The items a finding is about, as ids borrowed from the model; `Subjects` is the owned form.
@@ -14,6 +14,10 @@ pub struct FindingSubjects<'m> {
     pub channel: Option<&'m str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cycle: Option<Vec<&'m str>>,
+    /// The area a finding about answers is in (`perception-gap`, `perception-split`); it is the
+    /// finding's area too, and its wire name is part of the key.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub area: Option<Area>,
 }
 
 impl<'m> FindingSubjects<'m> {
@@ -23,6 +27,7 @@ impl<'m> FindingSubjects<'m> {
             competency: s.competency.as_deref(),
             channel: s.channel.as_deref(),
             cycle: s.cycle.as_ref().map(|ids| ids.iter().map(String::as_str).collect()),
+            area: None,
         }
     }
 
@@ -32,6 +37,7 @@ impl<'m> FindingSubjects<'m> {
             .into_iter()
             .flatten()
             .chain(self.cycle.iter().flatten().copied())
+            .chain(self.area.map(Area::as_str))
             .collect();
         ids.sort_unstable();
         ids

@@ -51,9 +51,11 @@ impl<'m> Names<'m> {
                         Slot::Role => subjects.role,
                         Slot::Competency => subjects.competency,
                         Slot::Channel => subjects.channel,
-                        Slot::Members | Slot::Other => None,
+                        Slot::Area | Slot::Members | Slot::Other => None,
                     };
-                    if let Some(id) = id {
+                    if let (Slot::Area, Some(area)) = (slot, subjects.area) {
+                        out.push_str(&area.label().to_lowercase());
+                    } else if let Some(id) = id {
                         out.push_str(self.get(id));
                     } else if let (Some(ids), Slot::Members) = (&subjects.cycle, slot) {
                         for (i, id) in ids.iter().enumerate() {
@@ -108,6 +110,8 @@ enum Slot {
     Role,
     Competency,
     Channel,
+    /// The area of a finding about answers, by its title in lower case.
+    Area,
     Members,
     Other,
 }
@@ -126,6 +130,7 @@ impl<'t> Template<'t> {
                 "role" => Slot::Role,
                 "competency" => Slot::Competency,
                 "channel" => Slot::Channel,
+                "area" => Slot::Area,
                 "members" => Slot::Members,
                 _ => Slot::Other,
             };

@@ -2,12 +2,12 @@
 
 use super::increment::Increment;
 use super::source::{self, table_text, Dialect, Source, Table};
-use crate::model::{Model, Response};
+use crate::model::{Model, RespondentType, Response};
 use crate::Result;
 use std::path::Path;
 
 /// The columns of a responses file, in the order they are written.
-pub const COLUMNS: &[&str] = &["bank", "question", "respondent", "group", "score", "note", "at"];
+pub const COLUMNS: &[&str] = &["bank", "question", "respondent", "group", "respondent_type", "score", "note", "at"];
 
 /// Reads a responses CSV file.
 pub fn read(path: &Path) -> Result<Increment> {
@@ -22,8 +22,10 @@ pub fn parse(source: Source<'_>) -> Result<Increment> {
     t.only(COLUMNS)?;
     let (bank, question, respondent) = (t.column("bank")?, t.column("question")?, t.column("respondent")?);
     let (group, score, note, at) = (t.optional("group"), t.column("score")?, t.optional("note"), t.column("at")?);
+    let kind = t.optional("respondent_type");
     let mut model = Model::default();
     while t.next_row()? {
+        let respondent_type = t.parsed::<RespondentType>(kind, "one of learner, manager, ld, leader (or empty)")?;
         let s = t.parsed::<i64>(score, "a whole number from 1 to 5 (or empty for don't know)")?;
         if let Some(s) = s.filter(|s| !(1..=5).contains(s)) {
             return Err(t.error(score, format!("{s} is outside 1..=5 (leave it empty for don't know)")));
@@ -37,6 +39,7 @@ pub fn parse(source: Source<'_>) -> Result<Increment> {
             question: t.required(question)?.to_owned(),
             respondent: t.required(respondent)?.to_owned(),
             group: Some(t.get(group).to_owned()).filter(|g| !g.is_empty()),
+            respondent_type,
             score: s,
             note: t.text(note).to_owned(),
             at: time.to_owned(),
@@ -56,6 +59,7 @@ pub fn export(model: &Model) -> String {
                 r.question.clone(),
                 r.respondent.clone(),
                 r.group.clone().unwrap_or_default(),
+                r.respondent_type.map(|t| t.as_str().to_owned()).unwrap_or_default(),
                 r.score.map(|s| s.to_string()).unwrap_or_default(),
                 r.note.clone(),
                 r.at.clone(),
@@ -68,6 +72,18 @@ pub fn export(model: &Model) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_respondent_type_round_trips_and_is_unknown_when_empty() {
+        let text = "bank,question,respondent,respondent_type,score,at\ncore,q1,a,manager,4,2026-03-02T10:00:00Z\ncore,q1,b,,2,2026-03-02T10:00:00Z\n";
+        let inc = parse(Source::new("r.csv", text.as_bytes())).unwrap();
+        let types: Vec<_> = inc.model.responses.iter().map(|r| r.respondent_type).collect();
+        assert_eq!(types, vec![Some(RespondentType::Manager), None]);
+        let written = export(&inc.model);
+        assert!(written.starts_with("bank,question,respondent,group,respondent_type,score,note,at"), "{written}");
+        let again = parse(Source::new("r.csv", written.as_bytes())).unwrap();
+        assert_eq!(again.model.responses, inc.model.responses);
+    }
 
     #[test]
     fn responses_round_trip_and_bad_scores_are_named() {
@@ -83,6 +99,9 @@ mod tests {
         let bad = "bank,question,respondent,score,at\ncore,q1,a,7,2026-03-02T10:00:00Z\n";
         let err = parse(Source::new("r.csv", bad.as_bytes())).unwrap_err().to_string();
         assert!(err.contains("r.csv, line 2, field `score`"), "{err}");
+        let bad = "bank,question,respondent,respondent_type,score,at\ncore,q1,a,manager,3,2026-03-02T10:00:00Z\ncore,q1,b,boss,3,2026-03-02T10:00:00Z\n";
+        let err = parse(Source::new("r.csv", bad.as_bytes())).unwrap_err().to_string();
+        assert!(err.contains("r.csv, line 3, field `respondent_type`") && err.contains("`boss`"), "{err}");
         let bad = "bank,question,respondent,score,at\ncore,q1,a,3,yesterday\n";
         let err = parse(Source::new("r.csv", bad.as_bytes())).unwrap_err().to_string();
         assert!(err.contains("field `at`"), "{err}");

@@ -5,14 +5,16 @@ pub mod currency;
 mod edit;
 mod judgement;
 mod kinds;
+mod respondent;
 pub mod synthetic;
 mod validate;
 pub(crate) mod vocabulary;
 
-pub use bank::{Bank, Question};
+pub use bank::{scale_text, Bank, Question, DONT_KNOW, SCALE};
 pub use edit::Edit;
 pub use judgement::{Disposition, ManualFinding, Settings, Subjects};
 pub use kinds::{Area, Bucket, ChannelKind, CostBasis, Criticality, Severity, Stage, Verdict};
+pub use respondent::RespondentType;
 pub use validate::{validate, ValidationError};
 pub(crate) use vocabulary::vocabulary;
 pub use vocabulary::{UnknownName, Vocabulary};
@@ -300,6 +302,9 @@ pub struct Response {
     /// A role or department, when the respondent gave one.
     #[serde(default)]
     pub group: Option<String>,
+    /// Learner, manager, L&D or leader, when the respondent said; absent means unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub respondent_type: Option<RespondentType>,
     /// 1-5, or `None` for "don't know".
     pub score: Option<i64>,
     #[serde(default)]

@@ -5,7 +5,7 @@
 //! many submissions at once and still acknowledge each only after it is in the file.
 
 use super::{sqlite, write, Store};
-use crate::model::Edit;
+use crate::model::{Edit, RespondentType};
 use crate::Result;
 use rusqlite::{OptionalExtension, Transaction};
 
@@ -30,6 +30,8 @@ impl QuestionState {
 pub struct LiveParticipant {
     pub respondent: String,
     pub group: Option<String>,
+    /// Learner, manager, L&D or leader, when they said (schema 7).
+    pub respondent_type: Option<RespondentType>,
     /// RFC 3339 time.
     pub joined: String,
 }
@@ -59,9 +61,11 @@ pub enum LiveWrite {
     /// An answer (`AddResponse`) or a withdrawal (`RemoveResponses`).
     Edit(Edit),
     Join(LiveParticipant),
+    /// The participant's group and respondent type, either of them unsaid.
     SetGroup {
         respondent: String,
         group: Option<String>,
+        respondent_type: Option<RespondentType>,
     },
     Question {
         question: String,
@@ -129,10 +133,19 @@ fn read(conn: &rusqlite::Connection) -> rusqlite::Result<Option<LiveRecord>> {
             Ok((r.get(0)?, state))
         })?
         .collect::<rusqlite::Result<_>>()?;
-    let mut stmt =
-        conn.prepare("SELECT respondent, grp, joined FROM workshop_participant ORDER BY joined, respondent")?;
+    let mut stmt = conn.prepare(
+        "SELECT respondent, grp, joined, respondent_type FROM workshop_participant ORDER BY joined, respondent",
+    )?;
     record.participants = stmt
-        .query_map([], |r| Ok(LiveParticipant { respondent: r.get(0)?, group: r.get(1)?, joined: r.get(2)? }))?
+        .query_map([], |r| {
+            let respondent_type = match r.get_ref(3)?.as_str_or_null()? {
+                Some(t) => Some(t.parse::<RespondentType>().map_err(|e| {
+                    rusqlite::Error::FromSqlConversionFailure(3, rusqlite::types::Type::Text, e.into())
+                })?),
+                None => None,
+            };
+            Ok(LiveParticipant { respondent: r.get(0)?, group: r.get(1)?, respondent_type, joined: r.get(2)? })
+        })?
         .collect::<rusqlite::Result<_>>()?;
     Ok(Some(record))
 }
@@ -158,12 +171,16 @@ fn record(tx: &Transaction<'_>, w: &LiveWrite) -> rusqlite::Result<()> {
         LiveWrite::Edit(edit) => write::apply(tx, edit)?,
         LiveWrite::Join(p) => {
             tx.prepare_cached(
-                "INSERT OR REPLACE INTO workshop_participant (respondent, grp, joined) VALUES (?1, ?2, ?3)",
+                "INSERT OR REPLACE INTO workshop_participant (respondent, grp, joined, respondent_type)
+                 VALUES (?1, ?2, ?3, ?4)",
             )?
-            .execute((&p.respondent, &p.group, &p.joined))?;
+            .execute((&p.respondent, &p.group, &p.joined, p.respondent_type.map(|t| t.as_str())))?;
         }
-        LiveWrite::SetGroup { respondent, group } => {
-            tx.execute("UPDATE workshop_participant SET grp = ?2 WHERE respondent = ?1", (respondent, group))?;
+        LiveWrite::SetGroup { respondent, group, respondent_type } => {
+            tx.execute(
+                "UPDATE workshop_participant SET grp = ?2, respondent_type = ?3 WHERE respondent = ?1",
+                (respondent, group, respondent_type.map(|t| t.as_str())),
+            )?;
         }
         LiveWrite::Question { question, state } => {
             tx.execute(
@@ -200,6 +217,7 @@ mod tests {
             question: "bt-1".into(),
             respondent: respondent.into(),
             group: None,
+            respondent_type: None,
             score: Some(score),
             note: String::new(),
             at: "2026-01-01T10:00:00Z".into(),
@@ -210,6 +228,7 @@ mod tests {
         LiveWrite::Join(LiveParticipant {
             respondent: respondent.into(),
             group: Some("Transport".into()),
+            respondent_type: Some(RespondentType::Manager),
             joined: "2026-01-01T09:59:00Z".into(),
         })
     }
@@ -220,6 +239,7 @@ mod tests {
         let path = dir.path().join("w.trellis");
         let mut model = crate::templates::load("demo").unwrap();
         model.engagement.created = "2026-01-01".into();
+        model.responses.clear(); // the demo's own answers; this test counts the session's
         let mut store = Store::create(&path, &model).unwrap();
         assert_eq!(store.live_record().unwrap(), None);
         let record = LiveRecord {
@@ -246,7 +266,13 @@ mod tests {
         assert_eq!(live.current.as_deref(), Some("bt-1"));
         assert_eq!(live.questions, vec![("bt-1".to_owned(), QuestionState::Open)]);
         assert_eq!(live.participants.len(), 1);
+        assert_eq!(live.participants[0].respondent_type, Some(RespondentType::Manager), "the type is kept");
         assert_eq!(store.load().unwrap().responses.len(), 1);
+        let say =
+            LiveWrite::SetGroup { respondent: "ws-1".into(), group: None, respondent_type: Some(RespondentType::Ld) };
+        store.record_live(&[say]).unwrap();
+        let p = &store.live_record().unwrap().unwrap().participants[0];
+        assert_eq!((p.group.as_deref(), p.respondent_type), (None, Some(RespondentType::Ld)));
 
         // A score the file refuses (CHECK 1..5) takes the whole batch with it.
         assert!(store.record_live(&[join("ws-2"), answer("ws-2", 9)]).is_err());

@@ -10,6 +10,7 @@ const SCRIPTS: &[&str] = &[
     include_str!("migrations/0004_workshop.sql"),
     include_str!("migrations/0005_parent_index.sql"),
     include_str!("migrations/0006_stages_and_costs.sql"),
+    include_str!("migrations/0007_respondent_type.sql"),
 ];
 
 pub const LATEST: i64 = SCRIPTS.len() as i64;
@@ -92,5 +93,40 @@ mod tests {
         let conn = Connection::open(&path).unwrap();
         let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
         assert_eq!(version, super::LATEST);
+    }
+
+    #[test]
+    fn a_schema_6_file_keeps_its_answers_as_of_unknown_type_and_takes_typed_ones() {
+        use crate::model::{Edit, RespondentType};
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("six.trellis");
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch("BEGIN;").unwrap();
+        for script in &SCRIPTS[..6] {
+            conn.execute_batch(script).unwrap();
+        }
+        conn.execute_batch(&format!(
+            "PRAGMA application_id = {APPLICATION_ID};
+             PRAGMA user_version = 6;
+             INSERT INTO engagement VALUES (1, 'Six', 'Client', 'Ana', '2026-01-01', 0, 5,
+                 '[\"None\",\"Awareness\",\"Basic\",\"Competent\",\"Advanced\",\"Expert\"]', 70, 20, 10, NULL);
+             INSERT INTO response (bank, question, respondent, grp, score, note, at)
+                 VALUES ('core', 'tc-1', 'anon-1', 'Ops', 4, 'kept', '2026-01-02T10:00:00Z');
+             INSERT INTO workshop_participant VALUES ('ws-1', 'Ops', '2026-01-02T10:00:00Z');
+             COMMIT;"
+        ))
+        .unwrap();
+        drop(conn);
+        let mut store = Store::open(&path).unwrap();
+        let m = store.load().unwrap();
+        assert_eq!(m.responses.len(), 1);
+        let old = &m.responses[0];
+        assert_eq!((old.note.as_str(), old.group.as_deref(), old.respondent_type), ("kept", Some("Ops"), None));
+        let mut typed = old.clone();
+        typed.respondent = "anon-2".into();
+        typed.respondent_type = Some(RespondentType::Ld);
+        store.apply(&[Edit::AddResponse(typed.clone())]).unwrap();
+        assert_eq!(store.load().unwrap().responses, vec![old.clone(), typed]);
+        assert!(store.integrity_check().unwrap().is_empty());
     }
 }

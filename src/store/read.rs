@@ -58,12 +58,17 @@ fn all<T>(conn: &Connection, sql: &str, f: impl FnMut(&Row<'_>) -> rusqlite::Res
 
 /// Every answer in the order it was given.
 pub fn responses(conn: &Connection) -> rusqlite::Result<Vec<Response>> {
-    all(conn, "SELECT bank, question, respondent, grp, score, note, at FROM response ORDER BY seq", |r| {
+    let sql = "SELECT bank, question, respondent, grp, score, note, at, respondent_type FROM response ORDER BY seq";
+    all(conn, sql, |r| {
         Ok(Response {
             bank: r.get(0)?,
             question: r.get(1)?,
             respondent: r.get(2)?,
             group: r.get(3)?,
+            respondent_type: match r.get_ref(7)?.as_str_or_null()? {
+                Some(_) => Some(parsed(r, 7)?),
+                None => None,
+            },
             score: r.get(4)?,
             note: r.get(5)?,
             at: r.get(6)?,

@@ -27,8 +27,8 @@ const PUT_DEVELOPS: &str = "INSERT INTO develops (channel, competency, stages) V
 const ADD_REACHES: &str = "INSERT OR IGNORE INTO reaches (channel, role) VALUES (?1, ?2)";
 const ADD_FOLLOWS: &str = "INSERT OR IGNORE INTO follows (from_channel, to_channel) VALUES (?1, ?2)";
 const ADD_PREREQUISITE: &str = "INSERT OR IGNORE INTO prerequisite (competency, requires) VALUES (?1, ?2)";
-const ADD_RESPONSE: &str =
-    "INSERT INTO response (bank, question, respondent, grp, score, note, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+const ADD_RESPONSE: &str = "INSERT INTO response (bank, question, respondent, grp, score, note, at, respondent_type)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 
 fn set_engagement(tx: &Transaction<'_>, e: &Engagement) -> rusqlite::Result<()> {
     tx.execute(
@@ -82,7 +82,7 @@ fn develops_params(d: &Develops) -> impl rusqlite::Params + '_ {
     (&d.channel, &d.competency, serde_json::to_string(&d.stages).expect("stages serialise"))
 }
 fn response_params(r: &Response) -> impl rusqlite::Params + '_ {
-    (&r.bank, &r.question, &r.respondent, &r.group, r.score, &r.note, &r.at)
+    (&r.bank, &r.question, &r.respondent, &r.group, r.score, &r.note, &r.at, r.respondent_type.map(|t| t.as_str()))
 }
 
 const SET_DISPOSITION: &str = "INSERT INTO disposition (key, status, note) VALUES (?1, ?2, ?3)

@@ -7,6 +7,7 @@
 //! put into the page with `textContent`, never as markup. The Content-Security-Policy allows
 //! exactly this page's script and style, by hash, and requests to this server only.
 
+use crate::model::{DONT_KNOW, SCALE};
 use sha2::{Digest, Sha256};
 use std::sync::OnceLock;
 
@@ -16,16 +17,36 @@ const STYLE: &str = concat!("\n", include_str!("page/page.css"));
 const SCRIPT: &str = concat!("\n", include_str!("page/page.js"));
 const DOCUMENT: &str = include_str!("page/page.html");
 
-/// The whole page: `page.html` with the style and the script put in where it names them.
+/// The whole page: `page.html` with the style and the script put in where it names them, and
+/// the answer scale's buttons made from `model::SCALE` (declared once for every face of Trellis).
 pub fn html() -> &'static str {
     static PAGE: OnceLock<String> = OnceLock::new();
     PAGE.get_or_init(|| {
-        DOCUMENT.replacen("<style>/* page.css */</style>", &format!("<style>{STYLE}</style>"), 1).replacen(
-            "<script>/* page.js */</script>",
-            &format!("<script>{SCRIPT}</script>"),
-            1,
-        )
+        DOCUMENT
+            .replacen("<style>/* page.css */</style>", &format!("<style>{STYLE}</style>"), 1)
+            .replacen("<script>/* page.js */</script>", &format!("<script>{SCRIPT}</script>"), 1)
+            .replacen("<!-- scale -->", &scale_buttons(), 1)
+            .replacen("<!-- dont-know -->", &capitalised(DONT_KNOW), 1)
     })
+}
+
+/// One button per point of the scale: its number, and its words under it.
+fn scale_buttons() -> String {
+    SCALE
+        .iter()
+        .enumerate()
+        .map(|(i, words)| {
+            let n = i + 1;
+            format!(
+                "<button type=\"button\" data-score=\"{n}\" aria-label=\"{n}, {words}\"><b>{n}</b><span>{words}</span></button>"
+            )
+        })
+        .collect()
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 /// Allows this page's own script and style (by hash) and requests to this server, nothing else.
@@ -81,5 +102,17 @@ mod tests {
         }
         assert!(page.contains(&format!("<script>{SCRIPT}</script>")), "the hashed script is the one served");
         assert!(content_security_policy().contains("script-src 'sha256-"));
+    }
+
+    #[test]
+    fn the_scale_buttons_carry_the_scale_words_and_dont_know() {
+        let page = html();
+        for (i, words) in SCALE.iter().enumerate() {
+            let n = i + 1;
+            assert!(page
+                .contains(&format!("data-score=\"{n}\" aria-label=\"{n}, {words}\"><b>{n}</b><span>{words}</span>")));
+        }
+        assert!(page.contains(">Don't know</button>"));
+        assert!(!page.contains("<!-- scale -->") && !page.contains("<!-- dont-know -->"), "every slot is filled");
     }
 }

@@ -5,7 +5,7 @@
 //! Jobs are taken in arrival order, so an answer sent before the facilitator closed its
 //! question counts, and one sent after is refused.
 
-use super::state::{Answer, Room};
+use super::state::{Answer, Participant, Room};
 use crate::api::Session;
 use crate::diagnostics::ResponseSummary;
 use crate::model::{Edit, Response};
@@ -90,12 +90,13 @@ pub type Reply = oneshot::Sender<Result<Done, Refusal>>;
 pub enum Job {
     Join {
         respondent: String,
-        group: Option<String>,
+        about: Participant,
         reply: Reply,
     },
+    /// The participant's group and respondent type (either may be unsaid).
     SetGroup {
         respondent: String,
-        group: Option<String>,
+        about: Participant,
         reply: Reply,
     },
     Answer {
@@ -122,7 +123,7 @@ pub enum Job {
 
 /// A change to the room, made once its rows are committed.
 enum Effect {
-    Join(String, Option<String>),
+    Join(String, Participant),
     Answer(usize, String, Answer),
     Forget(String),
     Room { states: Vec<Option<QuestionState>>, current: Option<usize>, ended: bool },
@@ -161,28 +162,36 @@ fn commit(session: &mut Session, room: &RwLock<Room>, batch: Vec<Job>, at: Strin
     let done = |count| Ok(Done { at: at.clone(), count });
     for job in batch {
         match job {
-            Job::Join { respondent, group, reply } => {
+            Job::Join { respondent, about, reply } => {
                 let outcome = if draft.ended {
                     Err(Refusal::Ended)
                 } else if draft.room.participants.len() + draft.joined.len() >= super::security::MAX_PARTICIPANTS {
                     Err(Refusal::Full)
                 } else {
-                    let p =
-                        LiveParticipant { respondent: respondent.clone(), group: group.clone(), joined: at.clone() };
+                    let p = LiveParticipant {
+                        respondent: respondent.clone(),
+                        group: about.group.clone(),
+                        respondent_type: about.respondent_type,
+                        joined: at.clone(),
+                    };
                     writes.push(LiveWrite::Join(p));
-                    effects.push(Effect::Join(respondent.clone(), group.clone()));
-                    draft.joined.insert(respondent, group);
+                    effects.push(Effect::Join(respondent.clone(), about.clone()));
+                    draft.joined.insert(respondent, about);
                     done(0)
                 };
                 replies.push((reply, outcome));
             }
-            Job::SetGroup { respondent, group, reply } => {
+            Job::SetGroup { respondent, about, reply } => {
                 let outcome = if !draft.knows(&respondent) {
                     Err(Refusal::UnknownParticipant)
                 } else {
-                    writes.push(LiveWrite::SetGroup { respondent: respondent.clone(), group: group.clone() });
-                    effects.push(Effect::Join(respondent.clone(), group.clone()));
-                    draft.joined.insert(respondent, group);
+                    writes.push(LiveWrite::SetGroup {
+                        respondent: respondent.clone(),
+                        group: about.group.clone(),
+                        respondent_type: about.respondent_type,
+                    });
+                    effects.push(Effect::Join(respondent.clone(), about.clone()));
+                    draft.joined.insert(respondent, about);
                     done(0)
                 };
                 replies.push((reply, outcome));
@@ -196,12 +205,15 @@ fn commit(session: &mut Session, room: &RwLock<Room>, batch: Vec<Job>, at: Strin
                         Err(Refusal::Closed(question))
                     }
                     Some(i) => {
-                        let group = draft.group_of(&respondent);
+                        let Participant { group, respondent_type } = draft.about(&respondent);
+                        // A discussion prompt keeps the note, never a score.
+                        let score = score.filter(|_| !draft.room.bank.questions[i].prompt);
                         let response = Response {
                             bank: draft.room.bank.id.clone(),
                             question,
                             respondent: respondent.clone(),
                             group: group.clone(),
+                            respondent_type,
                             score,
                             note: note.clone(),
                             at: at.clone(),
@@ -267,8 +279,8 @@ struct Draft<'r> {
     states: Vec<Option<QuestionState>>,
     current: Option<usize>,
     ended: bool,
-    /// Joined, or changed group, in this batch.
-    joined: HashMap<String, Option<String>>,
+    /// Joined, or changed group or type, in this batch.
+    joined: HashMap<String, Participant>,
 }
 
 impl<'r> Draft<'r> {
@@ -280,11 +292,8 @@ impl<'r> Draft<'r> {
         self.room.participants.contains_key(respondent) || self.joined.contains_key(respondent)
     }
 
-    fn group_of(&self, respondent: &str) -> Option<String> {
-        match self.joined.get(respondent) {
-            Some(group) => group.clone(),
-            None => self.room.participants.get(respondent).cloned().flatten(),
-        }
+    fn about(&self, respondent: &str) -> Participant {
+        self.joined.get(respondent).or_else(|| self.room.participants.get(respondent)).cloned().unwrap_or_default()
     }
 
     /// Deletes one respondent's answers to this bank; returns how many counted before.

@@ -5,8 +5,9 @@
 
 use super::recorder::{Job, Refusal};
 use super::security::{self, BODY_LIMIT, NOTE_LIMIT};
-use super::state::ParticipantView;
+use super::state::{Participant, ParticipantView};
 use super::{page, App};
+use crate::model::RespondentType;
 use axum::body::Bytes;
 use axum::extract::{ConnectInfo, DefaultBodyLimit, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
@@ -109,6 +110,8 @@ struct JoinRequest {
     code: String,
     #[serde(default)]
     group: Option<String>,
+    #[serde(default)]
+    respondent_type: Option<RespondentType>,
 }
 
 #[derive(Serialize)]
@@ -134,10 +137,10 @@ async fn join(
         app.join_failures.allow(&address, now);
         return Err(Refused::new(StatusCode::UNAUTHORIZED, "wrong-code", "that is not this session's code"));
     }
-    let group = app.checked_group(request.group)?;
+    let about = Participant { group: app.checked_group(request.group)?, respondent_type: request.respondent_type };
     let token = security::new_token();
     let respondent = security::respondent_of(&token);
-    app.ask(|reply| Job::Join { respondent: respondent.clone(), group, reply }).await?;
+    app.ask(|reply| Job::Join { respondent: respondent.clone(), about, reply }).await?;
     Ok(Json(Joined { token, view: app.view(&respondent) }).into_response())
 }
 
@@ -150,6 +153,9 @@ async fn state(State(app): State<App>, headers: HeaderMap) -> Result<Json<Partic
 #[serde(deny_unknown_fields)]
 struct GroupRequest {
     group: Option<String>,
+    /// Learner, manager, ld or leader; absent or null when they prefer not to say.
+    #[serde(default)]
+    respondent_type: Option<RespondentType>,
 }
 
 impl App {
@@ -166,8 +172,8 @@ impl App {
 async fn set_group(State(app): State<App>, headers: HeaderMap, body: Bytes) -> Result<Json<ParticipantView>, Refused> {
     let respondent = app.participant(&headers)?;
     let request: GroupRequest = parse(&body)?;
-    let group = app.checked_group(request.group)?;
-    app.ask(|reply| Job::SetGroup { respondent: respondent.clone(), group, reply }).await?;
+    let about = Participant { group: app.checked_group(request.group)?, respondent_type: request.respondent_type };
+    app.ask(|reply| Job::SetGroup { respondent: respondent.clone(), about, reply }).await?;
     Ok(Json(app.view(&respondent)))
 }
 

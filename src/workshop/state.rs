@@ -1,6 +1,6 @@
 //! The room: the live session as the server's handlers read it (questions open and closed, who joined, the latest answers), and the views sent to phones and to the facilitator.
 
-use crate::model::{Area, Bank, Model};
+use crate::model::{Area, Bank, Model, RespondentType};
 use crate::store::{LiveRecord, QuestionState};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -11,6 +11,20 @@ pub struct Answer {
     pub score: Option<i64>,
     pub note: String,
     pub group: Option<String>,
+}
+
+/// What a participant said about themselves: both optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Participant {
+    pub group: Option<String>,
+    pub respondent_type: Option<RespondentType>,
+}
+
+/// A respondent type a participant may pick, with the words the phone shows.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TypeChoice {
+    pub id: RespondentType,
+    pub label: &'static str,
 }
 
 /// The live session. Only the recorder changes it, after each commit; handlers read it.
@@ -25,8 +39,8 @@ pub struct Room {
     /// The groups a participant may pick (role groups of the engagement, else role names).
     pub groups: Vec<String>,
     pub anonymity_threshold: i64,
-    /// Respondent id to the group they picked.
-    pub participants: HashMap<String, Option<String>>,
+    /// Respondent id to the group and type they picked.
+    pub participants: HashMap<String, Participant>,
     /// The latest answer per question (by position) and respondent, for this bank.
     pub answers: HashMap<(usize, String), Answer>,
 }
@@ -37,8 +51,11 @@ impl Room {
     /// sessions stay in the file and in the summary, not in this session's live view.
     pub fn new(bank: Bank, record: &LiveRecord, model: &Model) -> Room {
         let position = |id: &str| bank.questions.iter().position(|q| q.id == id);
-        let participants: HashMap<String, Option<String>> =
-            record.participants.iter().map(|p| (p.respondent.clone(), p.group.clone())).collect();
+        let participants: HashMap<String, Participant> = record
+            .participants
+            .iter()
+            .map(|p| (p.respondent.clone(), Participant { group: p.group.clone(), respondent_type: p.respondent_type }))
+            .collect();
         let mut states = vec![None; bank.questions.len()];
         for (id, state) in &record.questions {
             if let Some(i) = position(id) {
@@ -81,6 +98,7 @@ impl Room {
                 area_title: q.area.label().to_owned(),
                 text: q.text.clone(),
                 help: q.help.clone(),
+                prompt: q.prompt,
                 open: self.states[i] == Some(QuestionState::Open),
             }
         });
@@ -92,8 +110,10 @@ impl Room {
             session: self.session.clone(),
             ended: self.ended,
             respondent: respondent.to_owned(),
-            group: self.participants.get(respondent).cloned().flatten(),
+            group: self.participants.get(respondent).and_then(|p| p.group.clone()),
             groups: self.groups.clone(),
+            respondent_type: self.participants.get(respondent).and_then(|p| p.respondent_type),
+            respondent_types: RespondentType::ALL.iter().map(|t| TypeChoice { id: *t, label: t.label() }).collect(),
             anonymity_threshold: self.anonymity_threshold,
             title: self.bank.title.clone(),
             question,
@@ -166,6 +186,8 @@ pub struct QuestionView {
     pub area_title: String,
     pub text: String,
     pub help: String,
+    /// A discussion prompt: people talk about it and may leave a note, but do not rate it.
+    pub prompt: bool,
     /// False once the facilitator closed it: the phone shows the answer but no longer sends one.
     pub open: bool,
 }
@@ -184,6 +206,10 @@ pub struct ParticipantView {
     pub respondent: String,
     pub group: Option<String>,
     pub groups: Vec<String>,
+    /// Learner, manager, L&D or leader, once they said.
+    pub respondent_type: Option<RespondentType>,
+    /// The types they may pick from, with their labels.
+    pub respondent_types: Vec<TypeChoice>,
     pub anonymity_threshold: i64,
     pub title: String,
     pub question: Option<QuestionView>,

@@ -179,6 +179,30 @@ fn dismissed_findings_are_left_out_accepted_ones_carry_the_note_and_manual_ones_
 }
 
 #[test]
+fn the_summary_says_which_areas_were_measured_and_from_how_many_people() {
+    let dir = tempfile::tempdir().unwrap();
+    let m = demo();
+    assert!(!m.responses.is_empty(), "the demo ships answers");
+    let text = squash(&pdf_text(&write_pdf(dir.path(), "demo.pdf", &render(&m, "default"))));
+    assert!(!text.contains("Measured across the six areas"), "five are scored from the model, not six");
+    for said in [
+        "The model scores five of the six areas (not transfer climate).",
+        "25 people answered; their answers score all six areas (at least 5 people per area).",
+        "answered the diagnostic statements by how far each is true here: 1 not at all, 2 a little, 3 partly, 4 mostly, 5 fully, or don't know.",
+    ] {
+        assert!(text.contains(&squash(said)), "missing {said:?}");
+    }
+    for legend in trellis::model::SCALE {
+        assert!(text.contains(legend), "the legend names {legend:?}");
+    }
+    let mut quiet = demo();
+    quiet.responses.clear();
+    let text = squash(&pdf_text(&write_pdf(dir.path(), "quiet.pdf", &render(&quiet, "default"))));
+    let said = "No one has answered the diagnostic questions, so no area has a score from answers.";
+    assert!(text.contains(&squash(said)), "missing {said:?}");
+}
+
+#[test]
 fn answers_are_shown_by_group_only_above_the_anonymity_threshold() {
     let dir = tempfile::tempdir().unwrap();
     let m = with_answers(demo());

@@ -150,6 +150,7 @@ pub fn with_answers(mut m: Model) -> Model {
                     question: q.into(),
                     respondent: format!("{group}-{p}"),
                     group: Some(group.into()),
+                    respondent_type: None,
                     score,
                     note: if n == 2 {
                         "We never get time on the floor to try things <b>out</b> {role}".into()

@@ -70,6 +70,7 @@ pub fn small_model() -> Model {
         question: "q1".into(),
         respondent: "anon-1".into(),
         group: Some("Ops".into()),
+        respondent_type: Some(RespondentType::Manager),
         score: Some(4),
         note: "<b>fine</b>".into(),
         at: "2026-03-02T10:00:00Z".into(),

@@ -76,14 +76,17 @@ fn verdicts_manual_findings_and_summary_are_kept_in_the_file() {
 #[test]
 fn answers_feed_the_perceived_scores() {
     let dir = tempfile::tempdir().unwrap();
-    let mut s = Session::create(&dir.path().join("d.trellis"), "demo", None, "2026-01-01").unwrap();
+    // The leadership template ships without answers (the demo has its own).
+    let mut s = Session::create(&dir.path().join("d.trellis"), "leadership", None, "2026-01-01").unwrap();
     assert_eq!(s.diagnose().scores.areas[&Area::Coaching].perceived, None);
-    for (who, score) in [("a", Some(2)), ("b", Some(4)), ("c", None)] {
+    // Five people: the fewest whose answers count for an area.
+    for (who, score) in [("a", Some(2)), ("b", Some(4)), ("c", None), ("d", Some(3)), ("e", Some(3))] {
         s.answer(Response {
             bank: "core".into(),
             question: "co-1".into(),
             respondent: who.into(),
             group: Some("Drivers".into()),
+            respondent_type: None,
             score,
             note: String::new(),
             at: "2026-02-01T09:00:00Z".into(),
@@ -92,18 +95,26 @@ fn answers_feed_the_perceived_scores() {
     }
     let coaching = s.diagnose().scores.areas[&Area::Coaching];
     assert_eq!(coaching.perceived, Some(50.0), "mean 3 on 1-5 is 50");
-    assert_eq!(coaching.responses, 3);
+    assert_eq!((coaching.responses, coaching.respondents), (5, 5));
     let bad = Response {
         bank: "core".into(),
         question: "zz-9".into(),
         respondent: "a".into(),
         group: None,
+        respondent_type: None,
         score: Some(3),
         note: String::new(),
         at: "2026-02-01T09:00:00Z".into(),
     };
-    let err = s.answer(bad).unwrap_err().to_string();
+    let err = s.answer(bad.clone()).unwrap_err().to_string();
     assert!(err.contains("zz-9") && err.contains("co-1"), "{err}");
+    // The article's questions are discussion prompts: a note, never a score.
+    let scored_prompt = Response { question: "co-p".into(), ..bad.clone() };
+    let err = s.answer(scored_prompt).unwrap_err();
+    assert_eq!(err.code(), "usage");
+    assert!(err.to_string().contains("co-p") && err.to_string().contains("discussion prompt"), "{err}");
+    s.answer(Response { question: "co-p".into(), score: None, note: "Mostly informal".into(), ..bad }).unwrap();
+    assert_eq!(s.diagnose().scores.areas[&Area::Coaching].responses, 5, "a prompt's note counts in no score");
 }
 
 /// The starter templates show good practice as well as gaps: the learning mix is flagged only

@@ -113,6 +113,36 @@ fn a_bad_document_changes_nothing() {
     assert_eq!(Session::open(&path).unwrap().export_json(), before);
 }
 
+#[test]
+fn a_respondent_type_travels_and_an_unknown_one_is_refused_naming_its_field() {
+    let dir = common::temp_dir();
+    let path = dir.path().join("e.trellis");
+    let mut s = Session::create(&path, "demo", None, "2026-02-02").unwrap();
+    let answer = |respondent: &str, t: &str| {
+        format!(
+            r#"{{"bank":"core","question":"tc-1","respondent":"{respondent}","respondent_type":"{t}","score":4,"at":"2026-02-02T10:00:00Z"}}"#
+        )
+    };
+    let doc = format!(r#"{{"format":"trellis","version":1,"responses":[{}]}}"#, answer("a", "leader"));
+    s.import_json(&doc, "good.json", false).unwrap();
+    let saved =
+        Session::open(&path).unwrap().model().responses.last().map(|r| (r.respondent.clone(), r.respondent_type));
+    assert_eq!(saved, Some(("a".to_owned(), Some(RespondentType::Leader))));
+    assert!(s.export_json().contains(r#""respondent_type": "leader""#), "{}", s.export_json());
+    let before = s.export_json();
+    let doc = format!(
+        r#"{{"format":"trellis","version":1,"responses":[{},{}]}}"#,
+        answer("b", "manager"),
+        answer("c", "boss")
+    );
+    let err = s.import_json(&doc, "bad.json", false).unwrap_err().to_string();
+    assert!(
+        err.contains("bad.json") && err.contains("responses[1].respondent_type") && err.contains("line 1"),
+        "{err}"
+    );
+    assert_eq!(Session::open(&path).unwrap().export_json(), before, "the saved answers are untouched");
+}
+
 // ---- property test: random valid models survive export -> parse -> export unchanged ----
 
 fn text() -> impl Strategy<Value = String> {
@@ -242,6 +272,8 @@ fn arb_model() -> impl Strategy<Value = Model> {
                         question: format!("q{i}"),
                         respondent: format!("anon-{i}"),
                         group: Some(group).filter(|g| !g.is_empty()),
+                        // Each type and, one time in five, none.
+                        respondent_type: RespondentType::ALL.get(i % 5).copied(),
                         score,
                         note,
                         at: "2026-02-03T09:30:00Z".into(),
@@ -274,6 +306,7 @@ fn arb_model() -> impl Strategy<Value = Model> {
                         area: Area::Measurement,
                         text: "Do we <measure> it?".into(),
                         help: String::new(),
+                        prompt: false,
                     }],
                 }];
                 m.normalize();

@@ -22,6 +22,7 @@ mod interchange;
 mod layers;
 mod method_doc;
 mod module_graph;
+mod scale_wording;
 mod session;
 mod store;
 mod validation;

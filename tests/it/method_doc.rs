@@ -218,12 +218,15 @@ fn generate() -> Result<String, String> {
             return Err(format!("{file}: the header names `{}`, the check is `{code}`", h.code));
         }
         let rule = rules.rule(code).ok_or(format!("templates/rules/findings.toml has no rule for `{code}`"))?;
-        if rule.area.as_str() != h.area {
+        // A finding about one area's answers takes that area (`subjects.area`), whatever its rule's.
+        let per_finding = h.area == "subjects.area";
+        if rule.area.as_str() != h.area && !per_finding {
             return Err(format!("{file}: the header gives area `{}`, findings.toml `{}`", h.area, rule.area.as_str()));
         }
         let fires = h.fires.trim_end_matches('.');
         let severity = h.severity.trim_end_matches('.');
-        writeln!(out, "| `{code}` | {} | {} | {} | {} |", cell(&rule.title), cell(fires), h.area, cell(severity))
+        let area = if per_finding { "the area compared (`subjects.area`)" } else { h.area.as_str() };
+        writeln!(out, "| `{code}` | {} | {} | {} | {} |", cell(&rule.title), cell(fires), area, cell(severity))
             .unwrap();
         let notes: String = h.notes.iter().map(|n| format!(" {n}")).collect();
         writeln!(evidence, "- `{code}`: {}{notes}", h.evidence).unwrap();

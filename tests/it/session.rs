@@ -10,6 +10,7 @@ fn answer(respondent: &str) -> Response {
         question: "co-1".into(),
         respondent: respondent.into(),
         group: None,
+        respondent_type: None,
         score: Some(4),
         note: String::new(),
         at: "2026-02-01T10:00:00Z".into(),

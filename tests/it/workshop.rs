@@ -5,6 +5,7 @@ use crate::workshop_support;
 use reqwest::StatusCode;
 use serde_json::json;
 use trellis::api::Session;
+use trellis::model::RespondentType;
 use workshop_support::*;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -19,6 +20,7 @@ async fn a_participant_joins_answers_and_changes_the_answer() {
     assert_eq!(status, StatusCode::OK);
     assert!(state["question"].is_null(), "nothing is open yet: {state}");
 
+    facilitate(&http, &running, "next").await; // past the opening discussion prompt
     let live = facilitate(&http, &running, "next").await;
     let first = live["live"]["current"].as_str().unwrap().to_owned();
     let (_, state) = get(&http, format!("{base}/api/state"), &token).await;
@@ -36,7 +38,7 @@ async fn a_participant_joins_answers_and_changes_the_answer() {
     assert_eq!(saved["view"]["answer"]["score"], 5);
     assert_eq!(rows(&file).len(), 2);
     let (_, live) = get(&http, format!("{base}/api/facilitator/live"), &running.started().facilitator_secret).await;
-    let q = &live["questions"][0];
+    let q = &live["questions"][1];
     assert_eq!(q["answers"], 1);
     assert_eq!(q["distribution"], json!([0, 0, 0, 0, 1]));
 
@@ -50,8 +52,8 @@ async fn a_participant_joins_answers_and_changes_the_answer() {
     .await;
     assert_eq!(status, StatusCode::OK);
     let (_, live) = get(&http, format!("{base}/api/facilitator/live"), &running.started().facilitator_secret).await;
-    assert_eq!(live["questions"][0]["dont_know"], 1);
-    assert_eq!(live["questions"][0]["notes"], json!(["<b>not sure</b>"]), "notes travel as text, untouched");
+    assert_eq!(live["questions"][1]["dont_know"], 1);
+    assert_eq!(live["questions"][1]["notes"], json!(["<b>not sure</b>"]), "notes travel as text, untouched");
     stop(running).await;
 }
 
@@ -63,6 +65,8 @@ async fn an_answer_to_a_closed_or_unopened_question_is_refused() {
     let (token, _) = join(&http, &base, &running.started().join_code).await;
     let (status, body) = answer(&http, &base, &token, "bt-2", Some(3)).await;
     assert_eq!(status, StatusCode::CONFLICT, "not opened yet: {body}");
+    // The bank opens with a discussion prompt; the first rated statement follows.
+    facilitate(&http, &running, "next").await;
     facilitate(&http, &running, "next").await;
     let (status, _) = answer(&http, &base, &token, "bt-1", Some(3)).await;
     assert_eq!(status, StatusCode::OK);
@@ -130,6 +134,8 @@ async fn an_oversized_body_is_refused_with_413() {
     let running = start(&file);
     let (base, http) = (base(&running), client());
     let (token, _) = join(&http, &base, &running.started().join_code).await;
+    // The bank opens with a discussion prompt; the first rated statement follows.
+    facilitate(&http, &running, "next").await;
     facilitate(&http, &running, "next").await;
     let big = json!({"question": "bt-1", "score": 3, "note": "x".repeat(17 * 1024)});
     let (status, _) = post(&http, format!("{base}/api/answer"), &token, big).await;
@@ -151,6 +157,8 @@ async fn malformed_json_is_refused_with_400() {
     let running = start(&file);
     let (base, http) = (base(&running), client());
     let (token, _) = join(&http, &base, &running.started().join_code).await;
+    // The bank opens with a discussion prompt; the first rated statement follows.
+    facilitate(&http, &running, "next").await;
     facilitate(&http, &running, "next").await;
     for body in [
         "{not json",
@@ -177,6 +185,8 @@ async fn every_answer_is_still_in_the_file_after_the_server_restarts() {
     for _ in 0..12 {
         people.push(join(&http, &base1, &running.started().join_code).await);
     }
+    // The bank opens with a discussion prompt; the first rated statement follows.
+    facilitate(&http, &running, "next").await;
     facilitate(&http, &running, "next").await;
     for (i, (token, _)) in people.iter().enumerate() {
         assert_eq!(answer(&http, &base1, token, "bt-1", Some(i as i64 % 5 + 1)).await.0, StatusCode::OK);
@@ -194,9 +204,9 @@ async fn every_answer_is_still_in_the_file_after_the_server_restarts() {
     let (_, live) = get(&http, format!("{base2}/api/facilitator/live"), &secret).await;
     assert_eq!(live["participants"], 12);
     assert_eq!(live["current"], "bt-2", "the open question is open again");
-    assert_eq!(live["questions"][0]["state"], "closed");
-    assert_eq!(live["questions"][0]["answers"], 12);
-    assert_eq!(live["questions"][1]["answers"], 5);
+    assert_eq!(live["questions"][1]["state"], "closed");
+    assert_eq!(live["questions"][1]["answers"], 12);
+    assert_eq!(live["questions"][2]["answers"], 5);
     // Phones keep going with the tokens they have; the old code no longer lets anyone in.
     let (token, respondent) = &people[7];
     let (status, state) = get(&http, format!("{base2}/api/state"), token).await;
@@ -210,7 +220,8 @@ async fn every_answer_is_still_in_the_file_after_the_server_restarts() {
     let rows = rows(&file);
     assert_eq!(rows.len(), 12 + 5 + 1);
     let model = Session::open(&file).unwrap();
-    assert_eq!(model.model().responses.len(), 18);
+    let shipped = trellis::templates::load("demo").unwrap().responses.len();
+    assert_eq!(model.model().responses.len(), shipped + 18, "the demo's own answers and the workshop's");
     assert!(model.check().unwrap().is_sound());
 }
 
@@ -223,6 +234,8 @@ async fn a_participant_withdraws_and_the_facilitator_deletes_one_participant_aft
     let (a, a_id) = join(&http, &base, &running.started().join_code).await;
     let (b, b_id) = join(&http, &base, &running.started().join_code).await;
     let (c, _) = join(&http, &base, &running.started().join_code).await;
+    // The bank opens with a discussion prompt; the first rated statement follows.
+    facilitate(&http, &running, "next").await;
     facilitate(&http, &running, "next").await;
     for t in [&a, &b, &c] {
         answer(&http, &base, t, "bt-1", Some(3)).await;
@@ -253,6 +266,8 @@ async fn results_by_group_show_only_groups_at_the_anonymity_threshold() {
     let running = start(&file);
     let (base, http) = (base(&running), client());
     let code = running.started().join_code.clone();
+    // The bank opens with a discussion prompt; the first rated statement follows.
+    facilitate(&http, &running, "next").await;
     facilitate(&http, &running, "next").await;
     for (group, n) in [("Transport", 3), ("Commercial", 2)] {
         for _ in 0..n {
@@ -266,7 +281,7 @@ async fn results_by_group_show_only_groups_at_the_anonymity_threshold() {
     let (status, _) = post(&http, format!("{base}/api/group"), &token, json!({"group": "<script>"})).await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "only offered groups");
     let (_, live) = get(&http, format!("{base}/api/facilitator/live"), &running.started().facilitator_secret).await;
-    let q = &live["questions"][0];
+    let q = &live["questions"][1];
     assert_eq!(q["groups"], json!([{"group": "Transport", "respondents": 3, "mean": 4.0}]));
     assert_eq!(q["hidden_groups"], 1);
     let (status, summary) =
@@ -274,6 +289,44 @@ async fn results_by_group_show_only_groups_at_the_anonymity_threshold() {
     assert_eq!(status, StatusCode::OK);
     assert_eq!(summary["anonymity_threshold"], 3);
     stop(running).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_participants_part_rides_with_their_answers_and_an_unknown_one_is_refused() {
+    let (_dir, file) = engagement();
+    let running = start(&file);
+    let (base, http) = (base(&running), client());
+    facilitate(&http, &running, "next").await;
+    let (token, respondent) = join(&http, &base, &running.started().join_code).await;
+    let (_, view) = get(&http, format!("{base}/api/state"), &token).await;
+    let offered: Vec<&str> =
+        view["respondent_types"].as_array().unwrap().iter().map(|t| t["id"].as_str().unwrap()).collect();
+    assert_eq!(offered, ["learner", "manager", "ld", "leader"], "the phone offers every part, with its label");
+    assert_eq!(view["respondent_types"][2]["label"], "Learning and development");
+    let (status, body) = post(&http, format!("{base}/api/group"), &token, json!({"respondent_type": "boss"})).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert!(body["message"].as_str().unwrap().contains("boss"), "{body}");
+    let (status, view) =
+        post(&http, format!("{base}/api/group"), &token, json!({"group": null, "respondent_type": "manager"})).await;
+    assert_eq!((status, view["respondent_type"].as_str()), (StatusCode::OK, Some("manager")));
+    // A prompt keeps the note and drops any score sent with it.
+    let (status, _) = post(
+        &http,
+        format!("{base}/api/answer"),
+        &token,
+        json!({"question": "bt-p", "score": 4, "note": "from peers"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    stop(running).await;
+    let saved =
+        Session::open(&file).unwrap().model().responses.iter().find(|r| r.respondent == respondent).cloned().unwrap();
+    assert_eq!(
+        (saved.respondent_type, saved.score, saved.note.as_str()),
+        (Some(RespondentType::Manager), None, "from peers")
+    );
+    let record = Session::open(&file).unwrap().live_record().unwrap().unwrap();
+    assert_eq!(record.participants[0].respondent_type, Some(RespondentType::Manager), "a restart keeps the part");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

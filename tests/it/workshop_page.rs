@@ -1,4 +1,4 @@
-//! The participant page in a real headless Chromium at a phone's size: join from the QR link, pick a group, answer three questions, and see the thank-you; screenshots go to target/screenshots/.
+//! The participant page in a real headless Chromium at a phone's size: join from the QR link, pick a group and a part, leave a note on a discussion prompt, answer two statements, and see the thank-you; screenshots go to target/screenshots/.
 //!
 //! Needs Debian's `chromium` and `chromium-driver` (`cargo xtask deps` installs them); without
 //! /usr/bin/chromium the test says so and passes without running.
@@ -123,24 +123,26 @@ async fn a_phone_joins_answers_three_questions_and_is_thanked() {
     // Scanning the QR code: the code rides in the URL, so the phone joins at once.
     client.goto("about:blank").await.unwrap();
     client.goto(&running.started().join_url).await.unwrap();
-    until_shown(&client, "#group h1", "Which group").await;
-    screenshot(&client, "workshop-phone-group.png").await;
+    until_shown(&client, "#group h1", "About you").await;
     let transport = client.find(Locator::XPath("//div[@id='groups']/button[text()='Transport']")).await.unwrap();
     transport.click().await.unwrap();
+    let manager = client.find(Locator::XPath("//div[@id='types']/button[text()='Manager']")).await.unwrap();
+    manager.click().await.unwrap();
+    screenshot(&client, "workshop-phone-group.png").await;
+    click(&client, "#save-about").await;
     until_shown(&client, "#waiting-text", "Waiting for the first question").await;
 
-    let answers = [
-        ("bt-1", "#scores button[data-score='4']", Some(4)),
-        ("bt-2", "#dontknow", None),
-        ("bt-3", "#scores button[data-score='2']", Some(2)),
-    ];
+    // The first is the article's question, a prompt: a note, no scale. Then two statements.
+    let answers =
+        [("bt-p", "#note", None), ("bt-1", "#scores button[data-score='4']", Some(4)), ("bt-2", "#dontknow", None)];
     for (i, (id, button, score)) in answers.iter().enumerate() {
         desk.command(Facilitate::Next).await.unwrap();
         let text = desk.live().questions[i].text.clone();
         until_shown(&client, "#question-text", &text).await;
-        until_shown(&client, "#progress", &format!("Question {} of 22", i + 1)).await;
+        until_shown(&client, "#progress", &format!("Question {} of 36", i + 1)).await;
         click(&client, button).await;
         if i == 0 {
+            assert!(!client.find(Locator::Css("#scores")).await.unwrap().is_displayed().await.unwrap(), "no scale");
             let note = client.find(Locator::Css("#note")).await.unwrap();
             note.send_keys("Mostly <b>on the job</b> & from colleagues").await.unwrap();
         }
@@ -165,9 +167,17 @@ async fn a_phone_joins_answers_three_questions_and_is_thanked() {
     let rows = rows(&file);
     assert_eq!(rows.len(), 3);
     assert!(rows.iter().all(|r| r.0 == id));
-    let notes: Vec<String> =
-        trellis::api::Session::open(&file).unwrap().model().responses.iter().map(|r| r.note.clone()).collect();
-    assert_eq!(notes[0], "Mostly <b>on the job</b> & from colleagues", "the note is kept as typed");
+    let saved: Vec<_> = trellis::api::Session::open(&file)
+        .unwrap()
+        .model()
+        .responses
+        .iter()
+        .filter(|r| r.respondent == id)
+        .cloned()
+        .collect();
+    assert_eq!(saved[0].note, "Mostly <b>on the job</b> & from colleagues", "the note is kept as typed");
+    assert!(saved.iter().all(|r| r.respondent_type == Some(trellis::model::RespondentType::Manager)));
+    assert!(saved.iter().all(|r| r.group.as_deref() == Some("Transport")));
     assert!(std::fs::metadata(&shot).unwrap().len() > 10_000, "a real screenshot at {}", shot.display());
 
     client.close().await.unwrap();

@@ -70,10 +70,12 @@ pub async fn answer(
     post(client, format!("{base}/api/answer"), token, json!({ "question": question, "score": score, "note": "" })).await
 }
 
-/// Every answer row in the file, in order: (respondent, question, score).
+/// Every answer row the live workshop wrote (its participants' ids start `ws-`; the demo's own
+/// answers do not), in order: (respondent, question, score).
 pub fn rows(file: &Path) -> Vec<(String, String, Option<i64>)> {
     let conn = rusqlite::Connection::open_with_flags(file, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
     conn.busy_timeout(Duration::from_secs(10)).unwrap();
-    let mut stmt = conn.prepare("SELECT respondent, question, score FROM response ORDER BY seq").unwrap();
+    let sql = "SELECT respondent, question, score FROM response WHERE respondent LIKE 'ws-%' ORDER BY seq";
+    let mut stmt = conn.prepare(sql).unwrap();
     stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).unwrap().map(Result::unwrap).collect()
 }

@@ -5,7 +5,7 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use trellis::api::Session;
 use trellis::diagnostics;
-use trellis::model::{Area, ManualFinding, Response, Severity, Subjects, Verdict};
+use trellis::model::{Area, ManualFinding, RespondentType, Response, Severity, Subjects, Verdict, SCALE};
 use trellis::{Error, Result};
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -91,9 +91,9 @@ pub struct AnswerArgs {
     pub bank: String,
     #[arg(long)]
     pub question: String,
-    /// 1 (not at all) to 5 (fully).
-    #[arg(long, value_parser = clap::value_parser!(i64).range(1..=5))]
+    #[arg(long, value_parser = clap::value_parser!(i64).range(1..=5), help = score_help())]
     pub score: Option<i64>,
+    /// The answer is "don't know".
     #[arg(long)]
     pub dont_know: bool,
     /// A name or token (default: a new anonymous token).
@@ -102,8 +102,17 @@ pub struct AnswerArgs {
     /// Role or department.
     #[arg(long)]
     pub group: Option<String>,
+    /// The respondent's part: learner, manager, ld (learning and development) or leader; unknown when left out.
+    #[arg(long = "type", value_name = "TYPE")]
+    pub respondent_type: Option<RespondentType>,
     #[arg(long, default_value = "")]
     pub note: String,
+}
+
+/// `--score`'s help, in the words of Trellis's one answer scale.
+fn score_help() -> String {
+    let points: Vec<String> = SCALE.iter().enumerate().map(|(i, w)| format!("{} {w}", i + 1)).collect();
+    format!("How far the statement is true: {}", points.join(", "))
 }
 
 #[derive(Subcommand)]
@@ -224,6 +233,7 @@ pub fn answer(args: AnswerArgs) -> Result<()> {
         question: args.question,
         respondent: args.respondent.unwrap_or_default(),
         group: args.group,
+        respondent_type: args.respondent_type,
         score: if args.dont_know { None } else { args.score },
         note: args.note,
         at,
@@ -237,7 +247,8 @@ pub fn bank(cmd: BankCommand, out: &mut dyn Write) -> Result<()> {
             for b in s.banks() {
                 writeln!(out, "{} (version {}): {}", b.id, b.version, b.title).map_err(stdout_err)?;
                 for q in &b.questions {
-                    writeln!(out, "  {:<8} [{}] {}", q.id, q.area, q.text).map_err(stdout_err)?;
+                    let prompt = if q.prompt { " [prompt]" } else { "" };
+                    writeln!(out, "  {:<8} [{}]{prompt} {}", q.id, q.area, q.text).map_err(stdout_err)?;
                 }
             }
             Ok(())

@@ -60,14 +60,31 @@ fn the_cli_records_judgement_and_answers() {
     assert!(!id.trim().is_empty());
     let md = ok(&["diagnose", "d.trellis", "--format", "markdown"], d);
     assert!(md.contains("Managers \\<b\\>never\\</b\\> observe work"), "user text is escaped in Markdown: {md}");
-    ok(&["answer", "d.trellis", "--question", "tc-1", "--score", "2", "--group", "Drivers"], d);
+    let before: serde_json::Value = serde_json::from_str(&ok(&["info", "d.trellis", "--json"], d)).unwrap();
+    ok(&["answer", "d.trellis", "--question", "tc-1", "--score", "2", "--group", "Drivers", "--type", "manager"], d);
     ok(&["answer", "d.trellis", "--question", "tc-1", "--dont-know"], d);
     let o = trellis(&["answer", "d.trellis", "--question", "tc-1", "--score", "7"], d);
     assert_eq!(o.status.code(), Some(2), "a score outside 1-5 is a usage error");
     let info: serde_json::Value = serde_json::from_str(&ok(&["info", "d.trellis", "--json"], d)).unwrap();
-    assert_eq!(info["responses"], 2);
+    assert_eq!(info["responses"].as_i64().unwrap() - before["responses"].as_i64().unwrap(), 2);
+    let o = trellis(&["answer", "d.trellis", "--question", "tc-1", "--score", "2", "--type", "boss"], d);
+    assert_eq!(o.status.code(), Some(2), "an unknown respondent type is a usage error");
+    let said = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        said.contains("--type") && said.contains("boss") && said.contains("learner, manager, ld, leader"),
+        "{said}"
+    );
+    let after: serde_json::Value = serde_json::from_str(&ok(&["info", "d.trellis", "--json"], d)).unwrap();
+    assert_eq!(after["responses"], info["responses"], "nothing saved");
+    let json = ok(&["export", "d.trellis", "--format", "json"], d);
+    assert!(json.contains(r#""respondent_type": "manager""#), "the type is in the file");
     ok(&["summary", "d.trellis", "--set", "Courses carry the load."], d);
     assert_eq!(ok(&["summary", "d.trellis"], d).trim(), "Courses carry the load.");
     let banks = ok(&["bank", "list", "d.trellis"], d);
-    assert!(banks.contains("How do managers support employee development through coaching?"), "{banks}");
+    assert!(banks.starts_with("core (version 2): "), "{banks}");
+    assert!(
+        banks.contains("  co-p     [coaching] [prompt] How do managers support employee development through coaching?"),
+        "{banks}"
+    );
+    assert!(banks.contains("  co-2     [coaching] People get specific feedback"), "{banks}");
 }

@@ -72,15 +72,18 @@ async fn the_terminal_keys_open_show_close_and_end_the_session() {
     let http = client();
     let (token, _) = join(&http, base, code).await;
 
+    // Past the opening discussion prompt to the first rated statement.
     writeln!(keys, "n").unwrap();
-    until(&lines, "Q1/22 [open]");
+    until(&lines, "Q1/36 [open]");
+    writeln!(keys, "n").unwrap();
+    until(&lines, "Q2/36 [open]");
     assert_eq!(answer(&http, base, &token, "bt-1", Some(5)).await.0, StatusCode::OK);
     writeln!(keys, "s").unwrap();
-    until(&lines, "1 joined · Q1/22 [open]");
+    until(&lines, "1 joined · Q2/36 [open]");
     let five = until(&lines, "  5  ");
     assert!(five.contains('█') && five.ends_with(" 1"), "the bar for 5: {five}");
     writeln!(keys, "c").unwrap();
-    until(&lines, "Q1/22 [closed]");
+    until(&lines, "Q2/36 [closed]");
     assert_eq!(answer(&http, base, &token, "bt-1", Some(1)).await.0, StatusCode::CONFLICT);
     writeln!(keys, "q").unwrap();
     until(&lines, "1 answers  mean 5.00");
@@ -95,9 +98,9 @@ async fn without_a_terminal_the_session_is_steered_over_http_and_cleaned_afterwa
     let secret_file = dir.path().join("facilitator.secret");
     let path = secret_file.to_str().unwrap();
     let (mut child, lines, url) =
-        workshop(&file, &["--script", "n", "--secret-file", path, "--code", "acme-24"], Stdio::null());
+        workshop(&file, &["--script", "n; n", "--secret-file", path, "--code", "acme-24"], Stdio::null());
     assert!(url.ends_with("/#ACME24"), "the chosen code, normalized: {url}");
-    until(&lines, "Q1/22 [open]");
+    until(&lines, "Q2/36 [open]");
     let (base, code) = url.split_once("/#").unwrap();
     let secret = std::fs::read_to_string(&secret_file).unwrap();
     #[cfg(unix)]

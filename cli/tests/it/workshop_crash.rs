@@ -22,7 +22,7 @@ async fn every_acknowledged_answer_survives_a_kill_mid_burst() {
     let child = Command::new(env!("CARGO_BIN_EXE_trellis"))
         .arg("workshop")
         .arg(&file)
-        .args(["--listen", "127.0.0.1:0", "--script", "n"])
+        .args(["--listen", "127.0.0.1:0", "--script", "n; n"])
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -46,7 +46,7 @@ async fn every_acknowledged_answer_survives_a_kill_mid_burst() {
         if let Some(url) = line.strip_prefix("Join at") {
             join_url = Some(url.trim().to_owned());
         }
-        opened |= line.contains("Q1/22 [open]");
+        opened |= line.contains("Q2/36 [open]");
     }
     let join_url = join_url.unwrap();
     let (base, code) = join_url.split_once("/#").unwrap();

@@ -22,6 +22,8 @@ mod no_practice;
 mod no_reinforcement;
 mod no_support;
 mod orphan_channel;
+mod perception_gap;
+mod perception_split;
 pub(super) mod prerequisite_cycle;
 mod proficiency_gap;
 mod single_source;
@@ -60,6 +62,8 @@ checks!(
     no_baseline,
     mix_imbalance,
     single_source,
+    perception_gap,
+    perception_split,
 );
 
 pub fn run_all<'m>(cx: &Context<'m>) -> Vec<Finding<'m>> {

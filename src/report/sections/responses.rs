@@ -2,7 +2,7 @@
 
 use super::{count, Facts};
 use crate::diagnostics::find_bank;
-use crate::model::Area;
+use crate::model::{scale_text, Area, DONT_KNOW, SCALE};
 use crate::report::flow::{Flow, CONTENT_WIDTH, MARGIN_X};
 use crate::report::layout::Colour;
 use crate::report::table::{self, Cell, Column, Table};
@@ -11,8 +11,8 @@ use crate::report::text::{self, Style};
 const MAX_NOTES: usize = 3;
 const MAX_GROUPS: usize = 20;
 
-/// The answer scale's colours, 1 (strongly disagree) to 5 (strongly agree), then "don't know".
-const SCALE: [Colour; 6] = [
+/// The answer scale's colours, 1 (not at all) to 5 (fully), then "don't know".
+const SCALE_COLOURS: [Colour; 6] = [
     Colour(0xC8, 0x4B, 0x3A),
     Colour(0xE8, 0x9A, 0x6C),
     Colour(0xD9, 0xD4, 0xC7),
@@ -35,10 +35,10 @@ fn distribution_bar(flow: &mut Flow<'_>, counts: &[usize; 6], legend: bool) {
             continue;
         }
         let seg = w * *n as f32 / total as f32;
-        flow.rect(x, y, seg, h, Some(SCALE[i]), None);
+        flow.rect(x, y, seg, h, Some(SCALE_COLOURS[i]), None);
         let label = super::thousands(*n);
         if text::width(&label, 7.0, true) + 4.0 < seg {
-            let ink = if SCALE[i].lightness() < 0.55 { Colour::WHITE } else { d.text };
+            let ink = if SCALE_COLOURS[i].lightness() < 0.55 { Colour::WHITE } else { d.text };
             flow.text_centred(x + seg / 2.0, y + 10.0, &label, Style::new(7.0, ink).bold());
         }
         x += seg;
@@ -47,22 +47,32 @@ fn distribution_bar(flow: &mut Flow<'_>, counts: &[usize; 6], legend: bool) {
         flow.y += h + 8.0;
         return;
     }
-    let legend = ["1 disagree", "2", "3", "4", "5 agree", "don't know"];
+    let legend = scale_legend();
     let lw = CONTENT_WIDTH / legend.len() as f32;
     for (i, l) in legend.iter().enumerate() {
         let lx = x0 + i as f32 * lw;
-        flow.rect(lx, y + h + 5.0, 7.0, 7.0, Some(SCALE[i]), None);
+        flow.rect(lx, y + h + 5.0, 7.0, 7.0, Some(SCALE_COLOURS[i]), None);
         flow.text(lx + 10.0, y + h + 11.5, l, Style::new(7.0, d.muted));
     }
     flow.y += h + 22.0;
+}
+
+/// The legend under the first bar: each point of Trellis's one answer scale, then "don't know".
+pub fn scale_legend() -> Vec<String> {
+    let mut out: Vec<String> = SCALE.iter().enumerate().map(|(i, w)| format!("{} {w}", i + 1)).collect();
+    out.push(DONT_KNOW.to_owned());
+    out
+}
+
+/// The sentence that says how people answered.
+pub fn scale_sentence(people: &str) -> String {
+    format!("{people} answered the diagnostic statements by how far each is true here: {}.", scale_text())
 }
 
 pub fn compose(flow: &mut Flow<'_>, facts: &Facts<'_>, title: &str) {
     flow.start_section(title);
     let a = &facts.answers;
     let body = flow.body();
-    let respondents: std::collections::BTreeSet<&str> =
-        facts.model.responses.iter().map(|r| r.respondent.as_str()).collect();
     if a.areas.is_empty() {
         flow.paragraph(
             "No answers to the diagnostic questions have been recorded for this engagement yet, so the area scores rest on the structure of the ecosystem alone. Asking the people in the roles below adds how the ecosystem is experienced, area by area:",
@@ -79,8 +89,8 @@ pub fn compose(flow: &mut Flow<'_>, facts: &Facts<'_>, title: &str) {
     }
     flow.paragraph(
         &format!(
-            "{} answered the diagnostic questions on a scale of 1 (strongly disagree) to 5 (strongly agree). Results by group are shown only for groups with at least {} respondents, so that no one can be singled out. Notes are quoted as written, without names.",
-            count(respondents.len(), "person", "people"),
+            "{} Results by group are shown only for groups with at least {} respondents, so that no one can be singled out. Notes are quoted as written, without names.",
+            scale_sentence(&count(a.respondents, "person", "people")),
             a.anonymity_threshold
         ),
         body,
@@ -118,6 +128,26 @@ pub fn compose(flow: &mut Flow<'_>, facts: &Facts<'_>, title: &str) {
                 .collect();
             let columns = vec![
                 Column::new("Group", CONTENT_WIDTH - 180.0),
+                Column::right("Respondents", 90.0),
+                Column::right("Mean (1-5)", 90.0),
+            ];
+            table::draw(flow, &Table { columns, rows, size: 8.5 });
+        }
+        if !area.types.is_empty() {
+            // By the part people play (learner, manager, ...): managers and learners side by side.
+            let rows = area
+                .types
+                .iter()
+                .map(|t| {
+                    vec![
+                        Cell::new(t.respondent_type.label()),
+                        Cell::new(super::thousands(t.respondents)),
+                        Cell::new(t.mean.map_or("-".to_owned(), |m| format!("{m:.1}"))).bold(),
+                    ]
+                })
+                .collect();
+            let columns = vec![
+                Column::new("Part in learning", CONTENT_WIDTH - 180.0),
                 Column::right("Respondents", 90.0),
                 Column::right("Mean (1-5)", 90.0),
             ];

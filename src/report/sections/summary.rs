@@ -24,9 +24,10 @@ pub fn generated(facts: &Facts<'_>) -> String {
         count(m.channels.len(), "learning channel", "learning channels"),
     );
     s.push_str(&format!(
-        " Measured across the six areas of a learning ecosystem, it stands at maturity level {} of 4, {}.",
+        " It stands at maturity level {} of 4, {}. {}",
         d.scores.maturity.level,
-        d.scores.maturity.label.to_lowercase()
+        d.scores.maturity.label.to_lowercase(),
+        d.scores.evidence_text()
     ));
     let scored: Vec<(Area, f64)> = d.scores.areas.iter().filter_map(|(p, s)| s.score.map(|v| (*p, v))).collect();
     let best = scored.iter().copied().max_by(|a, b| a.1.total_cmp(&b.1));

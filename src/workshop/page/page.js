@@ -10,7 +10,9 @@ let shownQuestion = null;
 let chosen;            // 1-5, null for don't know, undefined for nothing chosen
 let dirty = false;     // the person changed something not yet sent
 let sending = false;
-let groupAsked = false;
+let groupAsked = false; // the "about you" step (group and part) was answered or skipped
+let pickedGroup = null;
+let pickedType = null;
 let timer = null;
 
 function remember(t) { token = t; try { if (t) localStorage.setItem(KEY, t); else localStorage.removeItem(KEY); } catch (_) {} }
@@ -65,9 +67,9 @@ function render(v) {
     show("thanks");
     return;
   }
-  if (!groupAsked && v.groups.length > 0 && !v.group) {
+  if (!groupAsked && !v.group && !v.respondent_type) {
     setProgress(null);
-    drawGroups(v);
+    drawAbout(v);
     show("group");
     return;
   }
@@ -86,6 +88,7 @@ function render(v) {
     $("question-text").textContent = q.text;
     $("help").textContent = q.help;
     $("help").hidden = !q.help;
+    $("question").classList.toggle("is-prompt", !!q.prompt);
     $("status").textContent = "";
     $("status").className = "status";
   }
@@ -99,8 +102,8 @@ function render(v) {
   for (const b of /** @type {NodeListOf<HTMLButtonElement>} */ (document.querySelectorAll("#scores button, #dontknow"))) b.disabled = !open;
   $("note").disabled = !open;
   $("send").hidden = !open;
-  $("send").textContent = v.answer ? "Update answer" : "Send answer";
-  $("send").disabled = !open || sending || chosen === undefined || (!dirty && !!v.answer);
+  $("send").textContent = q.prompt ? (v.answer ? "Update note" : "Send note") : (v.answer ? "Update answer" : "Send answer");
+  $("send").disabled = !open || sending || !ready(q) || (!dirty && !!v.answer);
   paintScores();
   show("question");
 }
@@ -110,25 +113,42 @@ function saved() {
   $("status").textContent = "✓ Saved. You can change your answer until the question closes.";
 }
 
-function drawGroups(v) {
-  const box = $("groups");
+/** A question can be sent: a rated one once a score (or don't know) is chosen, a prompt once it has a note. */
+function ready(q) { return q.prompt ? $("note").value.trim() !== "" : chosen !== undefined; }
+
+/** Buttons of which one at most is picked; `pick` hears the value, or null when it is unpicked. */
+function choices(box, items, pick) {
   box.replaceChildren();
-  for (const g of v.groups) {
+  for (const [value, label] of items) {
     const b = document.createElement("button");
     b.type = "button";
     b.className = "choice";
-    b.textContent = g;
-    b.addEventListener("click", () => pickGroup(g));
+    b.textContent = label;
+    b.setAttribute("aria-pressed", "false");
+    b.addEventListener("click", () => {
+      const on = b.getAttribute("aria-pressed") !== "true";
+      for (const other of box.querySelectorAll("button")) other.setAttribute("aria-pressed", "false");
+      b.setAttribute("aria-pressed", String(on));
+      pick(on ? value : null);
+    });
     box.appendChild(b);
   }
+}
+
+function drawAbout(v) {
+  pickedGroup = null;
+  pickedType = null;
+  choices($("groups"), v.groups.map((g) => [g, g]), (g) => { pickedGroup = g; });
+  $("groups-title").hidden = v.groups.length === 0;
+  choices($("types"), v.respondent_types.map((t) => [t.id, t.label]), (t) => { pickedType = t; });
   $("group-threshold").textContent = String(v.anonymity_threshold);
 }
 
-async function pickGroup(g) {
+async function saveAbout(skip) {
   groupAsked = true;
-  if (g === null) { render(view); return; }
-  const r = await call("POST", "/api/group", { group: g });
-  if (r.ok) render(r.data); else { $("group-error").textContent = message(r, "Could not save your group."); groupAsked = false; }
+  if (skip || (pickedGroup === null && pickedType === null)) { render(view); return; }
+  const r = await call("POST", "/api/group", { group: pickedGroup, respondent_type: pickedType });
+  if (r.ok) render(r.data); else { $("group-error").textContent = message(r, "Could not save your answers."); groupAsked = false; }
 }
 
 async function join(code) {
@@ -158,12 +178,13 @@ function poll() {
 }
 
 async function send() {
-  if (!view || !view.question || chosen === undefined) return;
+  if (!view || !view.question || !ready(view.question)) return;
+  const score = view.question.prompt ? null : chosen;
   sending = true;
   $("send").disabled = true;
   $("status").className = "status";
   $("status").textContent = "Sending…";
-  const r = await call("POST", "/api/answer", { question: view.question.id, score: chosen, note: $("note").value });
+  const r = await call("POST", "/api/answer", { question: view.question.id, score, note: $("note").value });
   sending = false;
   if (r.ok) { dirty = false; render(r.data.view); saved(); return; }
   $("status").className = "status error";
@@ -174,19 +195,16 @@ async function send() {
 
 function choose(value) { chosen = value; dirty = true; $("status").textContent = ""; paintScores(); $("send").disabled = false; }
 
-for (let i = 1; i <= 5; i++) {
-  const b = document.createElement("button");
-  b.type = "button";
-  b.dataset.score = String(i);
-  b.textContent = String(i);
-  b.setAttribute("aria-label", "Score " + i);
-  b.addEventListener("click", () => choose(i));
-  $("scores").appendChild(b);
+// The scale's buttons come with the page (their words are Trellis's one answer scale).
+for (const b of /** @type {NodeListOf<HTMLButtonElement>} */ (document.querySelectorAll("#scores button"))) {
+  const score = Number(b.dataset.score);
+  b.addEventListener("click", () => choose(score));
 }
 $("dontknow").addEventListener("click", () => choose(null));
-$("note").addEventListener("input", () => { dirty = true; if (chosen !== undefined) $("send").disabled = false; });
+$("note").addEventListener("input", () => { dirty = true; if (view && view.question && ready(view.question)) $("send").disabled = false; });
 $("send").addEventListener("click", send);
-$("skip-group").addEventListener("click", () => pickGroup(null));
+$("save-about").addEventListener("click", () => saveAbout(false));
+$("skip-group").addEventListener("click", () => saveAbout(true));
 $("join-form").addEventListener("submit", (e) => { e.preventDefault(); const c = $("code").value.trim(); if (c) join(c); });
 $("withdraw").addEventListener("click", async () => {
   if (!confirm("Withdraw every answer you gave in this session? This cannot be undone.")) return;

@@ -114,6 +114,10 @@ respondent: string,
  */
 group: string | null, 
 /**
+ * Learner, manager, L&D or leader, when the respondent said; absent means unknown.
+ */
+respondent_type?: RespondentType | null, 
+/**
  * 1-5, or `None` for "don't know".
  */
 score: number | null, note: string, 
@@ -123,7 +127,7 @@ score: number | null, note: string,
 at: string, };
 
 /**
- * A bank of questions answered on a 1-5 scale (or "don't know").
+ * A bank of questions answered on the 1-5 `SCALE` (or "don't know").
  */
 export type Bank = { id: string, version: number, title: string, description: string, questions: Array<Question>, };
 
@@ -131,7 +135,12 @@ export type Question = { id: string, area: Area, text: string,
 /**
  * What a 1 and a 5 look like, to help people answer consistently.
  */
-help: string, };
+help: string, 
+/**
+ * A discussion prompt: the group talks about it and may leave notes, but nobody rates it,
+ * and it counts in no score.
+ */
+prompt?: boolean, };
 
 /**
  * The consultant accepted or dismissed the finding with this key.
@@ -202,6 +211,12 @@ export type Verdict = "accepted" | "dismissed";
  * What a channel's cost is counted per: each learner, each cohort run, or each year.
  */
 export type CostBasis = "per-person" | "per-cohort" | "per-year";
+
+/**
+ * What part a respondent plays in learning at the client: the person learning, their
+ * manager, the learning and development team, or a senior leader. Absent means unknown.
+ */
+export type RespondentType = "learner" | "manager" | "ld" | "leader";
 
 /**
  * An error as the UI sees it: switch on `code`, show `message`.
@@ -392,7 +407,11 @@ manual: boolean, };
 /**
  * One area: its score (0-100, absent when there is nothing to score), its parts and its open findings.
  */
-export type AreaScore = { area: Area, title: string, score: number | null, structural: number | null, perceived: number | null, open_findings: number, };
+export type AreaScore = { area: Area, title: string, score: number | null, structural: number | null, perceived: number | null, 
+/**
+ * How many people answered the area's statements (the perceived score counts from five).
+ */
+respondents: number, open_findings: number, };
 
 /**
  * How many findings carry a code, for the code filter.
@@ -407,7 +426,12 @@ matching: number,
 /**
  * How many findings there are in all.
  */
-total: number, codes: Array<CodeCount>, areas: Array<AreaScore>, maturity_level: number, maturity_label: string, summary: string, };
+total: number, codes: Array<CodeCount>, areas: Array<AreaScore>, maturity_level: number, maturity_label: string, 
+/**
+ * What the scores rest on: the areas the model scores, those people's answers score and
+ * from how many, and whether the lack of climate answers holds maturity down.
+ */
+evidence: string, summary: string, };
 
 /**
  * How to write the blueprint: a layout name, a PNG logo file, and the date printed on it
@@ -421,7 +445,11 @@ export type BlueprintRequest = { layout: string | null, logo: string | null, dat
  */
 export type Exported = { path: string, bytes: number, };
 
-export type ResponseSummary = { anonymity_threshold: number, areas: Array<AreaResult>, questions: Array<QuestionResult>, };
+export type ResponseSummary = { anonymity_threshold: number, 
+/**
+ * People whose answers count, in any area.
+ */
+respondents: number, areas: Array<AreaResult>, questions: Array<QuestionResult>, };
 
 /**
  * The answers in one area.
@@ -430,7 +458,11 @@ export type AreaResult = { area: Area, distribution: [number, number, number, nu
 /**
  * Groups left out because fewer than the anonymity threshold answered.
  */
-hidden_groups: number, };
+hidden_groups: number, 
+/**
+ * By respondent type, for the types at or above the anonymity threshold.
+ */
+types: Array<TypeResult>, };
 
 /**
  * An area's answers from one group, shown only when the group is large enough to stay anonymous.
@@ -438,9 +470,19 @@ hidden_groups: number, };
 export type GroupResult = { group: string, respondents: number, mean: number | null, };
 
 /**
+ * An area's answers from one respondent type (learners, managers, ...), shown only when enough
+ * of that type answered to stay anonymous.
+ */
+export type TypeResult = { respondent_type: RespondentType, respondents: number, mean: number | null, };
+
+/**
  * The answers to one question.
  */
 export type QuestionResult = { bank: string, question: string, area: Area, text: string, 
+/**
+ * A discussion prompt: notes only, no scores.
+ */
+prompt: boolean, 
 /**
  * How many answered 1, 2, 3, 4, 5.
  */
@@ -531,3 +573,9 @@ notes: Array<string>, };
  * A group's mean on one question, shown only at or above the anonymity threshold.
  */
 export type LiveGroup = { group: string, respondents: number, mean: number | null, };
+
+/** The words of the answer scale, 1 to 5 (`trellis::model::SCALE`). */
+export const ANSWER_SCALE = ["not at all","a little","partly","mostly","fully"];
+
+/** The answer beside the scale (`trellis::model::DONT_KNOW`). */
+export const DONT_KNOW = "don't know";

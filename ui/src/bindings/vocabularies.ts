@@ -1,7 +1,7 @@
 // Generated from the `vocabulary!` declarations by src-tauri/tests/bindings.rs. Do not edit:
 // change the declaration, then run `UPDATE_BINDINGS=1 cargo test -p trellis-studio --test bindings`.
 
-import type { Area, Bucket, ChannelKind, CostBasis, Criticality, Severity, Stage, Verdict } from "./trellis";
+import type { Area, Bucket, ChannelKind, CostBasis, Criticality, RespondentType, Severity, Stage, Verdict } from "./trellis";
 
 /**
  * What sort of learning a channel offers.
@@ -97,4 +97,17 @@ export const COST_BASIS_LABELS: Readonly<Record<CostBasis, string>> = {
   "per-person": "Per person",
   "per-cohort": "Per cohort",
   "per-year": "Per year",
+};
+
+/**
+ * What part a respondent plays in learning at the client: the person learning, their
+ * manager, the learning and development team, or a senior leader. Absent means unknown.
+ */
+export const RESPONDENT_TYPES: readonly RespondentType[] = ["learner", "manager", "ld", "leader"];
+
+export const RESPONDENT_TYPE_LABELS: Readonly<Record<RespondentType, string>> = {
+  "learner": "Learner",
+  "manager": "Manager",
+  "ld": "Learning and development",
+  "leader": "Senior leader",
 };

@@ -34,7 +34,9 @@ export function bars(areas: readonly AreaScore[]): Bar[] {
   return areas.map((a) => {
     const parts = [
       a.structural === null ? "" : `model ${Math.round(a.structural)}`,
-      a.perceived === null ? "" : `workshop ${Math.round(a.perceived)}`,
+      // A perceived score counts from five respondents; fewer are said, not scored.
+      a.perceived !== null ? `workshop ${Math.round(a.perceived)} (${a.respondents} people)`
+        : a.respondents > 0 ? `${a.respondents} answered, too few to score` : "",
     ].filter(Boolean);
     return {
       area: a.area,

@@ -1,7 +1,7 @@
 // The live session's view logic without the DOM: what the facilitator's buttons say and allow,
 // the distribution as bars, the address to listen on, the QR code as an image.
 
-import type { LiveQuestion, LiveView } from "../bindings/trellis";
+import { ANSWER_SCALE, DONT_KNOW, type LiveQuestion, type LiveView } from "../bindings/trellis";
 import { counted } from "./words";
 
 /** The question open (or last opened) now. */
@@ -16,10 +16,15 @@ export interface Bar {
   percent: number;
 }
 
+/** Each point of the answer scale ("1 not at all" ... "5 fully"), then "Don't know": Trellis's one scale. */
+export function scaleLabels(): string[] {
+  return [...ANSWER_SCALE.map((words, i) => `${i + 1} ${words}`), DONT_KNOW.charAt(0).toUpperCase() + DONT_KNOW.slice(1)];
+}
+
 /** Scores 1-5, then "Don't know", each with its share of the answers. */
 export function bars(q: LiveQuestion): Bar[] {
   const counts = [...q.distribution, q.dont_know];
-  const labels = ["1", "2", "3", "4", "5", "Don't know"];
+  const labels = scaleLabels();
   return counts.map((count, i) => ({
     label: labels[i] ?? "",
     count,

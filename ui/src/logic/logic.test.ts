@@ -131,11 +131,13 @@ describe("findings logic", () => {
   });
 
   it("draws a bar per area and says what it rests on", () => {
-    const [b, none] = bars([
-      { area: "coaching", title: "Coaching and feedback", score: 42.4, structural: 50, perceived: 34.8, open_findings: 1 },
-      { area: "transfer-climate", title: "Transfer climate", score: null, structural: null, perceived: null, open_findings: 0 },
+    const [b, none, few] = bars([
+      { area: "coaching", title: "Coaching and feedback", score: 42.4, structural: 50, perceived: 34.8, respondents: 12, open_findings: 1 },
+      { area: "transfer-climate", title: "Transfer climate", score: null, structural: null, perceived: null, respondents: 0, open_findings: 0 },
+      { area: "measurement", title: "Measurement of impact", score: 25, structural: 25, perceived: null, respondents: 3, open_findings: 0 },
     ]);
-    expect(b).toMatchObject({ width: 42.4, text: "42 / 100", parts: "model 50 · workshop 35 · 1 open finding" });
+    expect(b).toMatchObject({ width: 42.4, text: "42 / 100", parts: "model 50 · workshop 35 (12 people) · 1 open finding" });
+    expect(few?.parts).toBe("model 25 · 3 answered, too few to score · 0 open findings");
     expect(none).toMatchObject({ width: 0, text: "not scored yet", parts: "0 open findings" });
   });
 
@@ -192,8 +194,8 @@ describe("small helpers", () => {
   it("counts with the noun in the singular only for one, and totals answers by bank", () => {
     expect([counted(0, "answer"), counted(1, "answer"), counted(2, "open finding")]).toEqual(["0 answers", "1 answer", "2 open findings"]);
     const q = (bank: string, distribution: [number, number, number, number, number], dont_know: number): QuestionResult =>
-      ({ bank, question: "q", area: "coaching", text: "", distribution, dont_know, mean: null, notes: [] });
-    const all: ResponseSummary = { anonymity_threshold: 5, areas: [], questions: [q("core", [1, 0, 2, 0, 0], 1), q("core", [0, 0, 0, 0, 1], 0), q("extra", [0, 0, 0, 0, 0], 2)] };
+      ({ bank, question: "q", area: "coaching", text: "", prompt: false, distribution, dont_know, mean: null, notes: [] });
+    const all: ResponseSummary = { anonymity_threshold: 5, respondents: 0, areas: [], questions: [q("core", [1, 0, 2, 0, 0], 1), q("core", [0, 0, 0, 0, 1], 0), q("extra", [0, 0, 0, 0, 0], 2)] };
     expect(answersTo(all.questions[0]!)).toBe(4);
     expect([...answersByBank(all)]).toEqual([["core", 5], ["extra", 2]]);
   });
@@ -212,7 +214,7 @@ describe("live session logic", () => {
   it("draws each score's share of the answers, don't know last", () => {
     const b = liveBars(question("q1", 1, "open"));
     expect(b.map((x) => [x.label, x.count, x.percent])).toEqual([
-      ["1", 1, 25], ["2", 0, 0], ["3", 2, 50], ["4", 0, 0], ["5", 0, 0], ["Don't know", 1, 25],
+      ["1 not at all", 1, 25], ["2 a little", 0, 0], ["3 partly", 2, 50], ["4 mostly", 0, 0], ["5 fully", 0, 0], ["Don't know", 1, 25],
     ]);
     expect(liveBars({ ...question("q1", 1, "open"), answers: 0, distribution: [0, 0, 0, 0, 0], dont_know: 0 }).every((x) => x.percent === 0)).toBe(true);
   });

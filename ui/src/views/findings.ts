@@ -29,6 +29,8 @@ export async function renderFindings(root: HTMLElement, ctx: Ctx): Promise<void>
 function maturityCard(view: FindingsView): HTMLElement {
   const card = el("section", "card maturity");
   card.append(el("p", "eyebrow", "Maturity"), el("p", "maturity-level", `Level ${view.maturity_level}`), el("p", "maturity-label", view.maturity_label));
+  // What the scores rest on (the areas measured, and from how many people's answers).
+  if (view.evidence) card.append(el("p", "maturity-evidence muted", view.evidence));
   return card;
 }
 

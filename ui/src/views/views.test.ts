@@ -195,9 +195,10 @@ describe("Findings", () => {
     matching: 1,
     total: 1,
     codes: [{ code: "unreachable", count: 1 }],
-    areas: [{ area: "coaching", title: "Coaching and feedback", score: 40, structural: 40, perceived: null, open_findings: 1 }],
+    areas: [{ area: "coaching", title: "Coaching and feedback", score: 40, structural: 40, perceived: null, respondents: 0, open_findings: 1 }],
     maturity_level: 2,
     maturity_label: "Coordinated programmes",
+    evidence: "The model scores one of the six areas (not <b>the rest</b>).",
     summary: "",
   };
 
@@ -208,6 +209,7 @@ describe("Findings", () => {
     // Severity and area read as their labels, from the generated vocabularies.
     expect(root.querySelector(".finding .badge")?.textContent).toBe("High");
     expect(root.querySelector(".finding .finding-area")?.textContent).toBe("Learning beyond training");
+    expect(root.querySelector(".maturity-evidence")?.textContent).toBe("The model scores one of the six areas (not <b>the rest</b>).");
     const chip = root.querySelector(".finding .chip") as HTMLButtonElement;
     expect(chip.textContent).toBe("<b>Driver</b>");
     chip.click();
@@ -240,7 +242,7 @@ describe("Findings", () => {
   });
 });
 
-const NO_ANSWERS: ResponseSummary = { anonymity_threshold: 5, areas: [], questions: [] };
+const NO_ANSWERS: ResponseSummary = { anonymity_threshold: 5, respondents: 0, areas: [], questions: [] };
 
 describe("Workshop", () => {
   it("records each participant's score for the question on screen", async () => {
@@ -263,8 +265,8 @@ describe("Workshop", () => {
   it("lists the answers already saved, shows a bank's summary, and deletes one participant's answers", async () => {
     const bank = { id: "core", version: 1, title: "<b>Core</b>", description: "", questions: [
       { id: "q1", area: "coaching", text: "Q1?", help: "" }, { id: "q2", area: "coaching", text: "Q2?", help: "" }] };
-    const saved: ResponseSummary = { anonymity_threshold: 5, areas: [], questions: [
-      { bank: "core", question: "q1", area: "coaching", text: "Q1?", distribution: [0, 1, 0, 2, 0], dont_know: 1, mean: 3.33, notes: [] }] };
+    const saved: ResponseSummary = { anonymity_threshold: 5, respondents: 3, areas: [], questions: [
+      { bank: "core", question: "q1", area: "coaching", text: "Q1?", prompt: false, distribution: [0, 1, 0, 2, 0], dont_know: 1, mean: 3.33, notes: [] }] };
     const notes: string[] = [];
     const { ctx, calls, went } = context({ banks: [bank], live_status: null, response_summary: saved,
       withdraw_answers: { answers: 2, history: HISTORY } });

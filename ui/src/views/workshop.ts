@@ -4,11 +4,12 @@
 // two, the answers the engagement already holds: each bank's summary, and deleting one
 // participant's answers at their request.
 
-import type { Bank, QuestionResult, ResponseSummary } from "../bindings/trellis";
+import { ANSWER_SCALE, type Bank, type QuestionResult, type ResponseSummary } from "../bindings/trellis";
 import type { Ctx } from "../ctx";
 import { button, el, field, header, input, select, textarea } from "../dom";
 import { AREA_LABELS } from "../bindings/vocabularies";
 import { forgetForm, liveStartCard, renderLive } from "./live";
+import { scaleLabels } from "../logic/live";
 import { answered, answersByBank, answersTo, markOf, move, parseParticipants, progress, question, record, start, type ScoredSession } from "../logic/scored";
 import { counted } from "../logic/words";
 
@@ -118,6 +119,9 @@ function run(root: HTMLElement, ctx: Ctx, w: ScoredSession): void {
   const card = el("div", "question-card");
   card.append(el("p", "eyebrow", AREA_LABELS[q.area]), el("h1", "question-text", q.text));
   if (q.help) card.append(el("p", "question-help", q.help));
+  // A discussion prompt is talked about, not rated; statements show Trellis's one answer scale (ANSWER_SCALE).
+  const prompt = q.prompt === true;
+  card.append(el("p", "question-help", prompt ? "Talk about this together: record notes, no scores." : scaleLabels().join(" · ")));
   const count = el("p", "answered", `${answered(w)} of ${w.participants.length} answered`);
   const table = el("div", "answers");
   for (const who of w.participants) {
@@ -139,16 +143,18 @@ function run(root: HTMLElement, ctx: Ctx, w: ScoredSession): void {
         ctx.fail(e);
       }
     };
-    for (const score of [1, 2, 3, 4, 5, null]) {
+    for (const score of prompt ? [] : [1, 2, 3, 4, 5, null]) {
       const b = button(score === null ? "?" : String(score), () => void save(score), "score");
       b.dataset["score"] = String(score);
-      b.title = score === null ? "Don't know" : `Score ${score}`;
+      const labels = scaleLabels();
+      b.title = score === null ? (labels[ANSWER_SCALE.length] ?? "") : (labels[score - 1] ?? "");
       b.setAttribute("aria-pressed", String(mark !== undefined && mark.score === score));
       scores.append(b);
     }
     note.addEventListener("change", () => {
       const m = markOf(w, q.id, who);
       if (m) void save(m.score);
+      else if (prompt && note.value.trim()) void save(null);
     });
     row.append(el("span", "participant", who), scores, note);
     table.append(row);
