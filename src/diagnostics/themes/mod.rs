@@ -143,6 +143,11 @@ fn label(d: &Diagnosis<'_>, f: &Finding<'_>) -> String {
 }
 
 impl<'m> Diagnosis<'m> {
+    /// What a finding is about, by name: "Load Securing (HGV Driver)", a channel, a competency.
+    pub fn subject_label(&self, f: &Finding<'_>) -> String {
+        label(self, f)
+    }
+
     /// The themes of the findings not dismissed, with the built-in theme patterns: most impact first.
     pub fn themes(&self) -> Vec<Theme> {
         self.themes_with(ThemeRules::builtin())

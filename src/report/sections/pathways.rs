@@ -197,11 +197,10 @@ fn draw_path(
         ];
         Table { columns, rows, size: 8.0 }
     });
-    // Keep a role's heading, table and gaps on one page when they fit on one.
-    let whole = 60.0 + table.as_ref().map_or(20.0, table::height);
-    if whole < crate::report::flow::BOTTOM - crate::report::flow::TOP {
-        flow.ensure(whole);
-    }
+    // Keep a role's heading with at least a few rows of its table; a longer table breaks
+    // across the page and repeats its header.
+    let whole = 40.0 + table.as_ref().map_or(20.0, table::height);
+    flow.ensure(whole.min(150.0));
     flow.subheading(heading, 60.0);
     flow.paragraph(detail, flow.muted());
     match &table {
