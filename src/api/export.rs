@@ -5,7 +5,8 @@ use crate::{Error, Result};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
-/// How to write the blueprint: a layout name, a PNG logo file, and the date printed on it (`YYYY-MM-DD`).
+/// How to write the blueprint: a layout name, a PNG logo file, the date printed on it (`YYYY-MM-DD`),
+/// and whether to leave the list of every finding out of the appendix.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(default)]
@@ -13,6 +14,8 @@ pub struct BlueprintRequest {
     pub layout: Option<String>,
     pub logo: Option<String>,
     pub date: String,
+    /// Leave the appendix's list of every finding out (the themes stay).
+    pub no_finding_list: bool,
 }
 
 /// A file the studio wrote.
@@ -41,7 +44,12 @@ impl Session {
             None => None,
         };
         let layout = req.layout.clone().filter(|l| !l.is_empty());
-        let pdf = self.blueprint(&BlueprintOptions { layout, date: req.date.clone(), logo })?;
+        let pdf = self.blueprint(&BlueprintOptions {
+            layout,
+            date: req.date.clone(),
+            logo,
+            no_finding_list: req.no_finding_list,
+        })?;
         std::fs::write(out, &pdf).map_err(Error::io_at(out))?;
         Ok(Exported { path: out.display().to_string(), bytes: pdf.len() })
     }

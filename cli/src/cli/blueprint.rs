@@ -21,6 +21,9 @@ pub struct BlueprintArgs {
     /// A PNG logo for the cover.
     #[arg(long)]
     pub logo: Option<PathBuf>,
+    /// Leave the list of every finding out of the appendix (the findings section keeps its themes).
+    #[arg(long)]
+    pub no_finding_list: bool,
 }
 
 pub fn blueprint(args: BlueprintArgs, today: &str) -> Result<()> {
@@ -32,7 +35,12 @@ pub fn blueprint(args: BlueprintArgs, today: &str) -> Result<()> {
         })?),
         None => None,
     };
-    let opts = BlueprintOptions { layout: args.layout, date: args.date.unwrap_or_else(|| today.to_owned()), logo };
+    let opts = BlueprintOptions {
+        layout: args.layout,
+        date: args.date.unwrap_or_else(|| today.to_owned()),
+        logo,
+        no_finding_list: args.no_finding_list,
+    };
     let pdf = session.blueprint(&opts)?;
     std::fs::write(&args.output, &pdf).map_err(Error::io_at(&args.output))?;
     eprintln!("wrote {} ({} KB)", args.output.display(), pdf.len().div_ceil(1024));

@@ -8,7 +8,8 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// Above this many roles, pathways are drawn per role group.
 const MAX_ROLES: usize = 40;
-const MAX_GROUPS: usize = 40;
+/// Role groups drawn for a large engagement (the largest first); the rest are counted.
+const MAX_GROUPS: usize = 12;
 const MAX_STEPS: usize = 30;
 
 /// One step of a pathway: a channel and what it builds for the people on the path.

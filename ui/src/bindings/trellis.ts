@@ -401,9 +401,14 @@ matching: number,
 total: number, codes: Array<CodeCount>, areas: Array<AreaScore>, maturity_level: number, maturity_label: string, summary: string, };
 
 /**
- * How to write the blueprint: a layout name, a PNG logo file, and the date printed on it (`YYYY-MM-DD`).
+ * How to write the blueprint: a layout name, a PNG logo file, the date printed on it (`YYYY-MM-DD`),
+ * and whether to leave the list of every finding out of the appendix.
  */
-export type BlueprintRequest = { layout: string | null, logo: string | null, date: string, };
+export type BlueprintRequest = { layout: string | null, logo: string | null, date: string, 
+/**
+ * Leave the appendix's list of every finding out (the themes stay).
+ */
+no_finding_list: boolean, };
 
 /**
  * A file the studio wrote.

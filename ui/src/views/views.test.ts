@@ -381,8 +381,15 @@ describe("Export", () => {
     (card.querySelector("input[name=pdf-path]") as HTMLInputElement).value = "/tmp/b";
     card.dispatchEvent(new Event("submit"));
     await settle();
-    expect(last(calls, "export_blueprint")).toMatchObject({ path: "/tmp/b.pdf", request: { layout: "board-brief", logo: null } });
+    expect(last(calls, "export_blueprint")).toMatchObject({
+      path: "/tmp/b.pdf",
+      request: { layout: "board-brief", logo: null, no_finding_list: false },
+    });
     expect(card.querySelector(".done")?.textContent).toContain("/tmp/b.pdf");
+    (card.querySelector("input[name=finding-list]") as HTMLInputElement).checked = false;
+    card.dispatchEvent(new Event("submit"));
+    await settle();
+    expect(last(calls, "export_blueprint")).toMatchObject({ request: { no_finding_list: true } });
   });
 });
 
