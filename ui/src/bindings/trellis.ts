@@ -381,6 +381,23 @@ export type FindingRow = { key: string, code: string, severity: Severity, area: 
 manual: boolean, };
 
 /**
+ * One theme as the studio lists it: the findings of one code and group, ranked by impact.
+ */
+export type ThemeRow = { key: string, title: string, severity: Severity, area: Pillar, 
+/**
+ * People affected: the summed headcount of the roles involved.
+ */
+people: number, 
+/**
+ * How many findings it holds.
+ */
+findings: number, 
+/**
+ * Its most telling examples, by name.
+ */
+examples: Array<string>, recommendation: string, };
+
+/**
  * One area: its score (0-100, absent when there is nothing to score), its parts and its open findings.
  */
 export type AreaScore = { area: Pillar, title: string, score: number | null, structural: number | null, perceived: number | null, open_findings: number, };
@@ -390,7 +407,15 @@ export type AreaScore = { area: Pillar, title: string, score: number | null, str
  */
 export type CodeCount = { code: string, count: number, };
 
-export type FindingsView = { rows: Array<FindingRow>, 
+export type FindingsView = { 
+/**
+ * The top themes of the open findings, most impact first (at most `THEME_ROWS`).
+ */
+themes: Array<ThemeRow>, 
+/**
+ * How many themes there are in all.
+ */
+theme_total: number, rows: Array<FindingRow>, 
 /**
  * How many findings match the query (rows holds at most the limit).
  */

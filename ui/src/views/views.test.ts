@@ -175,6 +175,19 @@ describe("Coverage", () => {
 
 describe("Findings", () => {
   const view: FindingsView = {
+    themes: [
+      {
+        key: "unreachable:group:<i>Ops</i>",
+        title: "<i>Ops</i>: all 30 people need 1 competency that nothing open to them develops",
+        severity: "high",
+        area: "beyond-training",
+        people: 30,
+        findings: 1,
+        examples: ["Triage (<b>Driver</b>)"],
+        recommendation: "Open a route. Start with Triage.",
+      },
+    ],
+    theme_total: 3,
     rows: [
       {
         key: "unreachable:c1,r1",
@@ -203,6 +216,11 @@ describe("Findings", () => {
     const { ctx, calls, went } = context({ findings_view: view, dispose_finding: HISTORY });
     await renderFindings(root, ctx);
     expect(root.querySelector(".maturity-level")?.textContent).toBe("Level 2");
+    const theme = root.querySelector(".theme-list .theme") as HTMLElement;
+    expect(theme.querySelector(".theme-title")?.textContent).toBe("high <i>Ops</i>: all 30 people need 1 competency that nothing open to them develops");
+    expect(theme.querySelector("i")).toBeNull();
+    expect(theme.querySelector(".theme-numbers")?.textContent).toBe("30 people · 1 finding · e.g. Triage (<b>Driver</b>)");
+    expect(root.querySelector(".themes h2")?.textContent).toBe("Themes, most impact first (the first 1 of 3)");
     const chip = root.querySelector(".finding .chip") as HTMLButtonElement;
     expect(chip.textContent).toBe("<b>Driver</b>");
     chip.click();
