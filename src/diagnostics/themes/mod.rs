@@ -344,7 +344,7 @@ mod tests {
         // Warehouse: 150 people, high criticality (3), largest gap 3 (a: 4 - 1).
         let warehouse = find("training-only:group:Warehouse");
         assert_eq!((warehouse.people, warehouse.impact, warehouse.severity), (150, 150 * 3 * 3, Severity::High));
-        assert_eq!(warehouse.title, "Warehouse: all 150 people are trained in 2 competencies they never practise");
+        assert_eq!(warehouse.title, "Warehouse: 2 competencies taught but never practised, for all 150 people");
         // Transport: 200 people at high criticality, gap unknown (1).
         assert_eq!(find("training-only:group:Transport").impact, 200 * 3);
         assert!(

@@ -296,6 +296,16 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn roles_without_a_group_share_one_theme_named_for_them() {
+        let mut m = model();
+        m.roles.iter_mut().for_each(|r| r.group = String::new());
+        let themes = diagnose(&m).themes();
+        let t = themes.iter().find(|t| t.key == "training-only:group:").expect("one theme for the ungrouped roles");
+        assert_eq!((t.group.as_str(), t.findings.len(), t.people), ("Roles with no group", 4, 350));
+        assert!(t.title.starts_with("Roles with no group: "), "{}", t.title);
+    }
+
+    #[test]
     fn a_finding_about_an_area_only_joins_its_area_and_a_manual_one_stands_alone() {
         let m = model();
         let index = Index::new(&m);
