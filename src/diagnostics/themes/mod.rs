@@ -102,31 +102,6 @@ fn weight(c: Criticality) -> i64 {
     }
 }
 
-/// The label of a group in a title.
-fn group_label(scope: Scope<'_>) -> String {
-    match scope.kind {
-        GroupKind::RoleGroup if scope.name.trim().is_empty() => "Roles with no group".into(),
-        GroupKind::Category if scope.name.trim().is_empty() => "Competencies with no category".into(),
-        GroupKind::RoleGroup | GroupKind::Category | GroupKind::Manual => scope.name.to_owned(),
-        GroupKind::SeveralGroups => "Several groups".into(),
-        GroupKind::NoRole => "No role reached".into(),
-        GroupKind::Area => {
-            Pillar::ALL.iter().find(|p| p.as_str() == scope.name).map_or(scope.name, |p| p.title()).into()
-        }
-    }
-}
-
-fn theme_key(code: &str, scope: Scope<'_>) -> String {
-    match scope.kind {
-        GroupKind::RoleGroup => format!("{code}:group:{}", scope.name),
-        GroupKind::Category => format!("{code}:category:{}", scope.name),
-        GroupKind::Area => format!("{code}:area:{}", scope.name),
-        GroupKind::SeveralGroups => format!("{code}:several-groups"),
-        GroupKind::NoRole => format!("{code}:no-role"),
-        GroupKind::Manual => format!("{code}:{}", scope.name),
-    }
-}
-
 /// What a finding is about, by name, for an example.
 fn label(d: &Diagnosis<'_>, f: &Finding<'_>) -> String {
     let names = d.names();
@@ -223,7 +198,7 @@ impl<'m> Diagnosis<'m> {
             })
             .collect();
         let first = &self.findings[g.first];
-        let group = group_label(g.scope);
+        let group = g.scope.label();
         let group_people = index.group_people(g.scope).max(people);
         let values = Values {
             group: &group,
@@ -241,7 +216,7 @@ impl<'m> Diagnosis<'m> {
             (_, None) => (format!("{group}: {}", first.title()), self.recommendation(first)),
         };
         Theme {
-            key: theme_key(g.code, g.scope),
+            key: g.scope.key(g.code),
             title,
             severity: g.severity,
             pillar: g.pillar,

@@ -50,6 +50,34 @@ pub(super) struct Scope<'m> {
     pub name: &'m str,
 }
 
+impl Scope<'_> {
+    /// The group as a title names it.
+    pub fn label(self) -> String {
+        match self.kind {
+            GroupKind::RoleGroup if self.name.trim().is_empty() => "Roles with no group".into(),
+            GroupKind::Category if self.name.trim().is_empty() => "Competencies with no category".into(),
+            GroupKind::RoleGroup | GroupKind::Category | GroupKind::Manual => self.name.to_owned(),
+            GroupKind::SeveralGroups => "Several groups".into(),
+            GroupKind::NoRole => "No role reached".into(),
+            GroupKind::Area => {
+                Pillar::ALL.iter().find(|p| p.as_str() == self.name).map_or(self.name, |p| p.title()).into()
+            }
+        }
+    }
+
+    /// The theme's key: the code, the kind of group and its name.
+    pub fn key(self, code: &str) -> String {
+        match self.kind {
+            GroupKind::RoleGroup => format!("{code}:group:{}", self.name),
+            GroupKind::Category => format!("{code}:category:{}", self.name),
+            GroupKind::Area => format!("{code}:area:{}", self.name),
+            GroupKind::SeveralGroups => format!("{code}:several-groups"),
+            GroupKind::NoRole => format!("{code}:no-role"),
+            GroupKind::Manual => format!("{code}:{}", self.name),
+        }
+    }
+}
+
 /// What one finding brings to its theme.
 pub(super) struct Reading<'m> {
     pub scope: Scope<'m>,
