@@ -126,8 +126,11 @@ fn write_themes_text(s: &mut String, d: &Diagnosis<'_>, color: bool) {
     for (i, t) in themes.iter().enumerate() {
         let tag = paint(color, t.severity, &format!("{:<8}", t.severity.as_str().to_uppercase()));
         let _ = writeln!(s, "{:>4}. {tag} {}  [{}]", i + 1, t.title, t.codes.join(", "));
-        let examples: Vec<&str> = t.examples.iter().map(|e| e.label.as_str()).collect();
-        let _ = writeln!(s, "      e.g. {}", examples.join("; "));
+        // A manual theme is one finding: its example would repeat its title.
+        if t.group_kind != super::GroupKind::Manual {
+            let examples: Vec<&str> = t.examples.iter().map(|e| e.label.as_str()).collect();
+            let _ = writeln!(s, "      e.g. {}", examples.join("; "));
+        }
         let _ = writeln!(s, "      {}", t.recommendation.replace('\n', " "));
     }
 }
@@ -141,9 +144,14 @@ fn write_themes_markdown(s: &mut String, d: &Diagnosis<'_>) {
     s.push_str("\n## Themes\n\n");
     for (i, t) in themes.iter().enumerate() {
         let examples: Vec<String> = t.examples.iter().map(|e| md(&e.label)).collect();
+        let examples = if t.group_kind == super::GroupKind::Manual {
+            String::new()
+        } else {
+            format!("Examples: {}  \n   ", examples.join("; "))
+        };
         let _ = writeln!(
             s,
-            "{}. **{}** ({}, {} {}, {} {})  \n   Examples: {}  \n   {}",
+            "{}. **{}** ({}, {} {}, {} {})  \n   {}{}",
             i + 1,
             md(&t.title),
             t.severity,
@@ -151,7 +159,7 @@ fn write_themes_markdown(s: &mut String, d: &Diagnosis<'_>) {
             if t.people == 1 { "person" } else { "people" },
             t.findings.len(),
             if t.findings.len() == 1 { "finding" } else { "findings" },
-            examples.join("; "),
+            examples,
             md(&t.recommendation)
         );
     }
