@@ -128,7 +128,7 @@ fn generate() -> (String, String) {
         ApiError, ErrorCode, TemplateInfo, Counts, Info, RecentEngagement, History, ItemKind, Lists, Links, Applied,
         CellQuery, CellChannel, Named, CoverageCell, KindRow, GroupCells, CoverageView,
         MapQuery, MapNodeKind, MapNode, MapEdgeKind, MapEdge, MapGraph,
-        FindingQuery, SubjectRef, FindingRow, AreaScore, CodeCount, FindingsView,
+        FindingQuery, SubjectRef, FindingRow, ThemeRow, AreaScore, CodeCount, FindingsView,
         BlueprintRequest, Exported,
         ResponseSummary, AreaResult, GroupResult, TypeResult, QuestionResult, Withdrawn,
         // The live workshop, as the studio steers it.

@@ -13,6 +13,8 @@ pub struct BlueprintOptions {
     pub date: String,
     /// PNG bytes for the cover.
     pub logo: Option<Vec<u8>>,
+    /// Leave the list of every finding out of the appendix (the themes stay).
+    pub no_finding_list: bool,
 }
 
 /// The blueprint layouts that ship with Trellis.
@@ -24,6 +26,7 @@ impl Session {
     /// The engagement's blueprint as PDF bytes.
     pub fn blueprint(&self, opts: &BlueprintOptions) -> Result<Vec<u8>> {
         let design = Design::find(opts.layout.as_deref().unwrap_or("default"))?;
-        report::blueprint(self.model(), &design, &opts.date, opts.logo.as_deref())
+        let options = report::Options { finding_list: !opts.no_finding_list };
+        report::blueprint_with(self.model(), &design, &opts.date, opts.logo.as_deref(), &options)
     }
 }

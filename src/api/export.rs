@@ -5,9 +5,9 @@ use crate::{Error, Result};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
-/// How to write the blueprint: a layout name, a PNG logo file, and the date printed on it
-/// (`YYYY-MM-DD`). The studio and `trellis blueprint` both send this; an empty layout or logo
-/// is none.
+/// How to write the blueprint: a layout name, a PNG logo file, the date printed on it
+/// (`YYYY-MM-DD`), and whether to leave the list of every finding out of the appendix. The
+/// studio and `trellis blueprint` both send this; an empty layout or logo is none.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(default)]
@@ -15,6 +15,8 @@ pub struct BlueprintRequest {
     pub layout: Option<String>,
     pub logo: Option<PathBuf>,
     pub date: String,
+    /// Leave the appendix's list of every finding out (the themes stay).
+    pub no_finding_list: bool,
 }
 
 /// A file the studio wrote.
@@ -43,7 +45,12 @@ impl Session {
             None => None,
         };
         let layout = req.layout.clone().filter(|l| !l.is_empty());
-        let pdf = self.blueprint(&BlueprintOptions { layout, date: req.date.clone(), logo })?;
+        let pdf = self.blueprint(&BlueprintOptions {
+            layout,
+            date: req.date.clone(),
+            logo,
+            no_finding_list: req.no_finding_list,
+        })?;
         std::fs::write(out, &pdf).map_err(Error::io_at(out))?;
         Ok(Exported { path: out.display().to_string(), bytes: pdf.len() })
     }
@@ -58,8 +65,12 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let s = Session::create(&dir.path().join("d.trellis"), "demo", None, "2026-01-15").unwrap();
         let out = dir.path().join("b.pdf");
-        let request =
-            |logo: &str| BlueprintRequest { layout: None, logo: Some(logo.into()), date: "2026-03-01".into() };
+        let request = |logo: &str| BlueprintRequest {
+            layout: None,
+            logo: Some(logo.into()),
+            date: "2026-03-01".into(),
+            no_finding_list: false,
+        };
         let err = s.write_blueprint(&out, &request("missing.png")).unwrap_err();
         assert_eq!(err.code(), "not-found", "{err}");
         assert!(!out.exists(), "nothing is written when the logo cannot be read");

@@ -1,4 +1,4 @@
-//! The findings as the studio lists them: filtered by area, severity, code and status, with subject names, the area scores and the maturity level.
+//! The findings as the studio lists them: the top themes, the findings filtered by area, severity, code and status, with subject names, the area scores and the maturity level.
 
 use super::Session;
 use crate::diagnostics::{Diagnosis, Finding};
@@ -63,6 +63,26 @@ pub struct AreaScore {
     pub open_findings: usize,
 }
 
+/// One theme as the studio lists it: the findings of one code and group, ranked by impact.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ThemeRow {
+    pub key: String,
+    pub title: String,
+    pub severity: Severity,
+    pub area: Area,
+    /// People affected: the summed headcount of the roles involved.
+    pub people: i64,
+    /// How many findings it holds.
+    pub findings: usize,
+    /// Its most telling examples, by name.
+    pub examples: Vec<String>,
+    pub recommendation: String,
+}
+
+/// The themes sent at most in one answer (the rest are counted in `FindingsView::theme_total`).
+pub const THEME_ROWS: usize = 12;
+
 /// How many findings carry a code, for the code filter.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -74,6 +94,10 @@ pub struct CodeCount {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FindingsView {
+    /// The top themes of the open findings, most impact first (at most `THEME_ROWS`).
+    pub themes: Vec<ThemeRow>,
+    /// How many themes there are in all.
+    pub theme_total: usize,
     pub rows: Vec<FindingRow>,
     /// How many findings match the query (rows holds at most the limit).
     pub matching: usize,
@@ -131,7 +155,24 @@ impl Session {
                 }
             })
             .collect();
+        let all_themes = d.themes();
+        let themes = all_themes
+            .iter()
+            .take(THEME_ROWS)
+            .map(|t| ThemeRow {
+                key: t.key.clone(),
+                title: t.title.clone(),
+                severity: t.severity,
+                area: t.pillar,
+                people: t.people,
+                findings: t.findings.len(),
+                examples: t.examples.iter().map(|e| e.label.clone()).collect(),
+                recommendation: t.recommendation.clone(),
+            })
+            .collect();
         FindingsView {
+            themes,
+            theme_total: all_themes.len(),
             rows,
             matching: matching.len(),
             total: d.findings.len(),
@@ -191,6 +232,8 @@ mod tests {
         let dismissed = s.findings_view(&FindingQuery { status: Some("dismissed".into()), ..FindingQuery::default() });
         assert_eq!(dismissed.rows.len(), 1);
         assert_eq!(dismissed.rows[0].note, "seen on site");
+        assert!(!all.themes.is_empty() && all.themes.len() <= THEME_ROWS && all.theme_total >= all.themes.len());
+        assert_eq!(all.themes[0].title, s.diagnose().themes()[0].title, "the top theme first");
         let limited = s.findings_view(&FindingQuery { limit: Some(1), ..FindingQuery::default() });
         assert_eq!((limited.rows.len(), limited.matching), (1, all.total));
     }

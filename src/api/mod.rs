@@ -17,7 +17,9 @@ pub use blueprint::{blueprint_layouts, BlueprintOptions};
 pub use coverage::{CellChannel, CellQuery, CoverageCell, CoverageView, GroupCells, KindRow, Named, COVERAGE_ITEMS};
 pub use dto::{ApiError, CheckReport, Counts, Info, RecentEngagement, TemplateInfo};
 pub use export::{BlueprintRequest, Exported};
-pub use findings_view::{AreaScore, CodeCount, FindingQuery, FindingRow, FindingsView, SubjectRef, FINDING_ROWS};
+pub use findings_view::{
+    AreaScore, CodeCount, FindingQuery, FindingRow, FindingsView, SubjectRef, ThemeRow, FINDING_ROWS, THEME_ROWS,
+};
 pub use history::{History, Withdrawn};
 pub use items::{Applied, ItemKind, Links, Lists};
 pub use map::{map, MapEdge, MapEdgeKind, MapGraph, MapNode, MapNodeKind, MapQuery, MAP_EDGE_LIMIT, MAP_NODE_LIMIT};

@@ -85,6 +85,14 @@ impl<'m> Finding<'m> {
         matches!(self.texts, Texts::Manual(_))
     }
 
+    /// The id the consultant gave a manual finding.
+    pub fn manual_id(&self) -> Option<&'m str> {
+        match self.texts {
+            Texts::Manual(f) => Some(&f.id),
+            _ => None,
+        }
+    }
+
     pub fn title(&self) -> &'m str {
         match self.texts {
             Texts::Rule(rule, _) => &rule.title,

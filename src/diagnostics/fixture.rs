@@ -43,6 +43,18 @@ impl Fixture {
         self
     }
 
+    /// Puts a role in a group (every fixture role starts in `G`).
+    pub fn group(mut self, role: &str, group: &str) -> Self {
+        self.0.roles.iter_mut().filter(|r| r.id == role).for_each(|r| r.group = group.into());
+        self
+    }
+
+    /// Puts a competency in a category (every fixture competency starts in `C`).
+    pub fn category(mut self, comp: &str, category: &str) -> Self {
+        self.0.competencies.iter_mut().filter(|c| c.id == comp).for_each(|c| c.category = category.into());
+        self
+    }
+
     pub fn comp(mut self, id: &str) -> Self {
         self.0.competencies.push(Competency {
             id: id.into(),

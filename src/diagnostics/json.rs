@@ -1,7 +1,9 @@
 //! The diagnosis as JSON (`trellis diagnose --format json`), written straight to a writer one finding at a time.
 //!
-//! The shape is `{"scores", "coverage", "findings", "warnings"}`, each warning `{code, subjects,
-//! title}` (model hygiene, not a finding), each finding an object of `code`, `severity`,
+//! The shape is `{"scores", "coverage", "themes", "findings", "warnings"}`: the themes ranked by
+//! impact, each `{key, title, severity, pillar, codes, group_kind, group, people, group_people,
+//! impact, findings (keys), examples [{finding, label, people, gap}], recommendation}` (see
+//! `themes/`); each warning `{code, subjects, title}` (model hygiene, not a finding); each finding an object of `code`, `severity`,
 //! `pillar` (the area), `title`, `subjects`, `evidence`, `rationale`, `recommendation`, `key`, and `status`
 //! and `note` once the consultant decided. A large engagement gives hundreds of thousands of
 //! findings, so no finding is built as a string or a JSON value first: texts shared by a rule are
@@ -23,6 +25,8 @@ pub fn write_json<W: Write>(d: &Diagnosis<'_>, out: W) -> io::Result<()> {
     serde_json::to_writer(&mut w, &d.scores)?;
     w.raw(b",\"coverage\":");
     coverage(&mut w, &d.coverage)?;
+    w.raw(b",\"themes\":");
+    serde_json::to_writer(&mut w, &d.themes())?;
     w.raw(b",\"findings\":");
     // The title and rationale of each rule, escaped once.
     let mut rule_texts: Vec<Option<(Vec<u8>, Vec<u8>)>> = Vec::new();
@@ -279,6 +283,7 @@ mod tests {
     struct Doc<'a> {
         scores: &'a Scores,
         coverage: &'a Coverage<'a>,
+        themes: Vec<crate::diagnostics::Theme>,
         findings: Vec<Row<'a>>,
         warnings: &'a [crate::diagnostics::Warning<'a>],
     }
@@ -364,6 +369,7 @@ mod tests {
         let serde = serde_json::to_string(&Doc {
             scores: &d.scores,
             coverage: &d.coverage,
+            themes: d.themes(),
             findings: rows,
             warnings: &d.warnings,
         })

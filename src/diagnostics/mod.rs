@@ -1,6 +1,7 @@
 //! Gap diagnostics: structural checks over the graph, stage coverage, area scores and maturity, and the question banks.
 //!
 //! Findings are data, not errors: each check returns what it found with the evidence behind it.
+//! Themes (`themes/`) gather them into what the client reads: one per check code and group.
 
 mod bank;
 mod checks;
@@ -14,6 +15,7 @@ mod rules;
 mod scores;
 mod subjects;
 mod texts;
+mod themes;
 mod warning;
 mod warnings;
 
@@ -30,6 +32,7 @@ pub use render::{sections, to_markdown, to_text};
 pub use rules::{GapRules, MaturityLevel, Rule, Rules};
 pub use scores::{AreaScore, Maturity, Scores};
 pub use texts::Names;
+pub use themes::{GroupKind, Theme, ThemeExample, ThemeRule, ThemeRules, EXAMPLES};
 pub use warnings::{warnings_of, Warning, WARNING_CODES};
 
 use crate::graph::{EcosystemGraph, StageSet};
@@ -45,6 +48,8 @@ pub struct Diagnosis<'m> {
     pub findings: Vec<Finding<'m>>,
     /// Model hygiene (a prerequisite loop, a cost with no basis): not findings, never in the blueprint.
     pub warnings: Vec<Warning<'m>>,
+    /// The model diagnosed: themes read its groups, categories and headcounts.
+    model: &'m Model,
     names: Names<'m>,
     /// The parsed recommendation of each rule the findings use.
     templates: Vec<Template<'m>>,
@@ -103,7 +108,7 @@ pub fn diagnose_with<'m>(model: &'m Model, rules: &'m Rules) -> Diagnosis<'m> {
     let templates = finding::finish(model, rules, &mut findings);
     let warnings = warnings::warnings(&cx);
     let scores = cx.scores.take().expect("computed above");
-    Diagnosis { scores, coverage, findings, warnings, names: Names::new(model), templates }
+    Diagnosis { scores, coverage, findings, warnings, model, names: Names::new(model), templates }
 }
 
 impl<'m> Diagnosis<'m> {

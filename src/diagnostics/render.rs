@@ -1,4 +1,4 @@
-//! Diagnosis as text for a terminal (grouped by severity, colour optional) and as Markdown.
+//! Diagnosis as text for a terminal and as Markdown: scores, then the themes (most impact first), then every finding grouped by severity (text) or area (Markdown).
 
 use super::group::{group_findings, FindingGroup};
 use super::texts::Names;
@@ -96,6 +96,7 @@ pub fn to_text(d: &Diagnosis<'_>, model: &Model, color: bool) -> String {
     for [area, overall, structural, perceived, answers] in std::iter::once(header).chain(area_rows(d)) {
         let _ = writeln!(s, "{area:<32} {overall:>6} {structural:>11} {perceived:>10} {answers:>8}");
     }
+    write_themes_text(&mut s, d, color);
     let groups = group_findings(&d.findings);
     for (sev, of_sev) in sections(&groups, Severity::ALL, |g| g.severity) {
         let count: usize = of_sev.iter().map(|g| g.count).sum();
@@ -114,6 +115,56 @@ pub fn to_text(d: &Diagnosis<'_>, model: &Model, color: bool) -> String {
     }
     write_warnings(&mut s, d);
     s
+}
+
+/// The themes, most impact first: severity, title and code; examples; the recommendation.
+fn write_themes_text(s: &mut String, d: &Diagnosis<'_>, color: bool) {
+    let themes = d.themes();
+    if themes.is_empty() {
+        return;
+    }
+    let held: usize = themes.iter().map(|t| t.findings.len()).sum();
+    let _ = writeln!(s, "\nThemes ({}, most impact first; {held} findings not dismissed)", themes.len());
+    for (i, t) in themes.iter().enumerate() {
+        let tag = paint(color, t.severity, &format!("{:<8}", t.severity.as_str().to_uppercase()));
+        let _ = writeln!(s, "{:>4}. {tag} {}  [{}]", i + 1, t.title, t.codes.join(", "));
+        // A manual theme is one finding: its example would repeat its title.
+        if t.group_kind != super::GroupKind::Manual {
+            let examples: Vec<&str> = t.examples.iter().map(|e| e.label.as_str()).collect();
+            let _ = writeln!(s, "      e.g. {}", examples.join("; "));
+        }
+        let _ = writeln!(s, "      {}", t.recommendation.replace('\n', " "));
+    }
+}
+
+/// The themes in Markdown, most impact first.
+fn write_themes_markdown(s: &mut String, d: &Diagnosis<'_>) {
+    let themes = d.themes();
+    if themes.is_empty() {
+        return;
+    }
+    s.push_str("\n## Themes\n\n");
+    for (i, t) in themes.iter().enumerate() {
+        let examples: Vec<String> = t.examples.iter().map(|e| md(&e.label)).collect();
+        let examples = if t.group_kind == super::GroupKind::Manual {
+            String::new()
+        } else {
+            format!("Examples: {}  \n   ", examples.join("; "))
+        };
+        let _ = writeln!(
+            s,
+            "{}. **{}** ({}, {} {}, {} {})  \n   {}{}",
+            i + 1,
+            md(&t.title),
+            t.severity,
+            t.people,
+            if t.people == 1 { "person" } else { "people" },
+            t.findings.len(),
+            if t.findings.len() == 1 { "finding" } else { "findings" },
+            examples,
+            md(&t.recommendation)
+        );
+    }
 }
 
 /// Model hygiene after the findings: one line each, the subjects by name.
@@ -161,6 +212,7 @@ pub fn to_markdown(d: &Diagnosis<'_>, model: &Model) -> String {
     for row in area_rows(d) {
         let _ = writeln!(s, "| {} |", row.join(" | "));
     }
+    write_themes_markdown(&mut s, d);
     let groups = group_findings(&d.findings);
     for (area, in_area) in sections(&groups, Area::ALL, |g| g.area) {
         let _ = writeln!(s, "\n## {}\n", area.label());

@@ -31,9 +31,27 @@ pub fn finding_entries(model: &Model) -> Vec<FindingEntry> {
     Facts::new(model, "1970-01-01").entries
 }
 
+/// What a blueprint holds beyond its layout's sections.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    /// The appendix lists every finding, one row each (`trellis blueprint --no-finding-list`: not).
+    pub finding_list: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { finding_list: true }
+    }
+}
+
 /// Lays out the blueprint of `model` with `design`, dated `date` (`YYYY-MM-DD`).
 pub fn compose(model: &Model, design: &Design, date: &str, logo: Option<Logo>) -> Document {
-    let facts = Facts::new(model, date);
+    compose_with(model, design, date, logo, &Options::default())
+}
+
+/// Lays out the blueprint with these options.
+pub fn compose_with(model: &Model, design: &Design, date: &str, logo: Option<Logo>, options: &Options) -> Document {
+    let facts = Facts::with(model, date, options);
     let mut flow = flow::Flow::new(design);
     let mut contents = None;
     for spec in &design.sections {
@@ -77,9 +95,20 @@ pub fn compose(model: &Model, design: &Design, date: &str, logo: Option<Logo>) -
 
 /// The blueprint as PDF bytes. `date` must be `YYYY-MM-DD`; `logo` is PNG bytes.
 pub fn blueprint(model: &Model, design: &Design, date: &str, logo: Option<&[u8]>) -> Result<Vec<u8>> {
+    blueprint_with(model, design, date, logo, &Options::default())
+}
+
+/// The blueprint as PDF bytes, with these options.
+pub fn blueprint_with(
+    model: &Model,
+    design: &Design,
+    date: &str,
+    logo: Option<&[u8]>,
+    options: &Options,
+) -> Result<Vec<u8>> {
     let fmt = time::macros::format_description!("[year]-[month]-[day]");
     time::Date::parse(date, fmt)
         .map_err(|_| crate::Error::Refused(format!("the date `{date}` is not a date in the form YYYY-MM-DD")))?;
     let logo = logo.map(decode_png).transpose()?;
-    Ok(render(&compose(model, design, date, logo)))
+    Ok(render(&compose_with(model, design, date, logo, options)))
 }

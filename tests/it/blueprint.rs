@@ -68,15 +68,34 @@ fn the_demo_blueprint_is_valid_and_says_everything_it_must() {
     for c in &m.channels {
         assert!(text.contains(&c.name), "missing channel {:?}", c.name);
     }
-    let entries = report::finding_entries(&m);
-    assert!(entries.len() > 20, "the demo has many finding groups: {}", entries.len());
-    for e in &entries {
-        assert!(text.contains(&squash(&e.title)), "missing finding title {:?}", e.title);
-        assert!(text.contains(&squash(&e.subject)), "missing finding subject {:?}", e.subject);
-        for line in e.recommendation.lines() {
-            assert!(text.contains(&squash(line)), "missing recommendation {line:?}");
+    let d = trellis::diagnostics::diagnose(&m);
+    let themes = d.themes();
+    assert!(themes.len() > 30, "the demo has many themes: {}", themes.len());
+    let mut codes_seen: Vec<&str> = Vec::new();
+    for (i, t) in themes.iter().enumerate() {
+        assert!(text.contains(&squash(&t.title)), "missing theme {} {:?}", i + 1, t.title);
+        // The first theme of a code carries the recommendation; later ones refer to it.
+        if codes_seen.contains(&t.codes[0]) {
+            assert!(text.contains(&squash(&format!("here, start with {}.", t.examples[0].label))), "{}", t.key);
+        } else {
+            assert!(text.contains(&squash(&t.recommendation)), "missing recommendation of {}", t.key);
+            codes_seen.push(t.codes[0]);
         }
     }
+    // The summary names the top three themes.
+    let summary = &text[text.find("What matters most").unwrap()..];
+    for t in &themes[..3] {
+        assert!(summary.contains(&squash(&t.title)), "{:?} in what matters most", t.title);
+    }
+    // The appendix lists every finding, by what it is about.
+    let list = &text[text.rfind("Every finding").expect("the finding list")..];
+    for f in d.findings.iter() {
+        assert!(list.contains(&squash(&d.subject_label(f))), "{} in the finding list", f.key());
+    }
+    for source in ["Kirkpatrick", "Phillips", "70-20-10", "Clardy", "Gilbert", "Mager", "Thalheimer", "Holton"] {
+        assert!(text.contains(source), "the appendix names {source}");
+    }
+    assert!(text.contains("Trellis conventions"), "thresholds and weights are called Trellis conventions");
     // The demo's attributions: its roles carry O*NET codes.
     assert!(text.contains("O*NET"), "O*NET attribution");
 
@@ -90,6 +109,35 @@ fn the_demo_blueprint_is_valid_and_says_everything_it_must() {
     for (title, page) in outline.iter().skip(2) {
         assert!(text.contains(&format!("{title} {page}")), "contents line for {title:?} on page {page}");
     }
+}
+
+/// Pages per section, from the outline: (title, first page, pages).
+fn section_pages(path: &std::path::Path) -> Vec<(String, u64, u64)> {
+    let outline = outline_titles(path);
+    let total: u64 = info(path, "Pages").parse().unwrap();
+    outline
+        .iter()
+        .enumerate()
+        .map(|(i, (t, p))| (t.clone(), *p, outline.get(i + 1).map_or(total + 1, |n| n.1) - p))
+        .collect()
+}
+
+#[test]
+fn the_demo_blueprint_keeps_to_its_page_budget() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_pdf(dir.path(), "demo.pdf", &render(&demo(), "default"));
+    let pages: u64 = info(&path, "Pages").parse().unwrap();
+    let sections = section_pages(&path);
+    assert!(pages <= 20, "the demo blueprint has {pages} pages, at most 20: {sections:?}");
+    let findings = sections.iter().find(|(t, ..)| t == "Findings").unwrap();
+    assert!(findings.2 <= 6, "the findings section has {} pages, at most 6", findings.2);
+    let opts = report::Options { finding_list: false };
+    let short = report::blueprint_with(&demo(), &Design::default_layout(), DATE, None, &opts).unwrap();
+    let short = write_pdf(dir.path(), "short.pdf", &short);
+    let short_pages: u64 = info(&short, "Pages").parse().unwrap();
+    assert!(short_pages < pages, "without the finding list: {short_pages} pages, with it {pages}");
+    let text = pdf_text(&short);
+    assert!(!text.contains("Every finding") && text.contains("What matters most"), "the list goes, the themes stay");
 }
 
 #[test]

@@ -156,9 +156,19 @@ fn a_3000_role_engagement_is_summarised_not_drawn_as_a_hairball() {
         "the map by group"
     );
     assert!(text.contains("GROUP / CATEGORY"), "the heatmap by group and category");
-    assert!(!text.contains("Occupation 2999"), "3,000 role boxes would be unreadable");
+    let map_start = doc.outline.iter().find(|o| o.title == "The ecosystem today").unwrap().page;
+    let map_end = doc.outline.iter().find(|o| o.page > map_start).map_or(doc.pages.len(), |o| o.page);
+    let map_text: String = doc.pages[map_start..map_end]
+        .iter()
+        .flat_map(|p| &p.items)
+        .filter_map(|i| if let Item::Text(t) = i { Some(t.text.as_str()) } else { None })
+        .collect();
+    assert!(!map_text.contains("Occupation 2999"), "3,000 role boxes would be unreadable");
     assert!(text.contains("Group 7"), "groups are named");
-    assert!(doc.pages.len() < 200, "{} pages", doc.pages.len());
+    let sections: Vec<(&str, usize)> = doc.outline.iter().map(|o| (o.title.as_str(), o.page + 1)).collect();
+    assert!(doc.pages.len() <= 60, "a 3,000-role blueprint has {} pages, at most 60: {sections:?}", doc.pages.len());
+    assert!(text.contains("Further themes"), "themes past the cards are one line each");
+    assert!(text.contains("Every finding") && text.contains("are listed; the engagement file holds every one"));
     assert_every_glyph_is_covered(&doc);
     assert_nothing_overflows_or_overlaps(&doc);
 }

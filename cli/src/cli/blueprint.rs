@@ -21,12 +21,19 @@ pub struct BlueprintArgs {
     /// A PNG logo for the cover.
     #[arg(long)]
     pub logo: Option<PathBuf>,
+    /// Leave the list of every finding out of the appendix (the findings section keeps its themes).
+    #[arg(long)]
+    pub no_finding_list: bool,
 }
 
 pub fn blueprint(args: BlueprintArgs, today: &str) -> Result<()> {
     let session = Session::open(&args.file)?;
-    let request =
-        BlueprintRequest { layout: args.layout, logo: args.logo, date: args.date.unwrap_or_else(|| today.to_owned()) };
+    let request = BlueprintRequest {
+        layout: args.layout,
+        logo: args.logo,
+        date: args.date.unwrap_or_else(|| today.to_owned()),
+        no_finding_list: args.no_finding_list,
+    };
     let written = session.write_blueprint(&args.output, &request)?;
     eprintln!("wrote {} ({} KB)", args.output.display(), written.bytes.div_ceil(1024));
     Ok(())

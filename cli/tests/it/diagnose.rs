@@ -24,6 +24,17 @@ fn diagnose_json_is_byte_identical_across_runs_and_shaped_as_documented() {
     for k in ["code", "severity", "pillar", "subjects", "evidence", "rationale", "recommendation", "key"] {
         assert!(f.get(k).is_some(), "finding lacks {k}: {f}");
     }
+    let themes = v["themes"].as_array().unwrap();
+    assert!(!themes.is_empty());
+    for t in themes {
+        for k in ["key", "title", "severity", "people", "codes", "findings", "examples", "recommendation", "impact"] {
+            assert!(t.get(k).is_some(), "theme lacks {k}: {t}");
+        }
+    }
+    let impacts: Vec<i64> = themes.iter().map(|t| t["impact"].as_i64().unwrap()).collect();
+    assert!(impacts.windows(2).all(|w| w[0] >= w[1]), "themes most impact first: {impacts:?}");
+    let held: usize = themes.iter().map(|t| t["findings"].as_array().unwrap().len()).sum();
+    assert_eq!(held, v["findings"].as_array().unwrap().len(), "each finding in one theme");
     let high = ok(&["diagnose", "d.trellis", "--format", "json", "--min-severity", "high"], d);
     let high: serde_json::Value = serde_json::from_str(&high).unwrap();
     assert!(high["findings"]
@@ -40,7 +51,20 @@ fn the_cli_records_judgement_and_answers() {
     ok(&["new", "d.trellis", "--date", "2026-01-01"], d);
     let v: serde_json::Value = serde_json::from_str(&ok(&["diagnose", "d.trellis", "--format", "json"], d)).unwrap();
     let key = v["findings"][0]["key"].as_str().unwrap().to_owned();
+    let theme = v["themes"].as_array().unwrap().iter().find(|t| t["findings"][0] == key.as_str()).unwrap();
+    let alone = theme["findings"].as_array().unwrap().len() == 1;
     ok(&["dispose", "d.trellis", &key, "--dismiss", "--note", "out of scope"], d);
+    let after: serde_json::Value =
+        serde_json::from_str(&ok(&["diagnose", "d.trellis", "--format", "json"], d)).unwrap();
+    let held: Vec<&str> = after["themes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|t| t["findings"].as_array().unwrap().iter().map(|k| k.as_str().unwrap()))
+        .collect();
+    assert!(!held.contains(&key.as_str()), "a dismissed finding leaves its theme");
+    let still = after["themes"].as_array().unwrap().iter().any(|t| t["key"] == theme["key"]);
+    assert_eq!(still, !alone, "a theme goes only when all its findings are dismissed");
     let text = ok(&["diagnose", "d.trellis"], d);
     assert!(text.contains("[dismissed]") || text.contains("dismissed]"), "{text}");
     let id = ok(

@@ -1,4 +1,4 @@
-//! The appendix: the method (areas, stages, scores, the maturity rule), a glossary and the data sources with their attributions.
+//! The appendix: the method (areas, stages, scores, Trellis's conventions, the maturity rule), the models it draws on, a glossary, the data sources with their attributions, and the list of every finding.
 
 use super::{stage_colour, Facts};
 use crate::diagnostics::Rules;
@@ -15,9 +15,18 @@ struct Texts {
     areas: BTreeMap<Area, String>,
     stages: BTreeMap<Stage, String>,
     scores: String,
+    conventions: String,
     maturity: String,
     glossary: BTreeMap<String, String>,
     sources: Sources,
+    references: Vec<Reference>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Reference {
+    name: String,
+    text: String,
 }
 
 #[derive(Deserialize)]
@@ -62,7 +71,7 @@ pub fn compose(flow: &mut Flow<'_>, facts: &Facts<'_>, title: &str) {
         .collect();
     table::draw(
         flow,
-        &Table { columns: vec![Column::new("Area", 150.0), Column::new("What it asks", w - 150.0)], rows, size: 8.5 },
+        &Table { columns: vec![Column::new("Area", 150.0), Column::new("What it asks", w - 150.0)], rows, size: 8.0 },
     );
     flow.subheading("The four stages of a learning journey", 40.0);
     let rows = Stage::ALL
@@ -76,10 +85,12 @@ pub fn compose(flow: &mut Flow<'_>, facts: &Facts<'_>, title: &str) {
         .collect();
     table::draw(
         flow,
-        &Table { columns: vec![Column::new("Stage", 150.0), Column::new("What it is", w - 150.0)], rows, size: 8.5 },
+        &Table { columns: vec![Column::new("Stage", 150.0), Column::new("What it is", w - 150.0)], rows, size: 8.0 },
     );
     flow.subheading("Scores", 30.0);
     flow.paragraph(&t.scores, body);
+    flow.subheading("Trellis conventions", 30.0);
+    flow.paragraph(&t.conventions, body);
     flow.subheading("Maturity", 80.0);
     flow.paragraph(&t.maturity, body);
     let rows = Rules::builtin()
@@ -100,14 +111,25 @@ pub fn compose(flow: &mut Flow<'_>, facts: &Facts<'_>, title: &str) {
         Column::right("Mean area score at least", 115.0),
         Column::right("Weakest area at least", 115.0),
     ];
-    table::draw(flow, &Table { columns, rows, size: 8.5 });
+    table::draw(flow, &Table { columns, rows, size: 8.0 });
+
+    flow.heading("Sources of the method", 60.0);
+    let rows = t.references.iter().map(|r| vec![Cell::new(r.name.clone()).bold(), Cell::new(r.text.clone())]).collect();
+    table::draw(
+        flow,
+        &Table {
+            columns: vec![Column::new("Model", 120.0), Column::new("What Trellis takes from it", w - 120.0)],
+            rows,
+            size: 8.0,
+        },
+    );
 
     flow.heading("Glossary", 60.0);
     let rows =
         t.glossary.iter().map(|(term, text)| vec![Cell::new(term.clone()).bold(), Cell::new(text.clone())]).collect();
     table::draw(
         flow,
-        &Table { columns: vec![Column::new("Term", 120.0), Column::new("Meaning", w - 120.0)], rows, size: 8.5 },
+        &Table { columns: vec![Column::new("Term", 120.0), Column::new("Meaning", w - 120.0)], rows, size: 8.0 },
     );
 
     flow.heading("Data sources", 60.0);
@@ -125,7 +147,7 @@ pub fn compose(flow: &mut Flow<'_>, facts: &Facts<'_>, title: &str) {
     let rows = sources.into_iter().map(|(what, text)| vec![Cell::new(what).bold(), Cell::new(text)]).collect();
     table::draw(
         flow,
-        &Table { columns: vec![Column::new("Source", 120.0), Column::new("Attribution", w - 120.0)], rows, size: 8.5 },
+        &Table { columns: vec![Column::new("Source", 120.0), Column::new("Attribution", w - 120.0)], rows, size: 8.0 },
     );
     let e = &facts.model.engagement;
     flow.paragraph(
@@ -136,4 +158,5 @@ pub fn compose(flow: &mut Flow<'_>, facts: &Facts<'_>, title: &str) {
         ),
         flow.muted(),
     );
+    super::finding_list::compose(flow, facts);
 }

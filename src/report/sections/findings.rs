@@ -1,10 +1,10 @@
-//! The findings: open findings grouped by area, severity and subject, each with its evidence, rationale and recommendation.
+//! The findings section (the themes, drawn by `themes.rs`), and the finding entries: open findings grouped by area, severity and subject, which the roadmap and the summary order.
 //!
 //! `entries` is the plain data the section draws (and the roadmap orders); dismissed findings
 //! are left out, accepted ones carry the consultant's note, manual findings stand alone.
 
 use super::{and_list, count, severity_colour, Facts};
-use crate::diagnostics::{sections, Fact, Finding};
+use crate::diagnostics::{Fact, Finding};
 use crate::model::{Area, Severity, Verdict};
 use crate::report::flow::{Flow, CONTENT_WIDTH, MARGIN_X};
 use crate::report::text::{self, Style};
@@ -243,75 +243,16 @@ pub fn entries<'m>(facts: &Facts<'m>, findings: Vec<Finding<'m>>) -> Vec<Entry> 
     out
 }
 
-/// Above this many entries, each block shows its largest few and counts the rest.
-const FULL_LIMIT: usize = 400;
-const PER_BLOCK_WHEN_LARGE: usize = 5;
-
-/// Width of the left column of a finding card (subject and evidence); the recommendation fills the rest.
-const LEFT_W: f32 = 170.0;
-const GAP: f32 = 12.0;
-
-fn draw_entry(flow: &mut Flow<'_>, e: &Entry) {
-    let d = flow.design;
-    let x = MARGIN_X + 8.0;
-    let right_x = x + LEFT_W + GAP;
-    let right_w = MARGIN_X + CONTENT_WIDTH - right_x;
-    let body = Style::new(8.5, d.text);
-    let subject_style = body.bold();
-    let small = Style::new(8.0, d.text);
-    let muted = Style::new(7.5, d.muted);
-    let subject_lines = text::wrap(&e.subject, &subject_style, LEFT_W);
-    let affected_lines = text::wrap(&e.affected, &small, LEFT_W);
-    let evidence_lines: Vec<String> = e.evidence.iter().flat_map(|t| text::wrap(t, &muted, LEFT_W)).collect();
-    let mut right: Vec<(Vec<String>, Style)> = Vec::new();
-    if e.manual && !e.rationale.trim().is_empty() {
-        // Manual findings carry their own rationale: it is theirs, not a rule's.
-        right.push((text::wrap(&e.rationale, &small.coloured(d.muted), right_w), small.coloured(d.muted)));
-    }
-    right.push((text::wrap(&e.recommendation, &body, right_w), body));
-    for n in &e.notes {
-        let style = body.coloured(d.primary);
-        right.push((text::wrap(&format!("Consultant’s note: {n}"), &style, right_w), style));
-    }
-    let left_h = subject_lines.len() as f32 * subject_style.line_height()
-        + if e.affected.is_empty() { 0.0 } else { affected_lines.len() as f32 * small.line_height() }
-        + evidence_lines.len() as f32 * muted.line_height();
-    let right_h: f32 = right.iter().map(|(l, s)| l.len() as f32 * s.line_height() + 2.0).sum();
-    let h = left_h.max(right_h) + 7.0;
-    if flow.ensure(h + 14.0) {
-        // A block that runs onto a new page says what it is a continuation of.
-        let cont = format!("{} (continued)", e.title);
-        let style = Style::new(8.0, d.muted).bold();
-        flow.text(MARGIN_X, flow.y + 8.0, &text::fit(&cont, style.size, true, CONTENT_WIDTH), style);
-        flow.y += 14.0;
-    }
-    let top = flow.y;
-    let mut y = top;
-    y += flow.lines_at(x, y, &subject_lines, subject_style);
-    if !e.affected.is_empty() {
-        y += flow.lines_at(x, y, &affected_lines, small);
-    }
-    flow.lines_at(x, y, &evidence_lines, muted);
-    let mut ry = top;
-    for (lines, style) in &right {
-        ry += flow.lines_at(right_x, ry, lines, *style) + 2.0;
-    }
-    flow.rect(MARGIN_X, top + 1.0, 2.5, h - 7.0, Some(severity_colour(e.severity)), None);
-    flow.y = top + h;
-    flow.line(vec![(x, flow.y - 3.5), (MARGIN_X + CONTENT_WIDTH, flow.y - 3.5)], d.muted.tint(0.85), 0.4, false);
-}
-
 pub fn compose(flow: &mut Flow<'_>, facts: &Facts<'_>, title: &str) {
     flow.start_section(title);
     let d = flow.design;
     let body = flow.body();
-    let entries = &facts.entries;
     let dismissed = facts.dismissed;
     let open = facts.open_findings();
     let mut intro = format!(
-        "The diagnosis raised {} about this ecosystem, gathered here into {} by area, severity and subject. ",
+        "The diagnosis raised {} about this ecosystem. They are gathered here into {}, one for each kind of finding and group of roles (or category of competencies), ranked by impact: the people affected, how critical the competencies are to their roles and how far below target people stand. ",
         count(open, "finding", "findings"),
-        count(entries.len(), "group", "groups")
+        count(facts.themes.len(), "theme", "themes")
     );
     if dismissed > 0 {
         intro.push_str(&format!(
@@ -320,9 +261,14 @@ pub fn compose(flow: &mut Flow<'_>, facts: &Facts<'_>, title: &str) {
             if dismissed == 1 { "is" } else { "are" }
         ));
     }
-    intro.push_str("Each group names what it is about, the evidence behind it, why it matters and what we recommend.");
+    intro.push_str("Each theme gives its numbers, its most telling examples and one recommendation");
+    intro.push_str(if facts.finding_list {
+        "; the appendix lists every finding."
+    } else {
+        "; the engagement file lists every finding (trellis diagnose)."
+    });
     flow.paragraph(&intro, body);
-    if entries.is_empty() {
+    if facts.themes.is_empty() {
         flow.paragraph(
             "No open findings: the structure of the ecosystem raised nothing that needs action.",
             body.bold(),
@@ -331,92 +277,22 @@ pub fn compose(flow: &mut Flow<'_>, facts: &Facts<'_>, title: &str) {
     }
     // Counts by severity.
     let chip_w = CONTENT_WIDTH / 4.0;
-    flow.ensure(44.0);
+    flow.ensure(30.0);
     let top = flow.y;
     for (i, sev) in Severity::ALL.iter().enumerate() {
         let n = facts.open_by_severity[*sev as usize];
         let x = MARGIN_X + i as f32 * chip_w;
-        flow.rect(x + 2.0, top, chip_w - 4.0, 36.0, Some(severity_colour(*sev).tint(0.85)), None);
-        flow.rect(x + 2.0, top, 3.0, 36.0, Some(severity_colour(*sev)), None);
-        flow.text(x + 12.0, top + 17.0, &super::thousands(n), Style::new(14.0, severity_colour(*sev)).bold());
-        flow.text(x + 12.0, top + 29.0, sev.label(), Style::new(8.0, d.text));
+        flow.rect(x + 2.0, top, chip_w - 4.0, 22.0, Some(severity_colour(*sev).tint(0.85)), None);
+        flow.rect(x + 2.0, top, 3.0, 22.0, Some(severity_colour(*sev)), None);
+        flow.text(x + 12.0, top + 15.0, &super::thousands(n), Style::new(11.0, severity_colour(*sev)).bold());
+        let label = format!("{} findings", sev.label().to_lowercase());
+        flow.text(
+            x + 16.0 + text::width(&super::thousands(n), 11.0, true),
+            top + 14.5,
+            &label,
+            Style::new(7.5, d.text),
+        );
     }
-    flow.y += 48.0;
-    let large = entries.len() > FULL_LIMIT;
-    for (area, in_area) in sections(entries, Area::ALL, |e| e.area) {
-        flow.heading(area.label(), 90.0);
-        let mut i = 0;
-        while i < in_area.len() {
-            let (sev, code) = (in_area[i].severity, in_area[i].code.as_str());
-            let block: Vec<&Entry> =
-                in_area[i..].iter().take_while(|e| e.severity == sev && e.code == code).copied().collect();
-            i += block.len();
-            if code == "manual" {
-                for e in &block {
-                    block_header(flow, e, false);
-                    draw_entry(flow, e);
-                }
-                continue;
-            }
-            block_header(flow, block[0], true);
-            let shown = if large { PER_BLOCK_WHEN_LARGE.min(block.len()) } else { block.len() };
-            for e in &block[..shown] {
-                draw_entry(flow, e);
-            }
-            if shown < block.len() {
-                let rest: usize = block[shown..].iter().map(|e| e.count).sum();
-                flow.paragraph_in(
-                    MARGIN_X + 12.0,
-                    CONTENT_WIDTH - 12.0,
-                    &format!(
-                        "And {} more like these ({}). The engagement file lists every one (trellis diagnose).",
-                        count(block.len() - shown, "group", "groups"),
-                        count(rest, "finding", "findings")
-                    ),
-                    flow.muted(),
-                );
-                flow.y += 8.0;
-            }
-        }
-    }
-}
-
-/// The title of a block of findings of one code and severity, with the rule's rationale.
-fn block_header(flow: &mut Flow<'_>, e: &Entry, with_rationale: bool) {
-    let d = flow.design;
-    let title_style = Style::new(11.0, d.text).bold();
-    let tag = if e.manual {
-        format!("{} · consultant’s finding", e.severity.label())
-    } else {
-        e.severity.label().to_owned()
-    };
-    let tag_style = Style::new(7.5, severity_colour(e.severity)).bold();
-    let tag_w = text::width(&tag.to_uppercase(), tag_style.size, true) + 10.0;
-    let lines = text::wrap(&e.title, &title_style, CONTENT_WIDTH - tag_w - 8.0);
-    let rationale = if with_rationale { text::wrap(&e.rationale, &flow.muted(), CONTENT_WIDTH) } else { Vec::new() };
-    let h = lines.len() as f32 * title_style.line_height() + rationale.len() as f32 * flow.muted().line_height() + 6.0;
-    flow.ensure(h + 60.0);
-    flow.y += 4.0;
-    let top = flow.y;
-    flow.rect(
-        MARGIN_X + CONTENT_WIDTH - tag_w,
-        top + 2.0,
-        tag_w,
-        12.0,
-        Some(severity_colour(e.severity).tint(0.85)),
-        None,
-    );
-    flow.text(MARGIN_X + CONTENT_WIDTH - tag_w + 5.0, top + 11.0, &tag.to_uppercase(), tag_style);
-    flow.y += flow.lines_at(MARGIN_X, top, &lines, title_style);
-    let muted = flow.muted();
-    flow.y += flow.lines_at(MARGIN_X, flow.y, &rationale, muted) + 4.0;
-    let caption = Style::new(6.5, d.accent).bold();
-    flow.text(MARGIN_X + 8.0, flow.y + 6.0, "WHAT AND WHO · EVIDENCE", caption);
-    flow.text(
-        MARGIN_X + 8.0 + LEFT_W + GAP,
-        flow.y + 6.0,
-        if e.manual { "WHY · RECOMMENDATION" } else { "RECOMMENDATION" },
-        caption,
-    );
-    flow.y += 10.0;
+    flow.y += 30.0;
+    super::themes::compose(flow, facts);
 }

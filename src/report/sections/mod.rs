@@ -3,6 +3,7 @@
 pub mod appendix;
 pub mod contents;
 pub mod cover;
+pub mod finding_list;
 pub mod findings;
 pub mod heatmap;
 pub mod map;
@@ -10,8 +11,9 @@ pub mod pathways;
 pub mod responses;
 pub mod roadmap;
 pub mod summary;
+pub mod themes;
 
-use crate::diagnostics::{self, Diagnosis, ResponseSummary};
+use crate::diagnostics::{self, Diagnosis, ResponseSummary, Theme};
 use crate::model::{ChannelKind, Model, Severity, Stage};
 use std::collections::HashMap;
 
@@ -23,6 +25,14 @@ pub struct Facts<'m> {
     pub diagnosis: Diagnosis<'m>,
     pub answers: ResponseSummary,
     pub entries: Vec<findings::Entry>,
+    /// The themes of the open findings, most impact first.
+    pub themes: Vec<Theme>,
+    /// The consultant's notes on accepted findings, by finding key.
+    pub notes: HashMap<String, String>,
+    /// The open findings for the appendix's list (at most `finding_list::LIMIT`), in report order.
+    pub list: Vec<finding_list::Row>,
+    /// Whether the appendix lists every finding (`--no-finding-list` leaves it out).
+    pub finding_list: bool,
     /// Open (not dismissed) findings by severity, most severe first, and the dismissed ones.
     pub open_by_severity: [usize; 4],
     pub dismissed: usize,
@@ -33,7 +43,19 @@ pub struct Facts<'m> {
 
 impl<'m> Facts<'m> {
     pub fn new(model: &'m Model, date: &str) -> Facts<'m> {
+        Facts::with(model, date, &super::Options::default())
+    }
+
+    pub fn with(model: &'m Model, date: &str, options: &super::Options) -> Facts<'m> {
         let mut diagnosis = diagnostics::diagnose(model);
+        let themes = diagnosis.themes();
+        let notes = diagnosis
+            .findings
+            .iter()
+            .filter(|f| f.status == Some(crate::model::Verdict::Accepted))
+            .filter_map(|f| f.note.map(str::trim).filter(|n| !n.is_empty()).map(|n| (f.key(), n.to_owned())))
+            .collect();
+        let list = if options.finding_list { finding_list::rows(&diagnosis, &themes) } else { Vec::new() };
         let found = std::mem::take(&mut diagnosis.findings);
         let names = model
             .roles
@@ -47,6 +69,10 @@ impl<'m> Facts<'m> {
             answers: ResponseSummary::of(model),
             diagnosis,
             entries: Vec::new(),
+            themes,
+            notes,
+            list,
+            finding_list: options.finding_list,
             open_by_severity: [0; 4],
             dismissed: 0,
             names,

@@ -8,7 +8,8 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// Above this many roles, pathways are drawn per role group.
 const MAX_ROLES: usize = 40;
-const MAX_GROUPS: usize = 40;
+/// Role groups drawn for a large engagement (the largest first); the rest are counted.
+const MAX_GROUPS: usize = 12;
 const MAX_STEPS: usize = 30;
 
 /// One step of a pathway: a channel and what it builds for the people on the path.
@@ -197,13 +198,25 @@ fn draw_path(
         ];
         Table { columns, rows, size: 8.0 }
     });
-    // Keep a role's heading, table and gaps on one page when they fit on one.
-    let whole = 60.0 + table.as_ref().map_or(20.0, table::height);
-    if whole < crate::report::flow::BOTTOM - crate::report::flow::TOP {
-        flow.ensure(whole);
-    }
+    // Keep a role's heading with at least a few rows of its table; a longer table breaks
+    // across the page and repeats its header. The note of what is not developed comes before
+    // the table, so it is never left alone at the top of a page.
+    let gaps_h = if missing.is_empty() { 0.0 } else { 28.0 };
+    let whole = 40.0 + gaps_h + table.as_ref().map_or(20.0, table::height);
+    flow.ensure(whole.min(100.0));
     flow.subheading(heading, 60.0);
     flow.paragraph(detail, flow.muted());
+    if !missing.is_empty() {
+        let shown: Vec<&str> = missing.iter().take(12).copied().collect();
+        let mut text = format!("Not yet developed by any channel on this path: {}", shown.join(", "));
+        if missing.len() > 12 {
+            text.push_str(&format!(" and {} more", missing.len() - 12));
+        }
+        flow.paragraph(
+            &(text + "."),
+            flow.body().sized(8.5).coloured(super::severity_colour(crate::model::Severity::High)),
+        );
+    }
     match &table {
         None => flow.paragraph(
             "No learning channel reaches these people yet.",
@@ -218,17 +231,6 @@ fn draw_path(
                 flow.muted(),
             );
         }
-    }
-    if !missing.is_empty() {
-        let shown: Vec<&str> = missing.iter().take(12).copied().collect();
-        let mut text = format!("Not yet developed by any channel on this path: {}", shown.join(", "));
-        if missing.len() > 12 {
-            text.push_str(&format!(" and {} more", missing.len() - 12));
-        }
-        flow.paragraph(
-            &(text + "."),
-            flow.body().sized(8.5).coloured(super::severity_colour(crate::model::Severity::High)),
-        );
     }
     flow.y += 6.0;
 }

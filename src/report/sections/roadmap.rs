@@ -8,7 +8,7 @@ use crate::report::table::{self, Cell, Column, Table};
 use crate::report::text::{self, Style};
 use std::collections::{BTreeMap, HashMap};
 
-const MAX_NAMES: usize = 6;
+const MAX_NAMES: usize = 4;
 
 /// One line of the roadmap.
 #[derive(Debug, Clone, PartialEq)]

@@ -1,4 +1,4 @@
-//! The executive summary: the consultant's words (or a generated summary), the maturity level, the six area scores and the findings that matter most.
+//! The executive summary: the consultant's words (or a generated summary), the maturity level, the six area scores and the three themes that matter most.
 
 use super::{count, severity_colour, Facts};
 use crate::diagnostics::Rules;
@@ -144,42 +144,35 @@ pub fn compose(flow: &mut Flow<'_>, facts: &Facts<'_>, title: &str) {
         flow.muted(),
     );
 
-    // The findings that matter most.
+    // The themes that matter most: the top three by impact, with their numbers.
     flow.heading("What matters most", 80.0);
-    // The most severe and widest group of each kind first, so that five kinds of problem show.
-    let mut ranked: Vec<&super::findings::Entry> = facts.entries.iter().collect();
-    ranked.sort_by_key(|e| (e.severity, std::cmp::Reverse(e.count)));
-    let mut top_entries: Vec<&super::findings::Entry> = Vec::new();
-    for e in &ranked {
-        if e.manual || !top_entries.iter().any(|t| t.code == e.code) {
-            top_entries.push(e);
-        }
-    }
-    if top_entries.is_empty() {
+    if facts.themes.is_empty() {
         flow.paragraph("The diagnosis found nothing that needs action.", body);
     }
-    for (i, e) in top_entries.iter().take(5).enumerate() {
-        let tag = e.severity.label().to_uppercase();
-        let sev = Style::new(7.0, severity_colour(e.severity)).bold();
+    for (i, t) in facts.themes.iter().take(3).enumerate() {
+        let tag = t.severity.label().to_uppercase();
+        let sev = Style::new(7.0, severity_colour(t.severity)).bold();
         let tag_w = text::width(&tag, sev.size, true);
         let head = Style::new(9.5, d.text).bold();
         let body9 = Style::new(9.0, d.text);
         let w = CONTENT_WIDTH - 14.0;
-        let who = e.affected.split_once(':').map(|(n, _)| format!(" ({n})")).unwrap_or_default();
-        let head_lines = text::wrap(&format!("{}: {}{who}", e.title, e.subject), &head, w - tag_w - 10.0);
-        let first = e.recommendation.lines().next().unwrap_or_default();
-        let rec_lines = text::wrap(first, &body9, w);
+        let head_lines = text::wrap(&format!("{}. {}", i + 1, t.title), &head, w - tag_w - 10.0);
+        let numbers = format!(
+            "{} affected; {}.",
+            count(t.people.max(0) as usize, "person", "people"),
+            count(t.findings.len(), "finding", "findings")
+        );
+        // The recommendation's first sentence: the summary must stay on its page.
+        let first = t.recommendation.split_once(". ").map_or(t.recommendation.as_str(), |(s, _)| s);
+        let first = first.trim_end_matches('.');
+        let rec_lines = text::wrap(&format!("{numbers} {first}."), &body9, w);
         let need = head_lines.len() as f32 * head.line_height() + rec_lines.len() as f32 * body9.line_height() + 8.0;
-        // Three always; a fourth and fifth only when they fit on the page, so the summary stays whole.
-        if i >= 3 && flow.y + need > crate::report::flow::BOTTOM {
-            break;
-        }
         flow.ensure(need);
         let y0 = flow.y;
         flow.text_right(MARGIN_X + CONTENT_WIDTH, y0 + head.size * 1.05, &tag, sev);
         flow.y += flow.lines_at(MARGIN_X + 14.0, flow.y, &head_lines, head);
         flow.y += flow.lines_at(MARGIN_X + 14.0, flow.y, &rec_lines, body9);
-        flow.rect(MARGIN_X, y0 + 2.0, 3.0, flow.y - y0 - 2.0, Some(severity_colour(e.severity)), None);
+        flow.rect(MARGIN_X, y0 + 2.0, 3.0, flow.y - y0 - 2.0, Some(severity_colour(t.severity)), None);
         flow.y += 8.0;
     }
 }

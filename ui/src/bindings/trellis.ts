@@ -405,6 +405,23 @@ export type FindingRow = { key: string, code: string, severity: Severity, area: 
 manual: boolean, };
 
 /**
+ * One theme as the studio lists it: the findings of one code and group, ranked by impact.
+ */
+export type ThemeRow = { key: string, title: string, severity: Severity, area: Area, 
+/**
+ * People affected: the summed headcount of the roles involved.
+ */
+people: number, 
+/**
+ * How many findings it holds.
+ */
+findings: number, 
+/**
+ * Its most telling examples, by name.
+ */
+examples: Array<string>, recommendation: string, };
+
+/**
  * One area: its score (0-100, absent when there is nothing to score), its parts and its open findings.
  */
 export type AreaScore = { area: Area, title: string, score: number | null, structural: number | null, perceived: number | null, 
@@ -418,7 +435,15 @@ respondents: number, open_findings: number, };
  */
 export type CodeCount = { code: string, count: number, };
 
-export type FindingsView = { rows: Array<FindingRow>, 
+export type FindingsView = { 
+/**
+ * The top themes of the open findings, most impact first (at most `THEME_ROWS`).
+ */
+themes: Array<ThemeRow>, 
+/**
+ * How many themes there are in all.
+ */
+theme_total: number, rows: Array<FindingRow>, 
 /**
  * How many findings match the query (rows holds at most the limit).
  */
@@ -434,11 +459,15 @@ total: number, codes: Array<CodeCount>, areas: Array<AreaScore>, maturity_level:
 evidence: string, summary: string, };
 
 /**
- * How to write the blueprint: a layout name, a PNG logo file, and the date printed on it
- * (`YYYY-MM-DD`). The studio and `trellis blueprint` both send this; an empty layout or logo
- * is none.
+ * How to write the blueprint: a layout name, a PNG logo file, the date printed on it
+ * (`YYYY-MM-DD`), and whether to leave the list of every finding out of the appendix. The
+ * studio and `trellis blueprint` both send this; an empty layout or logo is none.
  */
-export type BlueprintRequest = { layout: string | null, logo: string | null, date: string, };
+export type BlueprintRequest = { layout: string | null, logo: string | null, date: string, 
+/**
+ * Leave the appendix's list of every finding out (the themes stay).
+ */
+no_finding_list: boolean, };
 
 /**
  * A file the studio wrote.

@@ -1,4 +1,4 @@
-// Export: the blueprint PDF (layout, logo, date; open the result) and the JSON interchange.
+// Export: the blueprint PDF (layout, logo, date, the finding list or not; open the result) and the JSON interchange.
 
 import type { Exported } from "../bindings/trellis";
 import type { Ctx } from "../ctx";
@@ -67,6 +67,12 @@ function pdfCard(ctx: Ctx, layouts: string[], stem: string): HTMLElement {
   const clearLogo = button("Remove logo", () => (logo.value = ""), "btn btn-quiet");
   const logoRow = el("div", "inline");
   logoRow.append(logo, pickLogo, clearLogo);
+  const list = document.createElement("input");
+  list.type = "checkbox";
+  list.name = "finding-list";
+  list.checked = true;
+  const listLabel = el("span", "inline");
+  listLabel.append(list, document.createTextNode(" List every finding in the appendix (the themes are always shown)"));
   const [where, path] = destination(ctx, "pdf", stem);
   const outcome = el("div", "outcome");
   outcome.setAttribute("role", "status");
@@ -78,7 +84,12 @@ function pdfCard(ctx: Ctx, layouts: string[], stem: string): HTMLElement {
     if (!p) return;
     outcome.textContent = "Writing the blueprint…";
     try {
-      result(ctx, outcome, await ctx.api.exportBlueprint(p, { layout: layout.value || null, logo: logo.value || null, date: date.value }));
+      result(ctx, outcome, await ctx.api.exportBlueprint(p, {
+          layout: layout.value || null,
+          logo: logo.value || null,
+          date: date.value,
+          no_finding_list: !list.checked,
+        }));
     } catch (e) {
       outcome.textContent = "";
       ctx.fail(e);
@@ -90,6 +101,7 @@ function pdfCard(ctx: Ctx, layouts: string[], stem: string): HTMLElement {
     field("Layout", layout),
     field("Logo on the cover (PNG)", logoRow),
     field("Date printed on it", date),
+    field("Finding list", listLabel),
     where,
     go,
     outcome,

@@ -1,7 +1,8 @@
-// Findings: filter by area, severity, code and status; each finding links to its subjects on the
-// map; accept or dismiss with a note; manual findings; the executive summary; the area chart and maturity.
+// Findings: the top themes (what the client reads); filter by area, severity, code and status; each
+// finding links to its subjects on the map; accept or dismiss with a note; manual findings; the
+// executive summary; the area chart and maturity.
 
-import type { Area, FindingRow, FindingsView, ManualFinding, Severity, Verdict } from "../bindings/trellis";
+import type { FindingRow, FindingsView, ManualFinding, Area, Severity, ThemeRow, Verdict } from "../bindings/trellis";
 import type { Ctx } from "../ctx";
 import { button, el, field, header, input, select, textarea } from "../dom";
 import { AREAS, AREA_LABELS, SEVERITIES, SEVERITY_LABELS, VERDICT_LABELS } from "../bindings/vocabularies";
@@ -16,6 +17,7 @@ export async function renderFindings(root: HTMLElement, ctx: Ctx): Promise<void>
   const top = el("div", "findings-top");
   top.append(maturityCard(view), areaChart(view));
   root.append(top);
+  if (view.themes.length > 0) root.append(themesCard(view));
   const layout = el("div", "findings-layout");
   const list = el("section", "findings-list");
   list.append(filterBar(ctx, view), el("p", "muted count-line", countLine(view.rows.length, view.matching, view.total)));
@@ -24,6 +26,28 @@ export async function renderFindings(root: HTMLElement, ctx: Ctx): Promise<void>
   side.append(summaryForm(ctx, view.summary), manualForm(ctx));
   layout.append(list, side);
   root.append(layout);
+}
+
+/** The top themes, most impact first: title, severity, people and findings, examples, recommendation. */
+function themesCard(view: FindingsView): HTMLElement {
+  const card = el("section", "card themes");
+  const more = view.theme_total > view.themes.length ? ` (the first ${view.themes.length} of ${view.theme_total})` : "";
+  card.append(el("h2", "section-title", `Themes, most impact first${more}`));
+  const list = el("ol", "theme-list");
+  for (const t of view.themes) list.append(themeItem(t));
+  card.append(list);
+  return card;
+}
+
+function themeItem(t: ThemeRow): HTMLElement {
+  const item = el("li", "theme");
+  item.dataset["key"] = t.key;
+  const head = el("p", "theme-title");
+  head.append(el("span", `badge sev-${t.severity}`, t.severity), document.createTextNode(` ${t.title}`));
+  const people = `${t.people} ${t.people === 1 ? "person" : "people"} · ${t.findings} ${t.findings === 1 ? "finding" : "findings"}`;
+  const examples = t.examples.length > 0 ? ` · e.g. ${t.examples.join("; ")}` : "";
+  item.append(head, el("p", "muted theme-numbers", people + examples), el("p", "theme-recommendation", t.recommendation));
+  return item;
 }
 
 function maturityCard(view: FindingsView): HTMLElement {

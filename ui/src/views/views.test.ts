@@ -177,6 +177,19 @@ describe("Coverage", () => {
 
 describe("Findings", () => {
   const view: FindingsView = {
+    themes: [
+      {
+        key: "unreachable:group:<i>Ops</i>",
+        title: "<i>Ops</i>: all 30 people need 1 competency that nothing open to them develops",
+        severity: "high",
+        area: "beyond-training",
+        people: 30,
+        findings: 1,
+        examples: ["Triage (<b>Driver</b>)"],
+        recommendation: "Open a route. Start with Triage.",
+      },
+    ],
+    theme_total: 3,
     rows: [
       {
         key: "unreachable:c1,r1",
@@ -210,6 +223,11 @@ describe("Findings", () => {
     expect(root.querySelector(".finding .badge")?.textContent).toBe("High");
     expect(root.querySelector(".finding .finding-area")?.textContent).toBe("Learning beyond training");
     expect(root.querySelector(".maturity-evidence")?.textContent).toBe("The model scores one of the six areas (not <b>the rest</b>).");
+    const theme = root.querySelector(".theme-list .theme") as HTMLElement;
+    expect(theme.querySelector(".theme-title")?.textContent).toBe("high <i>Ops</i>: all 30 people need 1 competency that nothing open to them develops");
+    expect(theme.querySelector("i")).toBeNull();
+    expect(theme.querySelector(".theme-numbers")?.textContent).toBe("30 people · 1 finding · e.g. Triage (<b>Driver</b>)");
+    expect(root.querySelector(".themes h2")?.textContent).toBe("Themes, most impact first (the first 1 of 3)");
     const chip = root.querySelector(".finding .chip") as HTMLButtonElement;
     expect(chip.textContent).toBe("<b>Driver</b>");
     chip.click();
@@ -388,8 +406,15 @@ describe("Export", () => {
     (card.querySelector("input[name=pdf-path]") as HTMLInputElement).value = "/tmp/b";
     card.dispatchEvent(new Event("submit"));
     await settle();
-    expect(last(calls, "export_blueprint")).toMatchObject({ path: "/tmp/b.pdf", request: { layout: "board-brief", logo: null } });
+    expect(last(calls, "export_blueprint")).toMatchObject({
+      path: "/tmp/b.pdf",
+      request: { layout: "board-brief", logo: null, no_finding_list: false },
+    });
     expect(card.querySelector(".done")?.textContent).toContain("/tmp/b.pdf");
+    (card.querySelector("input[name=finding-list]") as HTMLInputElement).checked = false;
+    card.dispatchEvent(new Event("submit"));
+    await settle();
+    expect(last(calls, "export_blueprint")).toMatchObject({ request: { no_finding_list: true } });
   });
 });
 
