@@ -31,17 +31,26 @@ mod tests {
     use crate::store::{Store, APPLICATION_ID};
     use rusqlite::Connection;
 
-    /// A file as Trellis wrote it at schema 5 (before stage sets), with a channel that has links.
-    fn schema_5_file(path: &std::path::Path) {
+    /// A file as Trellis wrote it at schema `version`: the first `version` scripts, then `rows`
+    /// (SQL inserts), in one transaction.
+    fn file_at_schema(path: &std::path::Path, version: usize, rows: &str) {
         let conn = Connection::open(path).unwrap();
         conn.execute_batch("PRAGMA foreign_keys = ON; BEGIN;").unwrap();
-        for script in &SCRIPTS[..5] {
+        for script in &SCRIPTS[..version] {
             conn.execute_batch(script).unwrap();
         }
         conn.execute_batch(&format!(
-            "PRAGMA application_id = {APPLICATION_ID};
-             PRAGMA user_version = 5;
-             INSERT INTO engagement VALUES (1, 'Five', 'Client', 'Ana', '2026-01-01', 0, 5,
+            "PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {version}; {rows} COMMIT;"
+        ))
+        .unwrap();
+    }
+
+    /// A file as Trellis wrote it at schema 5 (before stage sets), with a channel that has links.
+    fn schema_5_file(path: &std::path::Path) {
+        file_at_schema(
+            path,
+            5,
+            "INSERT INTO engagement VALUES (1, 'Five', 'Client', 'Ana', '2026-01-01', 0, 5,
                  '[\"None\",\"Awareness\",\"Basic\",\"Competent\",\"Advanced\",\"Expert\"]', 70, 20, 10);
              INSERT INTO role VALUES ('r1', 'Nurse', '', 'Care', 12, '[]');
              INSERT INTO competency VALUES ('c1', 'Triage', '', 'Clinical', NULL, '[]');
@@ -52,10 +61,8 @@ mod tests {
              INSERT INTO develops VALUES ('ch2', 'c1', 'practice');
              INSERT INTO reaches VALUES ('ch1', 'r1');
              INSERT INTO reaches VALUES ('ch2', 'r1');
-             INSERT INTO follows VALUES ('ch1', 'ch2');
-             COMMIT;"
-        ))
-        .unwrap();
+             INSERT INTO follows VALUES ('ch1', 'ch2');",
+        );
     }
 
     #[test]
@@ -100,23 +107,15 @@ mod tests {
         use crate::model::{Edit, RespondentType};
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("six.trellis");
-        let conn = Connection::open(&path).unwrap();
-        conn.execute_batch("BEGIN;").unwrap();
-        for script in &SCRIPTS[..6] {
-            conn.execute_batch(script).unwrap();
-        }
-        conn.execute_batch(&format!(
-            "PRAGMA application_id = {APPLICATION_ID};
-             PRAGMA user_version = 6;
-             INSERT INTO engagement VALUES (1, 'Six', 'Client', 'Ana', '2026-01-01', 0, 5,
+        file_at_schema(
+            &path,
+            6,
+            "INSERT INTO engagement VALUES (1, 'Six', 'Client', 'Ana', '2026-01-01', 0, 5,
                  '[\"None\",\"Awareness\",\"Basic\",\"Competent\",\"Advanced\",\"Expert\"]', 70, 20, 10, NULL);
              INSERT INTO response (bank, question, respondent, grp, score, note, at)
                  VALUES ('core', 'tc-1', 'anon-1', 'Ops', 4, 'kept', '2026-01-02T10:00:00Z');
-             INSERT INTO workshop_participant VALUES ('ws-1', 'Ops', '2026-01-02T10:00:00Z');
-             COMMIT;"
-        ))
-        .unwrap();
-        drop(conn);
+             INSERT INTO workshop_participant VALUES ('ws-1', 'Ops', '2026-01-02T10:00:00Z');",
+        );
         let mut store = Store::open(&path).unwrap();
         let m = store.load().unwrap();
         assert_eq!(m.responses.len(), 1);
