@@ -11,6 +11,8 @@ const MAX_ROLES: usize = 40;
 /// Role groups drawn for a large engagement (the largest first); the rest are counted.
 const MAX_GROUPS: usize = 12;
 const MAX_STEPS: usize = 30;
+/// The Kind column: the longest channel-kind label at 8 pt and the cell's padding.
+const KIND_WIDTH: f32 = 134.0;
 
 /// One step of a pathway: a channel and what it builds for the people on the path.
 #[derive(Debug, Clone, PartialEq)]
@@ -190,11 +192,12 @@ fn draw_path(
             })
             .collect();
         let columns = vec![
-            Column::right("#", 20.0),
-            Column::new("Stage", 70.0),
-            Column::new("Channel", 140.0),
-            Column::new("Kind", 78.0),
-            Column::new("Builds", crate::report::flow::CONTENT_WIDTH - 308.0),
+            Column::right("#", 16.0),
+            Column::new("Stage", 58.0),
+            Column::new("Channel", 128.0),
+            // Wide enough for the longest kind, "Knowledge at the point of need", on one line.
+            Column::new("Kind", KIND_WIDTH),
+            Column::new("Builds", crate::report::flow::CONTENT_WIDTH - 202.0 - KIND_WIDTH),
         ];
         Table { columns, rows, size: 8.0 }
     });
@@ -224,15 +227,10 @@ fn draw_path(
         ),
         Some(t) => table::draw(flow, t),
     }
-    {
-        if steps.len() > MAX_STEPS {
-            flow.paragraph(
-                &format!("And {} more.", count(steps.len() - MAX_STEPS, "channel", "channels")),
-                flow.muted(),
-            );
-        }
+    if steps.len() > MAX_STEPS {
+        flow.paragraph(&format!("And {} more.", count(steps.len() - MAX_STEPS, "channel", "channels")), flow.muted());
     }
-    flow.y += 6.0;
+    flow.y += 2.0;
 }
 
 pub fn compose(flow: &mut Flow<'_>, facts: &Facts<'_>, title: &str) {
@@ -316,5 +314,20 @@ pub fn compose(flow: &mut Flow<'_>, facts: &Facts<'_>, title: &str) {
             ),
             flow.muted(),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::ChannelKind;
+    use crate::report::text;
+
+    #[test]
+    fn every_channel_kind_fits_on_one_line_of_the_kind_column() {
+        for k in ChannelKind::ALL {
+            // The table's cell padding is 4 pt each side.
+            let w = text::width(k.label(), 8.0, false);
+            assert!(w <= super::KIND_WIDTH - 8.0, "{} is {w} pt wide", k.label());
+        }
     }
 }
