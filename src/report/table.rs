@@ -5,12 +5,14 @@ use super::layout::Colour;
 use super::text::{self, Style};
 
 const PAD_X: f32 = 4.0;
-const PAD_Y: f32 = 3.0;
+const PAD_Y: f32 = 2.5;
 /// Lines in a cell sit closer than in running text (1.4): a table is read row by row, and
 /// its rules and banding already separate the rows.
-const LEADING: f32 = 1.25;
+const LEADING: f32 = 1.2;
 /// The first baseline below a cell's top padding, as a share of the type size.
 const BASELINE: f32 = 0.95;
+/// The space below a table.
+const AFTER: f32 = 6.0;
 
 fn leading(style: &Style) -> f32 {
     style.size * LEADING
@@ -123,7 +125,7 @@ pub fn height(table: &Table) -> f32 {
             n * leading(&body) + 2.0 * PAD_Y
         })
         .sum();
-    header * leading(&body) + 2.0 * PAD_Y + rows + 8.0
+    header * leading(&body) + 2.0 * PAD_Y + rows + AFTER
 }
 
 /// Draws the table at the cursor. A row never splits; a page break repeats the header.
@@ -192,5 +194,5 @@ pub fn draw_at(flow: &mut Flow<'_>, x0: f32, table: &Table) {
         flow.y += h;
         flow.line(vec![(x0, flow.y), (x0 + total, flow.y)], flow.design.muted.tint(0.75), 0.4, false);
     }
-    flow.y += 8.0;
+    flow.y += AFTER;
 }

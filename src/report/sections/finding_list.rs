@@ -48,6 +48,8 @@ pub fn rows(d: &Diagnosis<'_>, themes: &[Theme]) -> Vec<Row> {
 }
 
 const SIZE: f32 = 6.5;
+/// The rows' leading: closer than running text, as in the tables.
+const LEADING: f32 = SIZE * 1.15;
 /// Two columns of rows a page: a theme's number and kind of finding, then its findings' severity and subjects.
 const COLUMNS: usize = 2;
 const COLUMN_GAP: f32 = 14.0;
@@ -64,6 +66,13 @@ fn header(flow: &mut Flow<'_>, x: f32, y: f32) {
 }
 
 const HEADER_H: f32 = 10.0;
+
+/// Lines at the list's leading, the first line box's top at `top`.
+fn rows_at(flow: &mut Flow<'_>, x: f32, top: f32, lines: &[String], style: Style) {
+    for (i, line) in lines.iter().enumerate() {
+        flow.text(x, top + i as f32 * LEADING + SIZE * 0.95, line, style);
+    }
+}
 
 /// Draws the list under its own heading, in columns that repeat their header on every page.
 pub fn compose(flow: &mut Flow<'_>, facts: &Facts<'_>) {
@@ -88,7 +97,7 @@ pub fn compose(flow: &mut Flow<'_>, facts: &Facts<'_>) {
     let col_w = column_width();
     let about_w = col_w - SEVERITY_W - 2.0;
     // Rows fill the left column down to the foot of the page, then the right one, then a new page.
-    flow.ensure(HEADER_H + 3.0 * body.line_height());
+    flow.ensure(HEADER_H + 3.0 * LEADING);
     let mut top = flow.y;
     let mut column = 0;
     header(flow, MARGIN_X, top);
@@ -98,8 +107,8 @@ pub fn compose(flow: &mut Flow<'_>, facts: &Facts<'_>) {
         let opens = row.theme != last_theme;
         last_theme = row.theme;
         let lines = text::wrap(&row.about, &body, about_w);
-        let lead = if opens { body.line_height() + 0.5 } else { 0.0 };
-        let h = lines.len().max(1) as f32 * body.line_height() + 0.3;
+        let lead = if opens { LEADING } else { 0.0 };
+        let h = lines.len().max(1) as f32 * LEADING;
         if y + lead + h > BOTTOM {
             column += 1;
             if column == COLUMNS {
@@ -115,15 +124,15 @@ pub fn compose(flow: &mut Flow<'_>, facts: &Facts<'_>) {
         if opens {
             let head = format!("{}  {}", row.theme, row.title);
             let bold = body.bold().coloured(d.primary);
-            flow.lines_at(x + 2.0, y + 1.5, &[text::fit(&head, SIZE, true, col_w - 4.0)], bold);
+            rows_at(flow, x + 2.0, y + 1.0, &[text::fit(&head, SIZE, true, col_w - 4.0)], bold);
             y += lead;
         }
         if i % 2 == 1 {
             flow.rect(x, y, col_w, h, Some(d.muted.tint(0.93)), None);
         }
         let sev = Style::new(SIZE, severity_colour(row.severity)).bold();
-        flow.lines_at(x + 2.0, y + 0.5, &[row.severity.label().to_owned()], sev);
-        flow.lines_at(x + SEVERITY_W, y + 0.5, &lines, body);
+        rows_at(flow, x + 2.0, y, &[row.severity.label().to_owned()], sev);
+        rows_at(flow, x + SEVERITY_W, y, &lines, body);
         y += h;
     }
     // The cursor goes below the longest column on the last page.
