@@ -142,24 +142,32 @@ pub fn draw_at(flow: &mut Flow<'_>, x0: f32, table: &Table) {
         let lines = table.columns.iter().map(|c| text::wrap(&c.title, &style, c.width - 2.0 * PAD_X).len()).max();
         lines.unwrap_or(1) as f32 * leading(&style) + 2.0 * PAD_Y
     };
-    let mut first = true;
-    for (r, row) in table.rows.iter().enumerate() {
-        let wrapped: Vec<Vec<String>> = row
-            .iter()
-            .zip(&table.columns)
-            .map(|(cell, col)| {
-                let style = if cell.bold { body.bold() } else { body };
-                let chip = if cell.chip.is_some() { body.size + 2.0 } else { 0.0 };
-                text::wrap(&cell.text, &style, col.width - 2.0 * PAD_X - chip)
-            })
-            .collect();
-        let lines = wrapped.iter().map(Vec::len).max().unwrap_or(1).max(1) as f32;
-        let h = lines * leading(&body) + 2.0 * PAD_Y;
-        if first {
+    let laid: Vec<(Vec<Vec<String>>, f32)> = table
+        .rows
+        .iter()
+        .map(|row| {
+            let wrapped: Vec<Vec<String>> = row
+                .iter()
+                .zip(&table.columns)
+                .map(|(cell, col)| {
+                    let style = if cell.bold { body.bold() } else { body };
+                    let chip = if cell.chip.is_some() { body.size + 2.0 } else { 0.0 };
+                    text::wrap(&cell.text, &style, col.width - 2.0 * PAD_X - chip)
+                })
+                .collect();
+            let lines = wrapped.iter().map(Vec::len).max().unwrap_or(1).max(1) as f32;
+            (wrapped, lines * leading(&body) + 2.0 * PAD_Y)
+        })
+        .collect();
+    let n = laid.len();
+    for (r, (row, (wrapped, h))) in table.rows.iter().zip(&laid).enumerate() {
+        let h = *h;
+        // The last row never goes to a new page alone: the one before it goes with it.
+        let keep = if n >= 3 && r == n - 2 { h + laid[n - 1].1 } else { h };
+        if r == 0 {
             flow.ensure(header_h + h);
             header(flow, x0, &table.columns, table.size);
-            first = false;
-        } else if flow.ensure(h) {
+        } else if flow.ensure(keep) {
             header(flow, x0, &table.columns, table.size);
         }
         let top = flow.y;
@@ -167,7 +175,7 @@ pub fn draw_at(flow: &mut Flow<'_>, x0: f32, table: &Table) {
             flow.rect(x0, top, total, h, Some(flow.design.muted.tint(0.93)), None);
         }
         let mut x = x0;
-        for ((cell, col), lines) in row.iter().zip(&table.columns).zip(&wrapped) {
+        for ((cell, col), lines) in row.iter().zip(&table.columns).zip(wrapped) {
             if let Some(fill) = cell.fill {
                 flow.rect(x, top, col.width, h, Some(fill), None);
             }

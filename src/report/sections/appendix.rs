@@ -1,4 +1,4 @@
-//! The appendix: the method (areas, stages, scores, Trellis's conventions, the maturity rule), the models it draws on, the data sources with their attributions, a glossary, and the list of every finding.
+//! The appendix: the method (areas, stages, scores, the maturity rule, Trellis's conventions), the models it draws on, the data sources with their attributions, a glossary, and the list of every finding.
 
 use super::{stage_colour, Facts};
 use crate::diagnostics::Rules;
@@ -90,8 +90,6 @@ pub fn compose(flow: &mut Flow<'_>, facts: &Facts<'_>, title: &str) {
     );
     flow.subheading("Scores", 30.0);
     flow.paragraph(&t.scores, body);
-    flow.subheading("Trellis conventions", 30.0);
-    flow.paragraph(&t.conventions, body);
     flow.subheading("Maturity", 40.0);
     flow.paragraph(&t.maturity, body);
     let rows = Rules::builtin()
@@ -113,6 +111,9 @@ pub fn compose(flow: &mut Flow<'_>, facts: &Facts<'_>, title: &str) {
         Column::right("Weakest area at least", 125.0),
     ];
     table::draw(flow, &Table { columns, rows, size: 8.0 });
+    // The conventions cover the scores and the maturity rule both, so they come after them.
+    flow.subheading("Trellis conventions", 30.0);
+    flow.paragraph(&t.conventions, body);
 
     flow.heading("Sources of the method", 60.0);
     let rows = t.references.iter().map(|r| vec![Cell::new(r.name.clone()).bold(), Cell::new(r.text.clone())]).collect();

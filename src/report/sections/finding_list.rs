@@ -70,7 +70,7 @@ const HEADER_H: f32 = 10.0;
 /// Lines at the list's leading, the first line box's top at `top`.
 fn rows_at(flow: &mut Flow<'_>, x: f32, top: f32, lines: &[String], style: Style) {
     for (i, line) in lines.iter().enumerate() {
-        flow.text(x, top + i as f32 * LEADING + SIZE * 0.95, line, style);
+        flow.text(x, top + i as f32 * LEADING + SIZE * 0.9, line, style);
     }
 }
 
@@ -121,14 +121,15 @@ pub fn compose(flow: &mut Flow<'_>, facts: &Facts<'_>) {
             y = top + HEADER_H;
         }
         let x = MARGIN_X + column as f32 * (col_w + COLUMN_GAP);
+        // The band goes down before the theme's line, so it never covers its descenders.
+        if i % 2 == 1 {
+            flow.rect(x, y + lead, col_w, h, Some(d.muted.tint(0.93)), None);
+        }
         if opens {
             let head = format!("{}  {}", row.theme, row.title);
             let bold = body.bold().coloured(d.primary);
-            rows_at(flow, x + 2.0, y + 1.0, &[text::fit(&head, SIZE, true, col_w - 4.0)], bold);
+            rows_at(flow, x + 2.0, y, &[text::fit(&head, SIZE, true, col_w - 4.0)], bold);
             y += lead;
-        }
-        if i % 2 == 1 {
-            flow.rect(x, y, col_w, h, Some(d.muted.tint(0.93)), None);
         }
         let sev = Style::new(SIZE, severity_colour(row.severity)).bold();
         rows_at(flow, x + 2.0, y, &[row.severity.label().to_owned()], sev);
