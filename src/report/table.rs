@@ -106,12 +106,19 @@ fn header(flow: &mut Flow<'_>, x0: f32, columns: &[Column], size: f32) {
 
 /// The height the table takes when drawn whole (header and every row).
 pub fn height(table: &Table) -> f32 {
+    opening(table, table.rows.len())
+}
+
+/// The height of the header and the first `rows` rows (with the space below, as if whole):
+/// what a heading above the table must be kept with.
+pub fn opening(table: &Table, rows: usize) -> f32 {
     let body = Style::new(table.size, Colour::WHITE);
     let lines = |text: &str, style: &Style, w: f32| text::wrap(text, style, w).len().max(1) as f32;
     let header = table.columns.iter().map(|c| lines(&c.title, &body.bold(), c.width - 2.0 * PAD_X)).fold(1.0, f32::max);
     let rows: f32 = table
         .rows
         .iter()
+        .take(rows)
         .map(|row| {
             let n = row
                 .iter()

@@ -2,7 +2,8 @@
 
 use super::{count, stage_colour, Facts};
 use crate::model::{Model, Stage};
-use crate::report::flow::Flow;
+use crate::report::flow::{Flow, CONTENT_WIDTH};
+use crate::report::text;
 use crate::report::table::{self, Cell, Column, Table};
 use std::collections::{BTreeSet, HashMap, HashSet};
 
@@ -197,28 +198,31 @@ fn draw_path(
             Column::new("Channel", 128.0),
             // Wide enough for the longest kind, "Knowledge at the point of need", on one line.
             Column::new("Kind", KIND_WIDTH),
-            Column::new("Builds", crate::report::flow::CONTENT_WIDTH - 202.0 - KIND_WIDTH),
+            Column::new("Builds", CONTENT_WIDTH - 202.0 - KIND_WIDTH),
         ];
         Table { columns, rows, size: 8.0 }
     });
-    // Keep a role's heading with at least a few rows of its table; a longer table breaks
-    // across the page and repeats its header. The note of what is not developed comes before
-    // the table, so it is never left alone at the top of a page.
-    let gaps_h = if missing.is_empty() { 0.0 } else { 28.0 };
-    let whole = 40.0 + gaps_h + table.as_ref().map_or(20.0, table::height);
-    flow.ensure(whole.min(100.0));
-    flow.subheading(heading, 60.0);
-    flow.paragraph(detail, flow.muted());
-    if !missing.is_empty() {
+    // Keep a role's heading, its note of what is not developed and the first two rows of its
+    // table together; a longer table breaks across the page and repeats its header. The note
+    // comes before the table, so it is never left alone at the top of a page.
+    let gaps = (!missing.is_empty()).then(|| {
         let shown: Vec<&str> = missing.iter().take(12).copied().collect();
         let mut text = format!("Not yet developed by any channel on this path: {}", shown.join(", "));
         if missing.len() > 12 {
             text.push_str(&format!(" and {} more", missing.len() - 12));
         }
-        flow.paragraph(
-            &(text + "."),
-            flow.body().sized(8.5).coloured(super::severity_colour(crate::model::Severity::High)),
-        );
+        text + "."
+    });
+    let gaps_style = flow.body().sized(8.5).coloured(super::severity_colour(crate::model::Severity::High));
+    let gaps_h = gaps.as_ref().map_or(0.0, |g| {
+        text::wrap(g, &gaps_style, CONTENT_WIDTH).len() as f32 * gaps_style.line_height() + gaps_style.size * 0.6
+    });
+    let opening = table.as_ref().map_or(20.0, |t| table::opening(t, 2));
+    flow.ensure(40.0 + gaps_h + opening);
+    flow.subheading(heading, 60.0);
+    flow.paragraph(detail, flow.muted());
+    if let Some(g) = &gaps {
+        flow.paragraph(g, gaps_style);
     }
     match &table {
         None => flow.paragraph(
