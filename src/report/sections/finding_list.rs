@@ -39,12 +39,24 @@ pub fn rows(d: &Diagnosis<'_>, themes: &[Theme]) -> Vec<Row> {
                     severity: f.severity,
                     theme: rank + 1,
                     title: f.title().to_owned(),
-                    about: d.subject_label(f),
+                    about: about(d, f),
                 });
             }
         }
     }
     out
+}
+
+/// What a finding is about: its subjects by name, or its area for an area finding
+/// (perception-gap, perception-split), which would otherwise repeat the theme's title.
+fn about(d: &Diagnosis<'_>, f: &crate::diagnostics::Finding<'_>) -> String {
+    let s = &f.subjects;
+    match s.area {
+        Some(a) if s.role.is_none() && s.competency.is_none() && s.channel.is_none() && !f.is_manual() => {
+            a.label().to_owned()
+        }
+        _ => d.subject_label(f),
+    }
 }
 
 const SIZE: f32 = 6.5;
@@ -142,5 +154,27 @@ pub fn compose(flow: &mut Flow<'_>, facts: &Facts<'_>) {
         flow.y += 4.0;
         let rest = open - facts.list.len();
         flow.paragraph(&format!("And {} more.", count(rest, "finding", "findings")), flow.muted());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::report::sections::Facts;
+
+    #[test]
+    fn an_area_finding_is_listed_under_its_area() {
+        let m = crate::templates::load("demo").unwrap();
+        let facts = Facts::new(&m, "2026-03-01");
+        let d = crate::diagnostics::diagnose(&m);
+        let split = d
+            .findings
+            .iter()
+            .find(|f| f.code == "perception-split")
+            .expect("the demo's answers split managers and learners");
+        let area = split.subjects.area.unwrap().label();
+        let row = facts.list.iter().find(|r| r.title == split.title()).unwrap();
+        assert_eq!(row.about, area);
+        let entry = facts.entries.iter().find(|e| e.code == "perception-split").unwrap();
+        assert_eq!(entry.subject, area, "not the ecosystem as a whole");
     }
 }
