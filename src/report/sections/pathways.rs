@@ -3,8 +3,8 @@
 use super::{count, stage_colour, Facts};
 use crate::model::{Model, Stage};
 use crate::report::flow::{Flow, CONTENT_WIDTH};
-use crate::report::text;
 use crate::report::table::{self, Cell, Column, Table};
+use crate::report::text;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// Above this many roles, pathways are drawn per role group.

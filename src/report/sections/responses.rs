@@ -192,11 +192,8 @@ fn results(first: &str, rows: Vec<(String, usize, Option<f64>)>) -> Table {
             ]
         })
         .collect();
-    let columns = vec![
-        Column::new(first, HALF - 128.0),
-        Column::right("Respondents", 68.0),
-        Column::right("Mean (1-5)", 60.0),
-    ];
+    let columns =
+        vec![Column::new(first, HALF - 128.0), Column::right("Respondents", 68.0), Column::right("Mean (1-5)", 60.0)];
     Table { columns, rows, size: 8.0 }
 }
 
