@@ -145,10 +145,14 @@ impl<'d> Flow<'d> {
         lines.len() as f32 * style.line_height()
     }
 
-    /// A wrapped paragraph at the cursor, breaking pages between lines.
+    /// A wrapped paragraph at the cursor, breaking pages between lines, never leaving its
+    /// first line alone at the foot of a page nor its last alone at the top of the next.
     pub fn paragraph_in(&mut self, x: f32, width: f32, text: &str, style: Style) {
-        for line in text::wrap(text, &style, width) {
-            self.ensure(style.line_height());
+        let lines = text::wrap(text, &style, width);
+        let n = lines.len();
+        for (i, line) in lines.into_iter().enumerate() {
+            let keep = if n >= 2 && (i == 0 || i + 2 == n) { 2.0 } else { 1.0 };
+            self.ensure(keep * style.line_height());
             let top = self.y;
             self.lines_at(x, top, std::slice::from_ref(&line), style);
             self.y += style.line_height();

@@ -5,7 +5,25 @@ use super::layout::Colour;
 use super::text::{self, Style};
 
 const PAD_X: f32 = 4.0;
-const PAD_Y: f32 = 3.5;
+const PAD_Y: f32 = 2.5;
+/// Lines in a cell sit closer than in running text (1.4): a table is read row by row, and
+/// its rules and banding already separate the rows.
+const LEADING: f32 = 1.2;
+/// The first baseline below a cell's top padding, as a share of the type size.
+const BASELINE: f32 = 0.95;
+/// The space below a table.
+const AFTER: f32 = 6.0;
+
+fn leading(style: &Style) -> f32 {
+    style.size * LEADING
+}
+
+/// Left-aligned lines of a cell, the first line box's top at `top`.
+fn cell_lines(flow: &mut Flow<'_>, x: f32, top: f32, lines: &[String], style: Style) {
+    for (i, line) in lines.iter().enumerate() {
+        flow.text(x, top + i as f32 * leading(&style) + style.size * BASELINE, line, style);
+    }
+}
 
 /// A column: its heading and width in points.
 pub struct Column {
@@ -62,24 +80,24 @@ pub struct Table {
     pub size: f32,
 }
 
-fn header(flow: &mut Flow<'_>, columns: &[Column], size: f32) {
+fn header(flow: &mut Flow<'_>, x0: f32, columns: &[Column], size: f32) {
     let style = Style::new(size, Colour::WHITE).bold();
     let wrapped: Vec<Vec<String>> =
         columns.iter().map(|c| text::wrap(&c.title, &style, c.width - 2.0 * PAD_X)).collect();
     let lines = wrapped.iter().map(Vec::len).max().unwrap_or(1) as f32;
-    let h = lines * style.line_height() + 2.0 * PAD_Y;
+    let h = lines * leading(&style) + 2.0 * PAD_Y;
     let total: f32 = columns.iter().map(|c| c.width).sum();
     let top = flow.y;
-    flow.rect(MARGIN_X, top, total, h, Some(flow.design.primary), None);
-    let mut x = MARGIN_X;
+    flow.rect(x0, top, total, h, Some(flow.design.primary), None);
+    let mut x = x0;
     for (c, lines) in columns.iter().zip(&wrapped) {
         if c.right {
             for (i, l) in lines.iter().enumerate() {
-                let y = top + PAD_Y + i as f32 * style.line_height() + style.size * 1.05;
+                let y = top + PAD_Y + i as f32 * leading(&style) + style.size * BASELINE;
                 flow.text_right(x + c.width - PAD_X, y, l, style);
             }
         } else {
-            flow.lines_at(x + PAD_X, top + PAD_Y, lines, style);
+            cell_lines(flow, x + PAD_X, top + PAD_Y, lines, style);
         }
         x += c.width;
     }
@@ -88,12 +106,19 @@ fn header(flow: &mut Flow<'_>, columns: &[Column], size: f32) {
 
 /// The height the table takes when drawn whole (header and every row).
 pub fn height(table: &Table) -> f32 {
+    opening(table, table.rows.len())
+}
+
+/// The height of the header and the first `rows` rows (with the space below, as if whole):
+/// what a heading above the table must be kept with.
+pub fn opening(table: &Table, rows: usize) -> f32 {
     let body = Style::new(table.size, Colour::WHITE);
     let lines = |text: &str, style: &Style, w: f32| text::wrap(text, style, w).len().max(1) as f32;
     let header = table.columns.iter().map(|c| lines(&c.title, &body.bold(), c.width - 2.0 * PAD_X)).fold(1.0, f32::max);
     let rows: f32 = table
         .rows
         .iter()
+        .take(rows)
         .map(|row| {
             let n = row
                 .iter()
@@ -104,47 +129,60 @@ pub fn height(table: &Table) -> f32 {
                     lines(&cell.text, &style, col.width - 2.0 * PAD_X - chip)
                 })
                 .fold(1.0, f32::max);
-            n * body.line_height() + 2.0 * PAD_Y
+            n * leading(&body) + 2.0 * PAD_Y
         })
         .sum();
-    header * body.line_height() + 2.0 * PAD_Y + rows + 8.0
+    header * leading(&body) + 2.0 * PAD_Y + rows + AFTER
 }
 
 /// Draws the table at the cursor. A row never splits; a page break repeats the header.
 pub fn draw(flow: &mut Flow<'_>, table: &Table) {
+    draw_at(flow, MARGIN_X, table);
+}
+
+/// Draws the table at the cursor with its left edge at `x0` (a table beside another).
+pub fn draw_at(flow: &mut Flow<'_>, x0: f32, table: &Table) {
     let body = Style::new(table.size, flow.design.text);
     let total: f32 = table.columns.iter().map(|c| c.width).sum();
     let header_h = {
         let style = body.bold();
         let lines = table.columns.iter().map(|c| text::wrap(&c.title, &style, c.width - 2.0 * PAD_X).len()).max();
-        lines.unwrap_or(1) as f32 * style.line_height() + 2.0 * PAD_Y
+        lines.unwrap_or(1) as f32 * leading(&style) + 2.0 * PAD_Y
     };
-    let mut first = true;
-    for (r, row) in table.rows.iter().enumerate() {
-        let wrapped: Vec<Vec<String>> = row
-            .iter()
-            .zip(&table.columns)
-            .map(|(cell, col)| {
-                let style = if cell.bold { body.bold() } else { body };
-                let chip = if cell.chip.is_some() { body.size + 2.0 } else { 0.0 };
-                text::wrap(&cell.text, &style, col.width - 2.0 * PAD_X - chip)
-            })
-            .collect();
-        let lines = wrapped.iter().map(Vec::len).max().unwrap_or(1).max(1) as f32;
-        let h = lines * body.line_height() + 2.0 * PAD_Y;
-        if first {
+    let laid: Vec<(Vec<Vec<String>>, f32)> = table
+        .rows
+        .iter()
+        .map(|row| {
+            let wrapped: Vec<Vec<String>> = row
+                .iter()
+                .zip(&table.columns)
+                .map(|(cell, col)| {
+                    let style = if cell.bold { body.bold() } else { body };
+                    let chip = if cell.chip.is_some() { body.size + 2.0 } else { 0.0 };
+                    text::wrap(&cell.text, &style, col.width - 2.0 * PAD_X - chip)
+                })
+                .collect();
+            let lines = wrapped.iter().map(Vec::len).max().unwrap_or(1).max(1) as f32;
+            (wrapped, lines * leading(&body) + 2.0 * PAD_Y)
+        })
+        .collect();
+    let n = laid.len();
+    for (r, (row, (wrapped, h))) in table.rows.iter().zip(&laid).enumerate() {
+        let h = *h;
+        // The last row never goes to a new page alone: the one before it goes with it.
+        let keep = if n >= 3 && r == n - 2 { h + laid[n - 1].1 } else { h };
+        if r == 0 {
             flow.ensure(header_h + h);
-            header(flow, &table.columns, table.size);
-            first = false;
-        } else if flow.ensure(h) {
-            header(flow, &table.columns, table.size);
+            header(flow, x0, &table.columns, table.size);
+        } else if flow.ensure(keep) {
+            header(flow, x0, &table.columns, table.size);
         }
         let top = flow.y;
         if r % 2 == 1 {
-            flow.rect(MARGIN_X, top, total, h, Some(flow.design.muted.tint(0.93)), None);
+            flow.rect(x0, top, total, h, Some(flow.design.muted.tint(0.93)), None);
         }
-        let mut x = MARGIN_X;
-        for ((cell, col), lines) in row.iter().zip(&table.columns).zip(&wrapped) {
+        let mut x = x0;
+        for ((cell, col), lines) in row.iter().zip(&table.columns).zip(wrapped) {
             if let Some(fill) = cell.fill {
                 flow.rect(x, top, col.width, h, Some(fill), None);
             }
@@ -155,21 +193,21 @@ pub fn draw(flow: &mut Flow<'_>, table: &Table) {
             let mut tx = x + PAD_X;
             if let Some(chip) = cell.chip {
                 let s = body.size * 0.8;
-                flow.rect(tx, top + PAD_Y + (body.line_height() - s) / 2.0, s, s, Some(chip), None);
+                flow.rect(tx, top + PAD_Y + (leading(&body) - s) / 2.0, s, s, Some(chip), None);
                 tx += body.size + 2.0;
             }
             if col.right {
                 for (i, l) in lines.iter().enumerate() {
-                    let y = top + PAD_Y + i as f32 * style.line_height() + style.size * 1.05;
+                    let y = top + PAD_Y + i as f32 * leading(&style) + style.size * BASELINE;
                     flow.text_right(x + col.width - PAD_X, y, l, style);
                 }
             } else {
-                flow.lines_at(tx, top + PAD_Y, lines, style);
+                cell_lines(flow, tx, top + PAD_Y, lines, style);
             }
             x += col.width;
         }
         flow.y += h;
-        flow.line(vec![(MARGIN_X, flow.y), (MARGIN_X + total, flow.y)], flow.design.muted.tint(0.75), 0.4, false);
+        flow.line(vec![(x0, flow.y), (x0 + total, flow.y)], flow.design.muted.tint(0.75), 0.4, false);
     }
-    flow.y += 8.0;
+    flow.y += AFTER;
 }

@@ -1,4 +1,4 @@
-//! The appendix: the method (areas, stages, scores, Trellis's conventions, the maturity rule), the models it draws on, a glossary, the data sources with their attributions, and the list of every finding.
+//! The appendix: the method (areas, stages, scores, the maturity rule, Trellis's conventions), the models it draws on, the data sources with their attributions, a glossary, and the list of every finding.
 
 use super::{stage_colour, Facts};
 use crate::diagnostics::Rules;
@@ -60,7 +60,8 @@ fn imported(facts: &Facts<'_>, prefix: &str) -> bool {
 pub fn compose(flow: &mut Flow<'_>, facts: &Facts<'_>, title: &str) {
     flow.start_section(title);
     let t = texts();
-    let body = flow.body();
+    // Reference text for whoever checks the method: a size smaller than the sections' body.
+    let body = flow.body().sized(8.5);
     let w = crate::report::flow::CONTENT_WIDTH;
     flow.heading("Method", 40.0);
     flow.paragraph(&t.method, body);
@@ -71,7 +72,7 @@ pub fn compose(flow: &mut Flow<'_>, facts: &Facts<'_>, title: &str) {
         .collect();
     table::draw(
         flow,
-        &Table { columns: vec![Column::new("Area", 150.0), Column::new("What it asks", w - 150.0)], rows, size: 8.0 },
+        &Table { columns: vec![Column::new("Area", 135.0), Column::new("What it asks", w - 135.0)], rows, size: 8.0 },
     );
     flow.subheading("The four stages of a learning journey", 40.0);
     let rows = Stage::ALL
@@ -85,13 +86,11 @@ pub fn compose(flow: &mut Flow<'_>, facts: &Facts<'_>, title: &str) {
         .collect();
     table::draw(
         flow,
-        &Table { columns: vec![Column::new("Stage", 150.0), Column::new("What it is", w - 150.0)], rows, size: 8.0 },
+        &Table { columns: vec![Column::new("Stage", 100.0), Column::new("What it is", w - 100.0)], rows, size: 8.0 },
     );
     flow.subheading("Scores", 30.0);
     flow.paragraph(&t.scores, body);
-    flow.subheading("Trellis conventions", 30.0);
-    flow.paragraph(&t.conventions, body);
-    flow.subheading("Maturity", 80.0);
+    flow.subheading("Maturity", 40.0);
     flow.paragraph(&t.maturity, body);
     let rows = Rules::builtin()
         .maturity
@@ -106,32 +105,29 @@ pub fn compose(flow: &mut Flow<'_>, facts: &Facts<'_>, title: &str) {
         })
         .collect();
     let columns = vec![
-        Column::right("Level", 45.0),
-        Column::new("Name", w - 45.0 - 230.0),
-        Column::right("Mean area score at least", 115.0),
-        Column::right("Weakest area at least", 115.0),
+        Column::right("Level", 40.0),
+        Column::new("Name", w - 40.0 - 250.0),
+        Column::right("Mean area score at least", 125.0),
+        Column::right("Weakest area at least", 125.0),
     ];
     table::draw(flow, &Table { columns, rows, size: 8.0 });
+    // The conventions cover the scores and the maturity rule both, so they come after them.
+    flow.subheading("Trellis conventions", 30.0);
+    flow.paragraph(&t.conventions, body);
 
     flow.heading("Sources of the method", 60.0);
     let rows = t.references.iter().map(|r| vec![Cell::new(r.name.clone()).bold(), Cell::new(r.text.clone())]).collect();
     table::draw(
         flow,
         &Table {
-            columns: vec![Column::new("Model", 120.0), Column::new("What Trellis takes from it", w - 120.0)],
+            columns: vec![Column::new("Model", 110.0), Column::new("What Trellis takes from it", w - 110.0)],
             rows,
             size: 8.0,
         },
     );
 
-    flow.heading("Glossary", 60.0);
-    let rows =
-        t.glossary.iter().map(|(term, text)| vec![Cell::new(term.clone()).bold(), Cell::new(text.clone())]).collect();
-    table::draw(
-        flow,
-        &Table { columns: vec![Column::new("Term", 120.0), Column::new("Meaning", w - 120.0)], rows, size: 8.0 },
-    );
-
+    // The data sources follow the sources of the method; the glossary's short rows then fill
+    // the foot of whichever page it starts on.
     flow.heading("Data sources", 60.0);
     let mut sources = vec![("Engagement model", t.sources.model.clone())];
     if !facts.model.responses.is_empty() {
@@ -147,7 +143,7 @@ pub fn compose(flow: &mut Flow<'_>, facts: &Facts<'_>, title: &str) {
     let rows = sources.into_iter().map(|(what, text)| vec![Cell::new(what).bold(), Cell::new(text)]).collect();
     table::draw(
         flow,
-        &Table { columns: vec![Column::new("Source", 120.0), Column::new("Attribution", w - 120.0)], rows, size: 8.0 },
+        &Table { columns: vec![Column::new("Source", 100.0), Column::new("Attribution", w - 100.0)], rows, size: 8.0 },
     );
     let e = &facts.model.engagement;
     flow.paragraph(
@@ -158,5 +154,13 @@ pub fn compose(flow: &mut Flow<'_>, facts: &Facts<'_>, title: &str) {
         ),
         flow.muted(),
     );
+    flow.heading("Glossary", 60.0);
+    let rows =
+        t.glossary.iter().map(|(term, text)| vec![Cell::new(term.clone()).bold(), Cell::new(text.clone())]).collect();
+    table::draw(
+        flow,
+        &Table { columns: vec![Column::new("Term", 92.0), Column::new("Meaning", w - 92.0)], rows, size: 8.0 },
+    );
+
     super::finding_list::compose(flow, facts);
 }

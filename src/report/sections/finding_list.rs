@@ -39,7 +39,7 @@ pub fn rows(d: &Diagnosis<'_>, themes: &[Theme]) -> Vec<Row> {
                     severity: f.severity,
                     theme: rank + 1,
                     title: f.title().to_owned(),
-                    about: d.subject_label(f),
+                    about: about(d, f),
                 });
             }
         }
@@ -47,7 +47,21 @@ pub fn rows(d: &Diagnosis<'_>, themes: &[Theme]) -> Vec<Row> {
     out
 }
 
+/// What a finding is about: its subjects by name, or its area for an area finding
+/// (perception-gap, perception-split), which would otherwise repeat the theme's title.
+fn about(d: &Diagnosis<'_>, f: &crate::diagnostics::Finding<'_>) -> String {
+    let s = &f.subjects;
+    match s.area {
+        Some(a) if s.role.is_none() && s.competency.is_none() && s.channel.is_none() && !f.is_manual() => {
+            a.label().to_owned()
+        }
+        _ => d.subject_label(f),
+    }
+}
+
 const SIZE: f32 = 6.5;
+/// The rows' leading: closer than running text, as in the tables.
+const LEADING: f32 = SIZE * 1.15;
 /// Two columns of rows a page: a theme's number and kind of finding, then its findings' severity and subjects.
 const COLUMNS: usize = 2;
 const COLUMN_GAP: f32 = 14.0;
@@ -64,6 +78,13 @@ fn header(flow: &mut Flow<'_>, x: f32, y: f32) {
 }
 
 const HEADER_H: f32 = 10.0;
+
+/// Lines at the list's leading, the first line box's top at `top`.
+fn rows_at(flow: &mut Flow<'_>, x: f32, top: f32, lines: &[String], style: Style) {
+    for (i, line) in lines.iter().enumerate() {
+        flow.text(x, top + i as f32 * LEADING + SIZE * 0.9, line, style);
+    }
+}
 
 /// Draws the list under its own heading, in columns that repeat their header on every page.
 pub fn compose(flow: &mut Flow<'_>, facts: &Facts<'_>) {
@@ -88,7 +109,7 @@ pub fn compose(flow: &mut Flow<'_>, facts: &Facts<'_>) {
     let col_w = column_width();
     let about_w = col_w - SEVERITY_W - 2.0;
     // Rows fill the left column down to the foot of the page, then the right one, then a new page.
-    flow.ensure(HEADER_H + 3.0 * body.line_height());
+    flow.ensure(HEADER_H + 3.0 * LEADING);
     let mut top = flow.y;
     let mut column = 0;
     header(flow, MARGIN_X, top);
@@ -98,8 +119,8 @@ pub fn compose(flow: &mut Flow<'_>, facts: &Facts<'_>) {
         let opens = row.theme != last_theme;
         last_theme = row.theme;
         let lines = text::wrap(&row.about, &body, about_w);
-        let lead = if opens { body.line_height() + 0.5 } else { 0.0 };
-        let h = lines.len().max(1) as f32 * body.line_height() + 0.3;
+        let lead = if opens { LEADING } else { 0.0 };
+        let h = lines.len().max(1) as f32 * LEADING;
         if y + lead + h > BOTTOM {
             column += 1;
             if column == COLUMNS {
@@ -112,18 +133,19 @@ pub fn compose(flow: &mut Flow<'_>, facts: &Facts<'_>) {
             y = top + HEADER_H;
         }
         let x = MARGIN_X + column as f32 * (col_w + COLUMN_GAP);
+        // The band goes down before the theme's line, so it never covers its descenders.
+        if i % 2 == 1 {
+            flow.rect(x, y + lead, col_w, h, Some(d.muted.tint(0.93)), None);
+        }
         if opens {
             let head = format!("{}  {}", row.theme, row.title);
             let bold = body.bold().coloured(d.primary);
-            flow.lines_at(x + 2.0, y + 1.5, &[text::fit(&head, SIZE, true, col_w - 4.0)], bold);
+            rows_at(flow, x + 2.0, y, &[text::fit(&head, SIZE, true, col_w - 4.0)], bold);
             y += lead;
         }
-        if i % 2 == 1 {
-            flow.rect(x, y, col_w, h, Some(d.muted.tint(0.93)), None);
-        }
         let sev = Style::new(SIZE, severity_colour(row.severity)).bold();
-        flow.lines_at(x + 2.0, y + 0.5, &[row.severity.label().to_owned()], sev);
-        flow.lines_at(x + SEVERITY_W, y + 0.5, &lines, body);
+        rows_at(flow, x + 2.0, y, &[row.severity.label().to_owned()], sev);
+        rows_at(flow, x + SEVERITY_W, y, &lines, body);
         y += h;
     }
     // The cursor goes below the longest column on the last page.
@@ -132,5 +154,27 @@ pub fn compose(flow: &mut Flow<'_>, facts: &Facts<'_>) {
         flow.y += 4.0;
         let rest = open - facts.list.len();
         flow.paragraph(&format!("And {} more.", count(rest, "finding", "findings")), flow.muted());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::report::sections::Facts;
+
+    #[test]
+    fn an_area_finding_is_listed_under_its_area() {
+        let m = crate::templates::load("demo").unwrap();
+        let facts = Facts::new(&m, "2026-03-01");
+        let d = crate::diagnostics::diagnose(&m);
+        let split = d
+            .findings
+            .iter()
+            .find(|f| f.code == "perception-split")
+            .expect("the demo's answers split managers and learners");
+        let area = split.subjects.area.unwrap().label();
+        let row = facts.list.iter().find(|r| r.title == split.title()).unwrap();
+        assert_eq!(row.about, area);
+        let entry = facts.entries.iter().find(|e| e.code == "perception-split").unwrap();
+        assert_eq!(entry.subject, area, "not the ecosystem as a whole");
     }
 }

@@ -115,6 +115,9 @@ fn entry(facts: &Facts<'_>, members: &[&Finding<'_>]) -> Entry {
         (cycle.iter().map(|id| facts.name(id)).collect::<Vec<_>>().join(" → "), Vec::new())
     } else if f.is_manual() {
         ("Raised by the consultant".to_owned(), Vec::new())
+    } else if let Some(a) = s.area {
+        // An area finding (perception-gap, perception-split) is about that area.
+        (a.label().to_owned(), Vec::new())
     } else {
         ("The ecosystem as a whole".to_owned(), Vec::new())
     };

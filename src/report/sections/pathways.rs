@@ -2,8 +2,9 @@
 
 use super::{count, stage_colour, Facts};
 use crate::model::{Model, Stage};
-use crate::report::flow::Flow;
+use crate::report::flow::{Flow, CONTENT_WIDTH};
 use crate::report::table::{self, Cell, Column, Table};
+use crate::report::text;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// Above this many roles, pathways are drawn per role group.
@@ -11,6 +12,8 @@ const MAX_ROLES: usize = 40;
 /// Role groups drawn for a large engagement (the largest first); the rest are counted.
 const MAX_GROUPS: usize = 12;
 const MAX_STEPS: usize = 30;
+/// The Kind column: the longest channel-kind label at 8 pt and the cell's padding.
+const KIND_WIDTH: f32 = 134.0;
 
 /// One step of a pathway: a channel and what it builds for the people on the path.
 #[derive(Debug, Clone, PartialEq)]
@@ -190,32 +193,36 @@ fn draw_path(
             })
             .collect();
         let columns = vec![
-            Column::right("#", 20.0),
-            Column::new("Stage", 70.0),
-            Column::new("Channel", 140.0),
-            Column::new("Kind", 78.0),
-            Column::new("Builds", crate::report::flow::CONTENT_WIDTH - 308.0),
+            Column::right("#", 16.0),
+            Column::new("Stage", 58.0),
+            Column::new("Channel", 128.0),
+            // Wide enough for the longest kind, "Knowledge at the point of need", on one line.
+            Column::new("Kind", KIND_WIDTH),
+            Column::new("Builds", CONTENT_WIDTH - 202.0 - KIND_WIDTH),
         ];
         Table { columns, rows, size: 8.0 }
     });
-    // Keep a role's heading with at least a few rows of its table; a longer table breaks
-    // across the page and repeats its header. The note of what is not developed comes before
-    // the table, so it is never left alone at the top of a page.
-    let gaps_h = if missing.is_empty() { 0.0 } else { 28.0 };
-    let whole = 40.0 + gaps_h + table.as_ref().map_or(20.0, table::height);
-    flow.ensure(whole.min(100.0));
-    flow.subheading(heading, 60.0);
-    flow.paragraph(detail, flow.muted());
-    if !missing.is_empty() {
+    // Keep a role's heading, its note of what is not developed and the first two rows of its
+    // table together; a longer table breaks across the page and repeats its header. The note
+    // comes before the table, so it is never left alone at the top of a page.
+    let gaps = (!missing.is_empty()).then(|| {
         let shown: Vec<&str> = missing.iter().take(12).copied().collect();
         let mut text = format!("Not yet developed by any channel on this path: {}", shown.join(", "));
         if missing.len() > 12 {
             text.push_str(&format!(" and {} more", missing.len() - 12));
         }
-        flow.paragraph(
-            &(text + "."),
-            flow.body().sized(8.5).coloured(super::severity_colour(crate::model::Severity::High)),
-        );
+        text + "."
+    });
+    let gaps_style = flow.body().sized(8.5).coloured(super::severity_colour(crate::model::Severity::High));
+    let gaps_h = gaps.as_ref().map_or(0.0, |g| {
+        text::wrap(g, &gaps_style, CONTENT_WIDTH).len() as f32 * gaps_style.line_height() + gaps_style.size * 0.6
+    });
+    let opening = table.as_ref().map_or(20.0, |t| table::opening(t, 2));
+    flow.ensure(40.0 + gaps_h + opening);
+    flow.subheading(heading, 60.0);
+    flow.paragraph(detail, flow.muted());
+    if let Some(g) = &gaps {
+        flow.paragraph(g, gaps_style);
     }
     match &table {
         None => flow.paragraph(
@@ -224,15 +231,10 @@ fn draw_path(
         ),
         Some(t) => table::draw(flow, t),
     }
-    {
-        if steps.len() > MAX_STEPS {
-            flow.paragraph(
-                &format!("And {} more.", count(steps.len() - MAX_STEPS, "channel", "channels")),
-                flow.muted(),
-            );
-        }
+    if steps.len() > MAX_STEPS {
+        flow.paragraph(&format!("And {} more.", count(steps.len() - MAX_STEPS, "channel", "channels")), flow.muted());
     }
-    flow.y += 6.0;
+    flow.y += 2.0;
 }
 
 pub fn compose(flow: &mut Flow<'_>, facts: &Facts<'_>, title: &str) {
@@ -316,5 +318,20 @@ pub fn compose(flow: &mut Flow<'_>, facts: &Facts<'_>, title: &str) {
             ),
             flow.muted(),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::ChannelKind;
+    use crate::report::text;
+
+    #[test]
+    fn every_channel_kind_fits_on_one_line_of_the_kind_column() {
+        for k in ChannelKind::ALL {
+            // The table's cell padding is 4 pt each side.
+            let w = text::width(k.label(), 8.0, false);
+            assert!(w <= super::KIND_WIDTH - 8.0, "{} is {w} pt wide", k.label());
+        }
     }
 }

@@ -3,7 +3,7 @@
 use super::{count, Facts};
 use crate::diagnostics::find_bank;
 use crate::model::{scale_text, Area, DONT_KNOW, SCALE};
-use crate::report::flow::{Flow, CONTENT_WIDTH, MARGIN_X};
+use crate::report::flow::{Flow, BOTTOM, CONTENT_WIDTH, MARGIN_X, TOP};
 use crate::report::layout::Colour;
 use crate::report::table::{self, Cell, Column, Table};
 use crate::report::text::{self, Style};
@@ -82,7 +82,7 @@ pub fn compose(flow: &mut Flow<'_>, facts: &Facts<'_>, title: &str) {
             for p in Area::ALL {
                 let Some(q) = bank.questions.iter().find(|q| q.area == *p) else { continue };
                 flow.subheading(p.label(), 14.0);
-                bullet(flow, &q.text, body);
+                bullet(flow, &q.text, body, 4.0);
             }
         }
         return;
@@ -113,46 +113,25 @@ pub fn compose(flow: &mut Flow<'_>, facts: &Facts<'_>, title: &str) {
         counts[5] = area.dont_know;
         distribution_bar(flow, &counts, first);
         first = false;
-        if !area.groups.is_empty() {
+        let groups = (!area.groups.is_empty()).then(|| {
             let rows = area
                 .groups
                 .iter()
                 .take(MAX_GROUPS)
-                .map(|g| {
-                    vec![
-                        Cell::new(g.group.clone()),
-                        Cell::new(super::thousands(g.respondents)),
-                        Cell::new(g.mean.map_or("-".to_owned(), |m| format!("{m:.1}"))).bold(),
-                    ]
-                })
-                .collect();
-            let columns = vec![
-                Column::new("Group", CONTENT_WIDTH - 180.0),
-                Column::right("Respondents", 90.0),
-                Column::right("Mean (1-5)", 90.0),
-            ];
-            table::draw(flow, &Table { columns, rows, size: 8.5 });
-        }
-        if !area.types.is_empty() {
-            // By the part people play (learner, manager, ...): managers and learners side by side.
+                .map(|g| (g.group.clone(), g.respondents, g.mean))
+                .collect::<Vec<_>>();
+            results("Group", rows)
+        });
+        // By the part people play (learner, manager, ...): managers and learners side by side.
+        let types = (!area.types.is_empty()).then(|| {
             let rows = area
                 .types
                 .iter()
-                .map(|t| {
-                    vec![
-                        Cell::new(t.respondent_type.label()),
-                        Cell::new(super::thousands(t.respondents)),
-                        Cell::new(t.mean.map_or("-".to_owned(), |m| format!("{m:.1}"))).bold(),
-                    ]
-                })
-                .collect();
-            let columns = vec![
-                Column::new("Part in learning", CONTENT_WIDTH - 180.0),
-                Column::right("Respondents", 90.0),
-                Column::right("Mean (1-5)", 90.0),
-            ];
-            table::draw(flow, &Table { columns, rows, size: 8.5 });
-        }
+                .map(|t| (t.respondent_type.label().to_owned(), t.respondents, t.mean))
+                .collect::<Vec<_>>();
+            results("Part in learning", rows)
+        });
+        beside(flow, groups, types);
         if area.hidden_groups > 0 {
             flow.paragraph(
                 &format!(
@@ -173,12 +152,12 @@ pub fn compose(flow: &mut Flow<'_>, facts: &Facts<'_>, title: &str) {
             .take(MAX_NOTES)
             .collect();
         if !notes.is_empty() {
-            flow.subheading("In their words", 30.0);
+            flow.subheading("In their words", 24.0);
+            let style = Style::new(8.5, flow.design.primary);
             for n in notes {
-                let style = body.coloured(flow.design.primary);
-                flow.paragraph_in(MARGIN_X + 12.0, CONTENT_WIDTH - 12.0, &format!("“{}”", n.trim()), style);
-                flow.y += 4.0;
+                bullet(flow, &format!("“{}”", n.trim()), style, 1.5);
             }
+            flow.y += 4.0;
         }
     }
     let unanswered: Vec<&str> = Area::ALL.iter().filter(|p| a.area(**p).is_none()).map(|p| p.label()).collect();
@@ -187,8 +166,8 @@ pub fn compose(flow: &mut Flow<'_>, facts: &Facts<'_>, title: &str) {
     }
 }
 
-/// A bulleted paragraph with a hanging indent.
-fn bullet(flow: &mut Flow<'_>, text: &str, style: Style) {
+/// A bulleted paragraph with a hanging indent, and `after` points below it.
+fn bullet(flow: &mut Flow<'_>, text: &str, style: Style, after: f32) {
     let lines = text::wrap(text, &style, CONTENT_WIDTH - 14.0);
     flow.ensure(style.line_height());
     flow.text(MARGIN_X + 2.0, flow.y + style.size * 1.05, "•", style);
@@ -198,7 +177,52 @@ fn bullet(flow: &mut Flow<'_>, text: &str, style: Style) {
         flow.lines_at(MARGIN_X + 14.0, top, std::slice::from_ref(&line), style);
         flow.y += style.line_height();
     }
-    flow.y += 4.0;
+    flow.y += after;
+}
+
+/// A results table (a name, its respondents and their mean) for half the page width.
+fn results(first: &str, rows: Vec<(String, usize, Option<f64>)>) -> Table {
+    let rows = rows
+        .into_iter()
+        .map(|(name, n, mean)| {
+            vec![
+                Cell::new(name),
+                Cell::new(super::thousands(n)),
+                Cell::new(mean.map_or("-".to_owned(), |m| format!("{m:.1}"))).bold(),
+            ]
+        })
+        .collect();
+    let columns =
+        vec![Column::new(first, HALF - 128.0), Column::right("Respondents", 68.0), Column::right("Mean (1-5)", 60.0)];
+    Table { columns, rows, size: 8.0 }
+}
+
+/// The width of a table beside another, and the gap between them.
+const GAP: f32 = 14.0;
+const HALF: f32 = (CONTENT_WIDTH - GAP) / 2.0;
+
+/// Draws the results by group and by part side by side when both fit on the page together,
+/// one under the other when not (a long list of groups breaks across pages).
+fn beside(flow: &mut Flow<'_>, left: Option<Table>, right: Option<Table>) {
+    let tall = |t: &Option<Table>| t.as_ref().map_or(0.0, table::height);
+    let h = tall(&left).max(tall(&right));
+    if left.is_none() || right.is_none() || h > (BOTTOM - TOP) / 2.0 {
+        for t in left.iter().chain(right.iter()) {
+            table::draw(flow, t);
+        }
+        return;
+    }
+    flow.ensure(h);
+    let top = flow.y;
+    let mut end = top;
+    for (x, t) in [(MARGIN_X, &left), (MARGIN_X + HALF + GAP, &right)] {
+        if let Some(t) = t {
+            flow.y = top;
+            table::draw_at(flow, x, t);
+            end = end.max(flow.y);
+        }
+    }
+    flow.y = end;
 }
 
 fn capitalise(s: &str) -> String {

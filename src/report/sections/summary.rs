@@ -50,8 +50,9 @@ pub fn generated(facts: &Facts<'_>) -> String {
         count(open, "finding", "findings"),
         super::thousands(urgent)
     ));
-    if let Some(top) = facts.entries.iter().min_by_key(|e| (e.severity, std::cmp::Reverse(e.count))) {
-        s.push_str(&format!(" The most pressing: {} ({}).", top.title.to_lowercase(), top.subject));
+    // The first theme, so the sentence names what heads "What matters most" below.
+    if let Some(top) = facts.themes.first() {
+        s.push_str(&format!(" The most pressing theme is “{}”.", top.title.trim_end_matches('.')));
     }
     s.push_str(
         " The roadmap at the end of this blueprint puts the recommendations in order, most urgent first and each after what it builds on.",
@@ -76,8 +77,8 @@ pub fn compose(flow: &mut Flow<'_>, facts: &Facts<'_>, title: &str) {
     let current = facts.diagnosis.scores.maturity.level;
     let step_w = CONTENT_WIDTH / levels.len().max(1) as f32;
     let top = flow.y + 4.0;
-    let step = 10.0;
-    let full = 44.0 + step * (levels.len().saturating_sub(1)) as f32;
+    let step = 7.0;
+    let full = 36.0 + step * (levels.len().saturating_sub(1)) as f32;
     for (i, level) in levels.iter().enumerate() {
         let x = MARGIN_X + i as f32 * step_w;
         let rise = step * (levels.len() - 1 - i) as f32;
@@ -92,11 +93,11 @@ pub fn compose(flow: &mut Flow<'_>, facts: &Facts<'_>, title: &str) {
         flow.rect(x + 1.5, top + rise, step_w - 3.0, full - rise, Some(fill), None);
         let ink = if here || level.level < current { crate::report::layout::Colour::WHITE } else { d.text };
         let label = if here { format!("Level {}: today", level.level) } else { format!("Level {}", level.level) };
-        flow.text(x + 8.0, top + rise + 14.0, &label, Style::new(8.0, ink).bold());
+        flow.text(x + 8.0, top + rise + 12.0, &label, Style::new(8.0, ink).bold());
         let lines = text::wrap(&level.label, &Style::new(8.5, ink), step_w - 16.0);
-        flow.lines_at(x + 8.0, top + rise + 18.0, &lines[..lines.len().min(2)], Style::new(8.5, ink));
+        flow.lines_at(x + 8.0, top + rise + 15.0, &lines[..lines.len().min(2)], Style::new(8.5, ink));
     }
-    flow.y = top + full + 8.0;
+    flow.y = top + full + 6.0;
     let mean = facts.diagnosis.scores.mean().map_or("no".to_owned(), |m| format!("{m:.0}"));
     flow.paragraph(
         &format!(
@@ -112,7 +113,7 @@ pub fn compose(flow: &mut Flow<'_>, facts: &Facts<'_>, title: &str) {
     let label_w = 170.0;
     let bar_x = MARGIN_X + label_w;
     let bar_w = CONTENT_WIDTH - label_w - 40.0;
-    let row = 17.0;
+    let row = 15.0;
     let top = flow.y + 4.0;
     let areas = &facts.diagnosis.scores.areas;
     for t in [0.0, 25.0, 50.0, 75.0, 100.0] {
@@ -122,23 +123,23 @@ pub fn compose(flow: &mut Flow<'_>, facts: &Facts<'_>, title: &str) {
     }
     for (i, (p, s)) in areas.iter().enumerate() {
         let y = top + i as f32 * row;
-        flow.text(MARGIN_X, y + 11.0, &text::fit(p.label(), 9.0, false, label_w - 8.0), Style::new(9.0, d.text));
+        flow.text(MARGIN_X, y + 10.5, &text::fit(p.label(), 9.0, false, label_w - 8.0), Style::new(9.0, d.text));
         match s.score {
             Some(v) => {
-                flow.rect(bar_x, y + 3.0, bar_w * (v as f32 / 100.0).clamp(0.0, 1.0), row - 6.0, Some(d.primary), None);
-                flow.text(bar_x + bar_w + 6.0, y + 11.5, &score_text(Some(v)), Style::new(9.0, d.text).bold());
+                flow.rect(bar_x, y + 2.5, bar_w * (v as f32 / 100.0).clamp(0.0, 1.0), row - 5.0, Some(d.primary), None);
+                flow.text(bar_x + bar_w + 6.0, y + 10.5, &score_text(Some(v)), Style::new(9.0, d.text).bold());
             }
             None => {
                 flow.text(
                     bar_x + 4.0,
-                    y + 11.5,
+                    y + 10.5,
                     "not scored: no structure or answers to score it on",
                     Style::new(8.0, d.muted),
                 );
             }
         }
     }
-    flow.y = top + row * areas.len() as f32 + 16.0;
+    flow.y = top + row * areas.len() as f32 + 14.0;
     flow.paragraph(
         "Scores run from 0 to 100. Each area combines what the model shows (structure) with what people answered (perception) where both exist.",
         flow.muted(),
@@ -173,6 +174,6 @@ pub fn compose(flow: &mut Flow<'_>, facts: &Facts<'_>, title: &str) {
         flow.y += flow.lines_at(MARGIN_X + 14.0, flow.y, &head_lines, head);
         flow.y += flow.lines_at(MARGIN_X + 14.0, flow.y, &rec_lines, body9);
         flow.rect(MARGIN_X, y0 + 2.0, 3.0, flow.y - y0 - 2.0, Some(severity_colour(t.severity)), None);
-        flow.y += 8.0;
+        flow.y += 6.0;
     }
 }
