@@ -113,7 +113,7 @@ fn label(d: &Diagnosis<'_>, f: &Finding<'_>) -> String {
         (None, Some(c), Some(ch)) => format!("{} ({})", names.get(c), names.get(ch)),
         (None, Some(c), None) => names.get(c).to_owned(),
         (None, None, Some(ch)) => names.get(ch).to_owned(),
-        (None, None, None) => f.title().to_owned(),
+        (None, None, None) => s.area.map_or_else(|| f.title().to_owned(), |a| a.label().to_owned()),
     }
 }
 
@@ -374,5 +374,15 @@ mod tests {
             assert!(t.key.starts_with(&prefix), "{} / {prefix}", t.key);
         }
         assert!(a.iter().any(|t| t.key == "training-only:group:Warehouse Operations"), "{:#?}", keys);
+    }
+
+    #[test]
+    fn an_area_finding_is_exemplified_by_its_area_not_its_title() {
+        let m = demo();
+        let d = diagnose(&m);
+        let themes = d.themes();
+        let split =
+            themes.iter().find(|t| t.codes == ["perception-split"]).expect("the demo's answers split on coaching");
+        assert_eq!(split.examples[0].label, crate::model::Area::Coaching.label());
     }
 }
