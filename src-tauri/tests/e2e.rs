@@ -117,10 +117,15 @@ fn a_training_architect_works_through_an_engagement() {
     let title = s.title();
     assert!(title.ends_with(" — Trellis") && title.contains("Warehouse"), "{title}");
 
-    // Home shows it; names are text.
+    // Home shows it; names are text. The demo ships its own answers: the workshop adds to them.
     view(&s, "home");
     s.shown(".meta dd", "Harbour <b>Logistics</b>");
     assert_eq!(count(&s, ".meta b"), 0);
+    let shipped: usize = s
+        .run("return document.querySelector('[data-count=responses] .count-value').textContent", vec![])
+        .as_str()
+        .and_then(|t| t.replace(',', "").parse().ok())
+        .expect("home counts the demo's answers");
     shot(&s, "home");
 
     // Model: add a role, name it, link it to a competency at high criticality.
@@ -165,18 +170,29 @@ fn a_training_architect_works_through_an_engagement() {
             && parseFloat(st.outlineWidth) >= 3 && ['rgb(26, 86, 219)', 'rgb(158, 197, 255)'].includes(st.outlineColor)";
     wait_for_true(&s, focus);
 
-    // Workshop: two questions, each answered by two tables.
+    // Workshop: the opening discussion prompt takes no score; then two statements, each
+    // answered by two tables.
     view(&s, "workshop");
     shot(&s, "workshop-setup");
+    // The saved answers per bank count rated answers (and "don't know"), not a prompt's notes.
+    let rated: usize = s
+        .run("return document.querySelector('.saved-answers li span').textContent", vec![])
+        .as_str()
+        .and_then(|t| t.rsplit(": ").next()?.split(' ').next()?.replace(',', "").parse().ok())
+        .expect("the workshop view lists the demo's answers");
     s.set("textarea[name=participants]", "Table 1\nTable 2");
     s.click_on(".workshop-setup button[type=submit]", "Start");
     s.shown(".facilitator-progress", "Question 1 of");
+    s.shown(".question-help", "Talk about this together");
+    assert_eq!(count(&s, ".score"), 0, "a prompt is not rated");
+    s.click_on("[data-action=next-question]", "Next");
+    s.shown(".facilitator-progress", "Question 2 of");
     s.click_on("[data-participant='Table 1'] .score[data-score='4']", "4");
     s.click_on("[data-participant='Table 2'] .score[data-score='2']", "2");
     s.shown(".answered", "2 of 2 answered");
     shot(&s, "workshop");
     s.click_on("[data-action=next-question]", "Next");
-    s.shown(".facilitator-progress", "Question 2 of");
+    s.shown(".facilitator-progress", "Question 3 of");
     s.click_on("[data-participant='Table 1'] .score[data-score='5']", "5");
     s.click_on("[data-participant='Table 2'] .score[data-score='3']", "3");
     s.shown(".answered", "2 of 2 answered");
@@ -184,7 +200,7 @@ fn a_training_architect_works_through_an_engagement() {
     s.shown(".summary-table", "Mean");
     shot(&s, "workshop-summary");
     view(&s, "home");
-    s.shown("[data-count=responses] .count-value", "4");
+    s.shown("[data-count=responses] .count-value", &(shipped + 4).to_string());
 
     // Live session: a phone on the room's network answers; the facilitator's screen shows it arrive.
     view(&s, "workshop");
@@ -198,6 +214,12 @@ fn a_training_architect_works_through_an_engagement() {
     let code = s.run("return document.querySelector('.live-code').textContent", vec![]);
     s.click_on("[data-action=live-next]", "Open the first question");
     s.shown(".live-question.state-open .live-question-state", "open");
+    // The first is a discussion prompt; the phone rates the statement after it.
+    s.click_on("[data-action=live-next]", "Next question");
+    wait_for_true(
+        &s,
+        "return document.querySelector('.live-stage .question-card .eyebrow')?.textContent.includes('Question 2 of')",
+    );
     let listen = format!("127.0.0.1:{port}");
     let (status, joined) =
         webdriver::request(&listen, "POST", "/api/join", None, Some(&json!({"code": code}))).unwrap();
@@ -216,15 +238,15 @@ fn a_training_architect_works_through_an_engagement() {
     s.shown("[data-action=start-live]", "Start live session");
 
     // After the session: the answers saved, and one table's deleted at its request.
-    s.shown(".saved-answers li", "5 answers");
+    s.shown(".saved-answers li", &format!("{} answers", rated + 5));
     s.run("window.confirm = () => true", vec![]);
     s.set(".saved-forget input[name=respondent]", "Table 2");
     s.click_on(".saved-forget button", "Delete their answers");
-    s.shown(".saved-answers li", "3 answers");
+    s.shown(".saved-answers li", &format!("{} answers", rated + 3));
     s.run("document.querySelector('.saved-answers').scrollIntoView()", vec![]);
     shot(&s, "workshop-saved");
     view(&s, "home");
-    s.shown("[data-count=responses] .count-value", "3");
+    s.shown("[data-count=responses] .count-value", &(shipped + 3).to_string());
 
     // The map and the coverage draw the engagement.
     view(&s, "map");
