@@ -215,7 +215,7 @@ function itemForm(ctx: Ctx, lists: Lists, tab: Tab, item: Item): HTMLElement {
     const costBox = el("span", "with-unit");
     costBox.append(cost, el("span", "unit", currency ?? ""));
     const basis = select([["", "Not given"], ...COST_BASES.map((b) => [b, COST_BASIS_LABELS[b]] as const)], item.cost_basis ?? "", "cost_basis");
-    const evaluation = select(EVALUATION.map((t, i) => [String(i), t] as const), String(item.evaluation_level), "evaluation");
+    const evaluation = select(EVALUATION.map((t, i) => [String(i), t] as const), String(item.evaluation_level), "evaluation_level");
     controls.push(
       field("Kind", kind),
       field("Capacity", capacity, "People one cohort serves; empty if unlimited"),

@@ -138,7 +138,7 @@ describe("Model editor", () => {
     expect([hours.value, cohorts.value, basis.value]).toEqual(["1.5", "4", "per-cohort"]);
     expect([...basis.options].map((o) => o.textContent)).toEqual(["Not given", "Per person", "Per cohort", "Per year"]);
     expect(form.querySelector("input[name=cost]")?.parentElement?.textContent).toBe("EUR");
-    const evaluation = form.querySelector("select[name=evaluation]") as HTMLSelectElement;
+    const evaluation = form.querySelector("select[name=evaluation_level]") as HTMLSelectElement;
     expect([...evaluation.options].map((o) => o.value)).toEqual(["0", "1", "2", "3", "4", "5"]);
 
     hours.value = "6";
@@ -159,27 +159,34 @@ describe("Model editor", () => {
     expect(last(calls, "apply_edit")).toMatchObject({ edit: { op: "put_channel", hours: null, cohorts_per_year: null, cost_basis: null } });
   });
 
-  it("leaves the rule on cohorts to the core and shows its refusal in the form", async () => {
+  it("leaves the rule on cohorts to the core and shows its refusal beside the field", async () => {
     const links = { requires: [], develops: [], reaches: [], follows: [], prerequisites: [] };
     const { ctx, calls, failed } = context({
       model_lists: LISTS,
       item_links: links,
-      apply_edit: () => Promise.reject({ code: "invalid", message: "channel 'k1': field `cohorts_per_year`: 0 is not a positive number of cohorts" }),
+      apply_edit: () => Promise.reject({
+        code: "invalid",
+        message: "invalid model:\n  - channel 'k1': field `cohorts_per_year`: 0 is not a positive number of cohorts",
+        fields: [{ field: "cohorts_per_year", message: "0 is not a positive number of cohorts" }],
+      }),
     });
     await renderModel(root, ctx, "channel:k1");
     await settle();
     const cohorts = root.querySelector(".item-form input[name=cohorts_per_year]") as HTMLInputElement;
+    const beside = () => [...cohorts.closest(".field")!.querySelectorAll(".field-problem")].map((p) => p.textContent);
     cohorts.value = "0";
     cohorts.dispatchEvent(new Event("change", { bubbles: true }));
     await settle();
     expect(last(calls, "apply_edit")).toMatchObject({ edit: { cohorts_per_year: 0 } });
     expect(failed).toEqual([]);
-    expect(root.querySelector(".item-form .problem-detail")?.textContent).toContain("cohorts_per_year");
+    expect(beside()).toEqual(["0 is not a positive number of cohorts"]);
+    expect(cohorts.getAttribute("aria-invalid")).toBe("true");
+    expect(root.querySelector(".item-form .messages")?.textContent).toBe("Not saved: this change breaks a rule of the model.");
     cohorts.value = "1.5";
     cohorts.dispatchEvent(new Event("change", { bubbles: true }));
     await settle();
     expect(calls.filter((c) => c.cmd === "apply_edit").length).toBe(1);
-    expect(root.querySelector(".item-form .problem")?.textContent).toBe("Cohorts a year is a whole number, or empty.");
+    expect(beside()).toEqual(["Cohorts a year is a whole number, or empty."]);
   });
 
   it("says where to set the currency when the engagement has none", async () => {
