@@ -301,18 +301,16 @@ function engagementForm(ctx: Ctx, e: Engagement): HTMLElement {
   const [exp, soc, frm] = [mix("experiential"), mix("social"), mix("formal")];
   const currency = input(e.currency ?? "", "currency");
   currency.placeholder = "e.g. EUR";
-  currency.maxLength = 3;
-  currency.autocapitalize = "characters";
   const grid = el("div", "form-grid");
   grid.append(
     field("Engagement name", name),
     field("Client", client),
     field("Consultant", consultant),
     field("Created", created),
+    field("Currency", currency, "The ISO 4217 code channel costs are given in, such as EUR or GBP; empty if none"),
     field("Target mix: experiential %", exp, "70-20-10: learning on the job"),
     field("Target mix: social %", soc, "learning from others"),
     field("Target mix: formal %", frm, "courses and programmes"),
-    field("Currency", currency, "The ISO 4217 code channel costs are given in, such as EUR or GBP; empty if none"),
   );
   form.addEventListener("change", () => {
     const next: Engagement = {

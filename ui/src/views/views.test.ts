@@ -215,6 +215,22 @@ describe("Model editor", () => {
     expect(last(calls, "apply_edit")).toMatchObject({ edit: { op: "set_engagement", currency: null } });
   });
 
+  it("shows the core's refusal of a currency beside the currency field", async () => {
+    const refusal = { field: "currency", message: "`EURO` is not an active ISO 4217 currency code (such as EUR, GBP, USD)" };
+    const { ctx, calls } = context({
+      model_lists: LISTS,
+      apply_edit: () => Promise.reject({ code: "invalid", message: `invalid model:\n  - engagement: field \`currency\`: ${refusal.message}`, fields: [refusal] }),
+    });
+    await renderModel(root, ctx, "engagement");
+    const currency = root.querySelector(".item-form input[name=currency]") as HTMLInputElement;
+    currency.value = "EURO";
+    currency.dispatchEvent(new Event("change", { bubbles: true }));
+    await settle();
+    expect(last(calls, "apply_edit")).toMatchObject({ edit: { op: "set_engagement", currency: "EURO" } });
+    expect(currency.closest(".field")?.querySelector(".field-problem")?.textContent).toBe(refusal.message);
+    expect(root.querySelector(".problem-detail")).toBeNull();
+  });
+
   it("links a role to a competency with levels and criticality", async () => {
     const links = { requires: [], develops: [], reaches: [], follows: [], prerequisites: [] };
     const { ctx, calls } = context({ model_lists: LISTS, item_links: links, apply_edit: { id: null, history: HISTORY } });
