@@ -222,8 +222,8 @@ function itemForm(ctx: Ctx, lists: Lists, tab: Tab, item: Item): HTMLElement {
       field("Cohorts a year", cohorts, "How often it runs; empty is once"),
       field("Learner hours", hours, "Hours each person spends in it"),
       field("Cost", costBox, currency ? undefined : "No currency yet: set one on the Engagement tab"),
-      field("Cost counted", basis, "Empty is read as per person"),
-      field("Evaluated at (Kirkpatrick, Phillips)", evaluation),
+      field("Cost counted", basis, "Not given is read as per person"),
+      field("Evaluated at", evaluation, "Kirkpatrick's levels 1-4; 5 is Phillips's return on investment"),
     );
     build = () => {
       // Only whether it is a whole number is read here; how many cohorts are allowed is the core's rule.
@@ -301,7 +301,7 @@ function engagementForm(ctx: Ctx, e: Engagement): HTMLElement {
   const [exp, soc, frm] = [mix("experiential"), mix("social"), mix("formal")];
   const currency = input(e.currency ?? "", "currency");
   currency.placeholder = "e.g. EUR";
-  const grid = el("div", "form-grid");
+  const grid = el("div", "form-grid form-grid-even");
   grid.append(
     field("Engagement name", name),
     field("Client", client),
