@@ -125,7 +125,7 @@ fn generate() -> (String, String) {
         Response, Bank, Question, Disposition, ManualFinding, Settings, Subjects, Edit,
         ChannelKind, Stage, Criticality, Bucket, Severity, Area, Verdict, CostBasis, RespondentType,
         // The api's DTOs.
-        ApiError, ErrorCode, TemplateInfo, Counts, Info, RecentEngagement, History, ItemKind, Lists, Links, Applied,
+        ApiError, FieldError, ErrorCode, TemplateInfo, Counts, Info, RecentEngagement, History, ItemKind, Lists, Links, Applied,
         CellQuery, CellChannel, Named, CoverageCell, KindRow, GroupCells, CoverageView,
         MapQuery, MapNodeKind, MapNode, MapEdgeKind, MapEdge, MapGraph,
         FindingQuery, SubjectRef, FindingRow, ThemeRow, AreaScore, CodeCount, FindingsView,

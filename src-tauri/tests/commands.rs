@@ -146,6 +146,14 @@ fn model_lists_links_edits_undo_and_redo() {
     assert_eq!(shell.code("apply_edit", json!({"edit": blank})), "invalid");
     let dangling = json!({"op": "put_requires", "role": "nope", "competency": comp["id"], "target_level": 2});
     assert_eq!(shell.code("apply_edit", json!({"edit": dangling})), "invalid");
+    // A refusal names the fields it is about, so the form can show each rule beside its field.
+    let channel = json!({"op": "put_channel", "id": "", "name": "Clinic", "kind": "formal", "evaluation_level": 5,
+                         "cohorts_per_year": 0, "hours": -1.5, "cost": 40, "cost_basis": "per-cohort"});
+    let err = shell.invoke("apply_edit", json!({"edit": channel})).unwrap_err();
+    assert_eq!(err["code"], "invalid");
+    let fields: Vec<&str> = err["fields"].as_array().unwrap().iter().map(|f| s(&f["field"])).collect();
+    assert_eq!(fields, ["cohorts_per_year", "hours"], "{err}");
+    assert_eq!(err["fields"][0]["message"], "0 is not a positive number of cohorts");
 
     shell.ok("undo", json!({}));
     assert!(shell.ok("item_links", json!({"kind": "role", "id": id}))["requires"].as_array().unwrap().is_empty());

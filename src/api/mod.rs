@@ -15,7 +15,7 @@ mod session;
 pub use crate::interop::{ExportFormat, ImportFormat, ImportOptions, ImportSummary, KindCount, Progress};
 pub use blueprint::{blueprint_layouts, BlueprintOptions};
 pub use coverage::{CellChannel, CellQuery, CoverageCell, CoverageView, GroupCells, KindRow, Named, COVERAGE_ITEMS};
-pub use dto::{ApiError, CheckReport, Counts, Info, RecentEngagement, TemplateInfo};
+pub use dto::{ApiError, CheckReport, Counts, FieldError, Info, RecentEngagement, TemplateInfo};
 pub use export::{BlueprintRequest, Exported};
 pub use findings_view::{
     AreaScore, CodeCount, FindingQuery, FindingRow, FindingsView, SubjectRef, ThemeRow, FINDING_ROWS, THEME_ROWS,

@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use std::net::SocketAddr;
 use std::time::Instant;
 
-/// A refused request: its status and `{code, message}`, the shape of `api::ApiError`.
+/// A refused request: its status and `{code, message}`, the shape of `api::ApiError` without its `fields`.
 #[derive(Debug)]
 pub struct Refused {
     pub status: StatusCode,

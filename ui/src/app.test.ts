@@ -39,12 +39,14 @@ describe("errorView", () => {
 });
 
 describe("toApiError", () => {
-  it("keeps the shell's {code, message} and wraps anything else as internal", () => {
-    expect(toApiError({ code: "damaged", message: "x" })).toEqual({ code: "damaged", message: "x" });
-    expect(toApiError("command x not found")).toEqual({ code: "internal", message: "command x not found" });
-    expect(toApiError(new Error("boom"))).toEqual({ code: "internal", message: "boom" });
-    expect(toApiError({ code: 3 })).toEqual({ code: "internal", message: "[object Object]" });
-    expect(toApiError({ code: "frobnicated", message: "x" })).toEqual({ code: "internal", message: "x" });
+  it("keeps the shell's {code, message, fields} and wraps anything else as internal", () => {
+    expect(toApiError({ code: "damaged", message: "x" })).toEqual({ code: "damaged", message: "x", fields: [] });
+    expect(toApiError("command x not found")).toEqual({ code: "internal", message: "command x not found", fields: [] });
+    expect(toApiError(new Error("boom"))).toEqual({ code: "internal", message: "boom", fields: [] });
+    expect(toApiError({ code: 3 })).toEqual({ code: "internal", message: "[object Object]", fields: [] });
+    expect(toApiError({ code: "frobnicated", message: "x" })).toEqual({ code: "internal", message: "x", fields: [] });
+    const fields = [{ field: "hours", message: "-1 is negative or not a number" }];
+    expect(toApiError({ code: "invalid", message: "m", fields: [...fields, { field: 3 }, "cost"] })).toEqual({ code: "invalid", message: "m", fields });
   });
 });
 

@@ -1,6 +1,6 @@
 // Errors as the UI sees them: `{code, message}` from the shell. The UI switches on the code only.
 
-import type { ApiError, ErrorCode } from "./bindings/trellis";
+import type { ApiError, ErrorCode, FieldError } from "./bindings/trellis";
 
 export interface ErrorView {
   title: string;
@@ -48,19 +48,23 @@ function isErrorCode(code: string): code is ErrorCode {
 }
 
 /**
- * Whatever `invoke` rejected with, as an ApiError: the shell sends `{code, message}`, Tauri itself
- * strings (a command it does not know, arguments it cannot read). A code the table does not know
- * is `internal` too, its message kept.
+ * Whatever `invoke` rejected with, as an ApiError: the shell sends `{code, message, fields}`,
+ * Tauri itself strings (a command it does not know, arguments it cannot read). A code the table
+ * does not know is `internal` too, its message kept; fields that are not well-formed are dropped.
  */
 export function toApiError(e: unknown): ApiError {
   if (typeof e === "object" && e !== null && "code" in e && "message" in e) {
-    const { code, message } = e as Record<string, unknown>;
+    const { code, message, fields } = e as Record<string, unknown>;
     if (typeof code === "string" && typeof message === "string") {
-      return { code: isErrorCode(code) ? code : "internal", message };
+      return { code: isErrorCode(code) ? code : "internal", message, fields: Array.isArray(fields) ? fields.filter(isFieldError) : [] };
     }
   }
   if (e instanceof Error) {
-    return { code: "internal", message: e.message };
+    return { code: "internal", message: e.message, fields: [] };
   }
-  return { code: "internal", message: String(e) };
+  return { code: "internal", message: String(e), fields: [] };
+}
+
+function isFieldError(f: unknown): f is FieldError {
+  return typeof f === "object" && f !== null && typeof (f as FieldError).field === "string" && typeof (f as FieldError).message === "string";
 }

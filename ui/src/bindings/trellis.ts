@@ -221,7 +221,18 @@ export type RespondentType = "learner" | "manager" | "ld" | "leader";
 /**
  * An error as the UI sees it: switch on `code`, show `message`.
  */
-export type ApiError = { code: ErrorCode, message: string, };
+export type ApiError = { code: ErrorCode, message: string, 
+/**
+ * For a refused edit (`invalid`), each broken rule by the field it is about, in the order of
+ * the message, so that a form can show it beside that field; empty for other errors.
+ */
+fields: Array<FieldError>, };
+
+/**
+ * One rule a refused edit broke: the field (`cost`, `cohorts_per_year`, `currency`) and what is
+ * wrong with it (`0 is not a positive number of cohorts`).
+ */
+export type FieldError = { field: string, message: string, };
 
 /**
  * Every code the studio's web view can be told, in one list: the core's, a live session's

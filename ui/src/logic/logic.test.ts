@@ -8,7 +8,7 @@ import { fileStem } from "../views/export";
 import { cellIndex, describeCell, heat, HEAT, missingStages, requiredColumns } from "./coverage";
 import { bars, countLine, queryOf } from "./findings";
 import { caption, colourOf, drillInto, elements, emptyQuery, layeredPositions, layout } from "./map";
-import { checkChannel, checkEngagement, checkRole, levelLabel, parseLevel, search } from "./model";
+import { checkChannel, checkEngagement, checkRole, levelLabel, parseLevel, parseOptionalText, parseOptionalWhole, search } from "./model";
 import { bars as liveBars, controls, listenAddress, qrImage, tallyLine } from "./live";
 import { answered, answersByBank, answersTo, move, parseParticipants, progress, record, start } from "./scored";
 import { counted } from "./words";
@@ -42,6 +42,15 @@ describe("model editor logic", () => {
     expect(parseLevel("2.5", scale, false)).toHaveProperty("message");
     expect(levelLabel(1, scale)).toBe("1 · Awareness");
     expect(levelLabel(4, scale)).toBe("4");
+  });
+
+  it("reads optional whole numbers and text, an empty field as none, and leaves the limits to the core", () => {
+    expect(parseOptionalWhole(" ", "cohorts_per_year", "whole")).toBeNull();
+    expect(parseOptionalWhole("12", "cohorts_per_year", "whole")).toBe(12);
+    expect(parseOptionalWhole("0", "cohorts_per_year", "whole")).toBe(0);
+    expect(parseOptionalWhole("1.5", "cohorts_per_year", "whole")).toEqual({ field: "cohorts_per_year", message: "whole" });
+    expect(parseOptionalText("  ")).toBeNull();
+    expect(parseOptionalText(" EUR ")).toBe("EUR");
   });
 });
 
@@ -178,9 +187,14 @@ describe("workshop logic", () => {
   it("records each participant's mark as an answer", () => {
     const w = start(bank, ["A", "B"], "Drivers");
     const r = record(w, "q1", "A", { score: 4, note: "on the job" }, "2026-02-01T10:00:00Z");
-    expect(r).toEqual({ bank: "core", question: "q1", respondent: "A", group: "Drivers", score: 4, note: "on the job", at: "2026-02-01T10:00:00Z" });
+    expect(r).toEqual({ bank: "core", question: "q1", respondent: "A", group: "Drivers", respondent_type: null, score: 4, note: "on the job", at: "2026-02-01T10:00:00Z" });
     expect(answered(w)).toBe(1);
     expect(record(start(bank, ["A"], ""), "q1", "A", { score: null, note: "" }, "t").group).toBeNull();
+  });
+
+  it("sends the participants' respondent type with each answer", () => {
+    const w = start(bank, ["A"], "Drivers", "manager");
+    expect(record(w, "q1", "A", { score: 2, note: "" }, "t")).toMatchObject({ group: "Drivers", respondent_type: "manager" });
   });
 });
 

@@ -82,6 +82,22 @@ export function parseOptionalNumber(text: string): number | null {
   return text.trim() === "" ? null : Number(text);
 }
 
+/**
+ * A whole number typed in a form, or null when empty; anything else is a problem for `field`.
+ * Only the type is checked here: whether the number is allowed is the core's rule.
+ */
+export function parseOptionalWhole(text: string, field: string, message: string): number | null | Problem {
+  if (text.trim() === "") return null;
+  const n = Number(text);
+  return Number.isInteger(n) ? n : { field, message };
+}
+
+/** Text typed in a form, trimmed, or null when empty. */
+export function parseOptionalText(text: string): string | null {
+  const t = text.trim();
+  return t === "" ? null : t;
+}
+
 /** "Level 3 · Competent" for a level on a scale with labels. */
 export function levelLabel(level: number, scale: Scale): string {
   const label = scale.labels[level - scale.min];

@@ -1,6 +1,6 @@
 // The scored session's state without the DOM: who takes part, which question is up, what each said.
 
-import type { Bank, Question, QuestionResult, Response, ResponseSummary } from "../bindings/trellis";
+import type { Bank, Question, QuestionResult, RespondentType, Response, ResponseSummary } from "../bindings/trellis";
 
 export interface Mark {
   /** 1-5, or null for "don't know". */
@@ -12,6 +12,8 @@ export interface ScoredSession {
   bank: Bank;
   participants: string[];
   group: string;
+  /** The part every participant plays in learning (learner, manager...), or null when not said. */
+  respondentType: RespondentType | null;
   index: number;
   /** By `question|participant`. */
   marks: Map<string, Mark>;
@@ -28,8 +30,8 @@ export function parseParticipants(text: string): string[] {
   return [...seen];
 }
 
-export function start(bank: Bank, participants: string[], group: string): ScoredSession {
-  return { bank, participants, group: group.trim(), index: 0, marks: new Map(), finished: false };
+export function start(bank: Bank, participants: string[], group: string, respondentType: RespondentType | null = null): ScoredSession {
+  return { bank, participants, group: group.trim(), respondentType, index: 0, marks: new Map(), finished: false };
 }
 
 export function question(w: ScoredSession): Question | undefined {
@@ -63,6 +65,7 @@ export function record(w: ScoredSession, q: string, participant: string, mark: M
     question: q,
     respondent: participant,
     group: w.group || null,
+    respondent_type: w.respondentType,
     score: mark.score,
     note: mark.note,
     at,

@@ -1,8 +1,8 @@
 // Model editor: lists of roles, competencies and channels with search; a form per item, saved
 // field by field as it changes; its links below (relations.ts); the engagement's own details.
 
-import type { Channel, ChannelKind, Competency, Edit, Engagement, Lists, Role } from "../bindings/trellis";
-import { CHANNEL_KINDS, CHANNEL_KIND_LABELS } from "../bindings/vocabularies";
+import type { Channel, ChannelKind, Competency, CostBasis, Edit, Engagement, Lists, Role } from "../bindings/trellis";
+import { CHANNEL_KINDS, CHANNEL_KIND_LABELS, COST_BASES, COST_BASIS_LABELS } from "../bindings/vocabularies";
 import type { Ctx } from "../ctx";
 import { button, el, field, header, input, select, textarea } from "../dom";
 import {
@@ -12,6 +12,8 @@ import {
   checkEngagement,
   checkRole,
   parseOptionalNumber,
+  parseOptionalText,
+  parseOptionalWhole,
   search,
   type Problem,
 } from "../logic/model";
@@ -198,21 +200,48 @@ function itemForm(ctx: Ctx, lists: Lists, tab: Tab, item: Item): HTMLElement {
     };
   } else {
     const kind = select(CHANNEL_KINDS.map((k) => [k, CHANNEL_KIND_LABELS[k]] as const), item.kind, "kind");
-    const capacity = input(item.capacity === null ? "" : String(item.capacity), "capacity", "number");
-    const cost = input(item.cost === null ? "" : String(item.cost), "cost", "number");
-    const evaluation = select(EVALUATION.map((t, i) => [String(i), t] as const), String(item.evaluation_level), "evaluation");
-    controls.push(field("Kind", kind), field("Capacity", capacity, "People it serves at once; empty if unlimited"), field("Cost", cost), field("Evaluated at (Kirkpatrick)", evaluation));
+    const optional = (value: number | null, name: string) => input(value === null ? "" : String(value), name, "number");
+    const capacity = optional(item.capacity, "capacity");
+    const cohorts = optional(item.cohorts_per_year, "cohorts_per_year");
+    cohorts.min = "1";
+    const hours = optional(item.hours, "hours");
+    hours.min = "0";
+    hours.step = "any";
+    const cost = optional(item.cost, "cost");
+    cost.min = "0";
+    cost.step = "any";
+    // The currency is the engagement's, edited on its tab; shown here so a cost is never read bare.
+    const currency = ctx.info?.engagement.currency ?? null;
+    const costBox = el("span", "with-unit");
+    costBox.append(cost, el("span", "unit", currency ?? ""));
+    const basis = select([["", "Not given"], ...COST_BASES.map((b) => [b, COST_BASIS_LABELS[b]] as const)], item.cost_basis ?? "", "cost_basis");
+    const evaluation = select(EVALUATION.map((t, i) => [String(i), t] as const), String(item.evaluation_level), "evaluation_level");
+    controls.push(
+      field("Kind", kind),
+      field("Capacity", capacity, "People one cohort serves; empty if unlimited"),
+      field("Cohorts a year", cohorts, "How often it runs; empty is once"),
+      field("Learner hours", hours, "Hours each person spends in it"),
+      field("Cost", costBox, currency ? undefined : "No currency yet: set one on the Engagement tab"),
+      field("Cost counted", basis, "Not given is read as per person"),
+      field("Evaluated at", evaluation, "Kirkpatrick's levels 1-4; 5 is Phillips's return on investment"),
+    );
     build = () => {
+      // Only whether it is a whole number is read here; how many cohorts are allowed is the core's rule.
+      const runs = parseOptionalWhole(cohorts.value, "cohorts_per_year", "Cohorts a year is a whole number, or empty.");
+      const unread = runs !== null && typeof runs === "object" ? [runs] : [];
       const c: Channel = {
         ...item,
         name: name.value,
         kind: kind.value as ChannelKind,
         capacity: parseOptionalNumber(capacity.value),
+        cohorts_per_year: unread.length > 0 ? item.cohorts_per_year : (runs as number | null),
+        hours: parseOptionalNumber(hours.value),
         cost: parseOptionalNumber(cost.value),
+        cost_basis: (basis.value || null) as CostBasis | null,
         evaluation_level: Number(evaluation.value),
         description: description.value,
       };
-      return [{ op: "put_channel", ...c }, checkChannel(c)];
+      return [{ op: "put_channel", ...c }, [...checkChannel(c), ...unread]];
     };
   }
   controls.push(field("Description", description));
@@ -270,12 +299,15 @@ function engagementForm(ctx: Ctx, e: Engagement): HTMLElement {
     return i;
   };
   const [exp, soc, frm] = [mix("experiential"), mix("social"), mix("formal")];
-  const grid = el("div", "form-grid");
+  const currency = input(e.currency ?? "", "currency");
+  currency.placeholder = "e.g. EUR";
+  const grid = el("div", "form-grid form-grid-even");
   grid.append(
     field("Engagement name", name),
     field("Client", client),
     field("Consultant", consultant),
     field("Created", created),
+    field("Currency", currency, "The ISO 4217 code channel costs are given in, such as EUR or GBP; empty if none"),
     field("Target mix: experiential %", exp, "70-20-10: learning on the job"),
     field("Target mix: social %", soc, "learning from others"),
     field("Target mix: formal %", frm, "courses and programmes"),
@@ -288,6 +320,7 @@ function engagementForm(ctx: Ctx, e: Engagement): HTMLElement {
       consultant: consultant.value,
       created: created.value,
       target_mix: { experiential: Number(exp.value), social: Number(soc.value), formal: Number(frm.value) },
+      currency: parseOptionalText(currency.value),
     };
     void save(ctx, { op: "set_engagement", ...next }, checkEngagement(next), messages).then((ok) => ok && Object.assign(e, next));
   });

@@ -124,6 +124,113 @@ describe("Model editor", () => {
     expect(root.querySelector(".item-form .problem-detail")?.textContent).toContain("headcount");
   });
 
+  it("shows a channel's hours, cohorts, cost basis and the engagement's currency, and saves each", async () => {
+    const links = { requires: [], develops: [], reaches: [], follows: [], prerequisites: [] };
+    const lists: Lists = { ...LISTS, channels: [{ ...LISTS.channels[0]!, hours: 1.5, cohorts_per_year: 4, cost: 120, cost_basis: "per-cohort" }] };
+    const { ctx, calls } = context({ model_lists: lists, item_links: links, apply_edit: { id: null, history: HISTORY } });
+    ctx.info = { ...INFO, engagement: { ...INFO.engagement, currency: "EUR" } } as Info;
+    await renderModel(root, ctx, "channel:k1");
+    await settle();
+    const form = root.querySelector(".item-form")!;
+    const hours = form.querySelector("input[name=hours]") as HTMLInputElement;
+    const cohorts = form.querySelector("input[name=cohorts_per_year]") as HTMLInputElement;
+    const basis = form.querySelector("select[name=cost_basis]") as HTMLSelectElement;
+    expect([hours.value, cohorts.value, basis.value]).toEqual(["1.5", "4", "per-cohort"]);
+    expect([...basis.options].map((o) => o.textContent)).toEqual(["Not given", "Per person", "Per cohort", "Per year"]);
+    expect(form.querySelector("input[name=cost]")?.parentElement?.textContent).toBe("EUR");
+    const evaluation = form.querySelector("select[name=evaluation_level]") as HTMLSelectElement;
+    expect([...evaluation.options].map((o) => o.value)).toEqual(["0", "1", "2", "3", "4", "5"]);
+
+    hours.value = "6";
+    cohorts.value = "10";
+    basis.value = "per-year";
+    evaluation.value = "5";
+    hours.dispatchEvent(new Event("change", { bubbles: true }));
+    await settle();
+    expect(last(calls, "apply_edit")).toMatchObject({
+      edit: { op: "put_channel", id: "k1", hours: 6, cohorts_per_year: 10, cost: 120, cost_basis: "per-year", evaluation_level: 5 },
+    });
+
+    hours.value = "";
+    cohorts.value = "";
+    basis.value = "";
+    hours.dispatchEvent(new Event("change", { bubbles: true }));
+    await settle();
+    expect(last(calls, "apply_edit")).toMatchObject({ edit: { op: "put_channel", hours: null, cohorts_per_year: null, cost_basis: null } });
+  });
+
+  it("leaves the rule on cohorts to the core and shows its refusal beside the field", async () => {
+    const links = { requires: [], develops: [], reaches: [], follows: [], prerequisites: [] };
+    const { ctx, calls, failed } = context({
+      model_lists: LISTS,
+      item_links: links,
+      apply_edit: () => Promise.reject({
+        code: "invalid",
+        message: "invalid model:\n  - channel 'k1': field `cohorts_per_year`: 0 is not a positive number of cohorts",
+        fields: [{ field: "cohorts_per_year", message: "0 is not a positive number of cohorts" }],
+      }),
+    });
+    await renderModel(root, ctx, "channel:k1");
+    await settle();
+    const cohorts = root.querySelector(".item-form input[name=cohorts_per_year]") as HTMLInputElement;
+    const beside = () => [...cohorts.closest(".field")!.querySelectorAll(".field-problem")].map((p) => p.textContent);
+    cohorts.value = "0";
+    cohorts.dispatchEvent(new Event("change", { bubbles: true }));
+    await settle();
+    expect(last(calls, "apply_edit")).toMatchObject({ edit: { cohorts_per_year: 0 } });
+    expect(failed).toEqual([]);
+    expect(beside()).toEqual(["0 is not a positive number of cohorts"]);
+    expect(cohorts.getAttribute("aria-invalid")).toBe("true");
+    expect(root.querySelector(".item-form .messages")?.textContent).toBe("Not saved: this change breaks a rule of the model.");
+    cohorts.value = "1.5";
+    cohorts.dispatchEvent(new Event("change", { bubbles: true }));
+    await settle();
+    expect(calls.filter((c) => c.cmd === "apply_edit").length).toBe(1);
+    expect(beside()).toEqual(["Cohorts a year is a whole number, or empty."]);
+  });
+
+  it("says where to set the currency when the engagement has none", async () => {
+    const links = { requires: [], develops: [], reaches: [], follows: [], prerequisites: [] };
+    const { ctx } = context({ model_lists: LISTS, item_links: links });
+    await renderModel(root, ctx, "channel:k1");
+    await settle();
+    const cost = root.querySelector(".item-form input[name=cost]")!.closest(".field")!;
+    expect(cost.querySelector(".unit")?.textContent).toBe("");
+    expect(cost.querySelector(".field-hint")?.textContent).toContain("Engagement tab");
+  });
+
+  it("edits the engagement's currency, and an empty one is none", async () => {
+    const { ctx, calls } = context({ model_lists: LISTS, apply_edit: { id: null, history: HISTORY } });
+    ctx.info = { ...INFO, engagement: { ...INFO.engagement, currency: "GBP" } } as Info;
+    await renderModel(root, ctx, "engagement");
+    const currency = root.querySelector(".item-form input[name=currency]") as HTMLInputElement;
+    expect(currency.value).toBe("GBP");
+    currency.value = " EUR ";
+    currency.dispatchEvent(new Event("change", { bubbles: true }));
+    await settle();
+    expect(last(calls, "apply_edit")).toMatchObject({ edit: { op: "set_engagement", currency: "EUR", client: "Northmere" } });
+    currency.value = "";
+    currency.dispatchEvent(new Event("change", { bubbles: true }));
+    await settle();
+    expect(last(calls, "apply_edit")).toMatchObject({ edit: { op: "set_engagement", currency: null } });
+  });
+
+  it("shows the core's refusal of a currency beside the currency field", async () => {
+    const refusal = { field: "currency", message: "`EURO` is not an active ISO 4217 currency code (such as EUR, GBP, USD)" };
+    const { ctx, calls } = context({
+      model_lists: LISTS,
+      apply_edit: () => Promise.reject({ code: "invalid", message: `invalid model:\n  - engagement: field \`currency\`: ${refusal.message}`, fields: [refusal] }),
+    });
+    await renderModel(root, ctx, "engagement");
+    const currency = root.querySelector(".item-form input[name=currency]") as HTMLInputElement;
+    currency.value = "EURO";
+    currency.dispatchEvent(new Event("change", { bubbles: true }));
+    await settle();
+    expect(last(calls, "apply_edit")).toMatchObject({ edit: { op: "set_engagement", currency: "EURO" } });
+    expect(currency.closest(".field")?.querySelector(".field-problem")?.textContent).toBe(refusal.message);
+    expect(root.querySelector(".problem-detail")).toBeNull();
+  });
+
   it("links a role to a competency with levels and criticality", async () => {
     const links = { requires: [], develops: [], reaches: [], follows: [], prerequisites: [] };
     const { ctx, calls } = context({ model_lists: LISTS, item_links: links, apply_edit: { id: null, history: HISTORY } });
@@ -278,6 +385,25 @@ describe("Workshop", () => {
     await settle();
     expect(last(calls, "answer")).toMatchObject({ response: { bank: "core", question: "q1", respondent: "Table 2", score: 3 } });
     expect(root.querySelector(".answered")?.textContent).toBe("1 of 2 answered");
+  });
+
+  it("sends the respondent type chosen for the room with each answer", async () => {
+    const bank = { id: "core", version: 1, title: "Core", description: "", questions: [{ id: "q1", area: "coaching", text: "Q1?", help: "" }] };
+    const { ctx, calls } = context({ banks: [bank], answer: HISTORY, live_status: null, response_summary: NO_ANSWERS });
+    window.dispatchEvent(new Event("trellis:engagement-changed"));
+    await renderWorkshop(root, ctx);
+    const kind = root.querySelector("select[name=respondent_type]") as HTMLSelectElement;
+    expect([...kind.options].map((o) => o.textContent)).toEqual(["Not said", "Learner", "Manager", "Learning and development", "Senior leader"]);
+    kind.value = "manager";
+    (root.querySelector("textarea[name=participants]") as HTMLTextAreaElement).value = "Table 1";
+    (root.querySelector("input[name=group]") as HTMLInputElement).value = "Depot leads";
+    root.querySelector("form")!.dispatchEvent(new Event("submit"));
+    root = document.createElement("div");
+    await renderWorkshop(root, ctx);
+    (root.querySelector("[data-participant='Table 1'] .score[data-score='4']") as HTMLButtonElement).click();
+    await settle();
+    expect(last(calls, "answer")).toMatchObject({ response: { respondent: "Table 1", group: "Depot leads", respondent_type: "manager", score: 4 } });
+    window.dispatchEvent(new Event("trellis:engagement-changed"));
   });
 
   it("lists the answers already saved, shows a bank's summary, and deletes one participant's answers", async () => {

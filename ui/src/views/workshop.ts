@@ -4,10 +4,10 @@
 // two, the answers the engagement already holds: each bank's summary, and deleting one
 // participant's answers at their request.
 
-import { ANSWER_SCALE, type Bank, type QuestionResult, type ResponseSummary } from "../bindings/trellis";
+import { ANSWER_SCALE, type Bank, type QuestionResult, type RespondentType, type ResponseSummary } from "../bindings/trellis";
 import type { Ctx } from "../ctx";
 import { button, el, field, header, input, select, textarea } from "../dom";
-import { AREA_LABELS } from "../bindings/vocabularies";
+import { AREA_LABELS, RESPONDENT_TYPES, RESPONDENT_TYPE_LABELS } from "../bindings/vocabularies";
 import { forgetForm, liveStartCard, renderLive } from "./live";
 import { scaleLabels } from "../logic/live";
 import { answered, answersByBank, answersTo, markOf, move, parseParticipants, progress, question, record, start, type ScoredSession } from "../logic/scored";
@@ -70,11 +70,13 @@ function setup(root: HTMLElement, ctx: Ctx, banks: Bank[], all: ResponseSummary)
   people.placeholder = "One participant or group per line, e.g.\nTable 1\nTable 2";
   const group = input("", "group");
   group.placeholder = "e.g. Warehouse supervisors (optional)";
+  const kind = select([["", "Not said"], ...RESPONDENT_TYPES.map((t) => [t, RESPONDENT_TYPE_LABELS[t]] as const)], "", "respondent_type");
   const problem = el("p", "problem");
   problem.setAttribute("role", "alert");
   const go = el("button", "btn btn-primary btn-large", "Start the workshop");
   go.type = "submit";
-  form.append(field("Question bank", bank), field("Participants or groups", people), field("They all belong to the group", group, "Results by group are shown only from the anonymity threshold up"), problem, go);
+  form.append(field("Question bank", bank), field("Participants or groups", people), field("They all belong to the group", group, "Results by group are shown only from the anonymity threshold up"),
+    field("Their part in learning", kind, "Optional; the findings compare how managers and learners answer"), problem, go);
   form.addEventListener("submit", (ev) => {
     ev.preventDefault();
     const chosen = banks.find((b) => b.id === bank.value);
@@ -85,7 +87,7 @@ function setup(root: HTMLElement, ctx: Ctx, banks: Bank[], all: ResponseSummary)
       people.focus();
       return;
     }
-    scored = start(chosen, names, group.value);
+    scored = start(chosen, names, group.value, (kind.value || null) as RespondentType | null);
     ctx.go("workshop");
   });
   form.prepend(el("h2", "section-title", "In the room, scored by the facilitator"));
