@@ -17,6 +17,7 @@ mod merge;
 pub mod onet;
 mod options;
 mod progress;
+mod quotes;
 pub mod responses;
 pub mod source;
 

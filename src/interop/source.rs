@@ -1,5 +1,6 @@
 //! Reading source files: named byte buffers, and delimited tables whose errors name the file, line and field.
 
+use super::quotes::{swallowed_records, unclosed_quote};
 use crate::{Error, Result};
 use std::path::Path;
 
@@ -95,6 +96,9 @@ pub struct Table<'a> {
     line: u64,
     /// Where the line count was last brought up to date: (byte offset, line there).
     counted: (usize, u64),
+    /// The field separator, and whether quotes quote (for the open-quote checks).
+    delimiter: u8,
+    quoting: bool,
 }
 
 impl<'a> Table<'a> {
@@ -102,17 +106,16 @@ impl<'a> Table<'a> {
         let body = source.body();
         let mut builder = ::csv::ReaderBuilder::new();
         builder.flexible(true).has_headers(true);
-        match dialect {
+        let (delimiter, quoting) = match dialect {
             Dialect::Spreadsheet => {
                 let first = body.split(|b| *b == b'\n').next().unwrap_or_default();
                 let commas = first.iter().filter(|b| **b == b',').count();
                 let semicolons = first.iter().filter(|b| **b == b';').count();
-                builder.delimiter(if semicolons > commas { b';' } else { b',' });
+                (if semicolons > commas { b';' } else { b',' }, true)
             }
-            Dialect::Tabs => {
-                builder.delimiter(b'\t').quoting(false);
-            }
-        }
+            Dialect::Tabs => (b'\t', false),
+        };
+        builder.delimiter(delimiter).quoting(quoting);
         let mut reader = builder.from_reader(body);
         let headers = reader
             .headers()
@@ -123,7 +126,16 @@ impl<'a> Table<'a> {
         if headers.iter().all(String::is_empty) {
             return Err(source.error("line 1: no header row"));
         }
-        Ok(Table { source, reader, headers, record: ::csv::StringRecord::new(), line: 1, counted: (0, 1) })
+        Ok(Table {
+            source,
+            reader,
+            headers,
+            record: ::csv::StringRecord::new(),
+            line: 1,
+            counted: (0, 1),
+            delimiter,
+            quoting,
+        })
     }
 
     pub fn source(&self) -> Source<'a> {
@@ -170,7 +182,14 @@ impl<'a> Table<'a> {
     pub fn next_row(&mut self) -> Result<bool> {
         loop {
             match self.reader.read_record(&mut self.record) {
-                Ok(false) => return Ok(false),
+                Ok(false) => {
+                    if let Some(line) =
+                        self.quoting.then(|| unclosed_quote(self.source.body(), self.delimiter)).flatten()
+                    {
+                        return Err(self.never_closed(line));
+                    }
+                    return Ok(false);
+                }
                 Ok(true) => {
                     // The reader's position can be at blank lines it skipped before the record.
                     let mut start = self.record.position().map_or(0, |p| p.byte() as usize);
@@ -192,6 +211,7 @@ impl<'a> Table<'a> {
                     if self.record.iter().all(|f| f.trim().is_empty()) {
                         continue;
                     }
+                    self.refuse_swallowed_records()?;
                     return Ok(true);
                 }
                 Err(e) => {
@@ -202,6 +222,43 @@ impl<'a> Table<'a> {
                     return Err(Self::csv_error(self.source, line, e));
                 }
             }
+        }
+    }
+
+    /// Refuses a record one of whose fields holds lines that look like records: a quote left
+    /// open took them in, and importing the rest would lose them without a word.
+    fn refuse_swallowed_records(&self) -> Result<()> {
+        if !self.quoting {
+            return Ok(());
+        }
+        let mut line = self.line;
+        for field in &self.record {
+            let swallowed = swallowed_records(field, self.delimiter, self.headers.len());
+            let at_end = self.reader.position().byte() as usize >= self.source.body().len();
+            if swallowed > 0 && at_end && unclosed_quote(self.source.body(), self.delimiter).is_some() {
+                return Err(self.never_closed(line));
+            }
+            if swallowed > 0 {
+                let lines = if swallowed == 1 { "line" } else { "lines" };
+                return Err(Error::Parse {
+                    source_name: format!("{}, line {line}", self.source.name),
+                    message: format!(
+                        "a quoted field here runs on over {swallowed} {lines} that look like records of their own; \
+                         a quote is probably missing or extra (a quote within a field is written twice, \"\")"
+                    ),
+                });
+            }
+            line += field.matches('\n').count() as u64;
+        }
+        Ok(())
+    }
+
+    fn never_closed(&self, line: u64) -> Error {
+        Error::Parse {
+            source_name: format!("{}, line {line}", self.source.name),
+            message: "a quote opens a field here and is never closed, so the rest of the file would be read as \
+                      that one field; close it (a quote within a field is written twice, \"\")"
+                .into(),
         }
     }
 
