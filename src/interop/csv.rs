@@ -68,7 +68,7 @@ pub fn parse(files: &[(&str, Source<'_>)], base: &Model, progress: &mut Progress
     for (file, _) in FILES {
         let Some((_, source)) = files.iter().find(|(f, _)| *f == file) else { continue };
         progress.start(format!("reading {file}"), source.bytes.len() as u64);
-        let mut table = Table::new(*source, Dialect::Spreadsheet)?;
+        let mut table = Table::new(*source, Dialect::Spreadsheet)?.guarded();
         let mut columns = FILES.iter().find(|(f, _)| *f == file).map(|(_, c)| c.to_vec()).unwrap_or_default();
         columns.extend(OLDER_COLUMNS.iter().filter(|(f, _)| *f == file).map(|(_, c)| *c));
         table.only(&columns)?;

@@ -8,6 +8,7 @@ pub mod esco;
 mod esco_concepts;
 mod esco_hierarchy;
 mod format;
+pub mod formula;
 pub mod fuzzing;
 pub mod graphml;
 mod increment;

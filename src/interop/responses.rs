@@ -18,7 +18,7 @@ pub fn read(path: &Path) -> Result<Increment> {
 
 /// Parses responses held in memory. An empty score is "don't know".
 pub fn parse(source: Source<'_>) -> Result<Increment> {
-    let mut t = Table::new(source, Dialect::Spreadsheet)?;
+    let mut t = Table::new(source, Dialect::Spreadsheet)?.guarded();
     t.only(COLUMNS)?;
     let (bank, question, respondent) = (t.column("bank")?, t.column("question")?, t.column("respondent")?);
     let (group, score, note, at) = (t.optional("group"), t.column("score")?, t.optional("note"), t.column("at")?);
@@ -80,7 +80,21 @@ mod tests {
         let types: Vec<_> = inc.model.responses.iter().map(|r| r.respondent_type).collect();
         assert_eq!(types, vec![Some(RespondentType::Manager), None]);
         let written = export(&inc.model);
-        assert!(written.starts_with("bank,question,respondent,group,respondent_type,score,note,at"), "{written}");
+        assert!(
+            written.starts_with("\u{feff}bank,question,respondent,group,respondent_type,score,note,at"),
+            "{written}"
+        );
+        let again = parse(Source::new("r.csv", written.as_bytes())).unwrap();
+        assert_eq!(again.model.responses, inc.model.responses);
+    }
+
+    #[test]
+    fn a_note_that_looks_like_a_formula_is_written_guarded_and_reads_back_as_typed() {
+        let text = "bank,question,respondent,score,note,at\ncore,q1,a,4,\"=HYPERLINK(\"\"http://x\"\")\",2026-03-02T10:00:00Z\ncore,q1,b,2,-,2026-03-02T10:00:00Z\n";
+        let inc = parse(Source::new("r.csv", text.as_bytes())).unwrap();
+        let written = export(&inc.model);
+        assert!(written.starts_with('\u{feff}'), "a BOM, so Excel reads UTF-8");
+        assert!(written.contains("\"'=HYPERLINK(\"\"http://x\"\")\"") && written.contains(",'-,"), "{written}");
         let again = parse(Source::new("r.csv", written.as_bytes())).unwrap();
         assert_eq!(again.model.responses, inc.model.responses);
     }

@@ -1,5 +1,6 @@
 //! Reading source files: named byte buffers, and delimited tables whose errors name the file, line and field.
 
+use super::formula;
 use super::quotes::{swallowed_records, unclosed_quote};
 use crate::{Error, Result};
 use std::path::Path;
@@ -26,6 +27,9 @@ impl<'a> Source<'a> {
         Error::Parse { source_name: self.name.to_owned(), message: message.into() }
     }
 }
+
+/// The byte order mark that csv exports begin with and every reader takes off.
+pub const BOM: char = '\u{feff}';
 
 /// A file read whole; a missing file is `NotFound`.
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
@@ -99,6 +103,8 @@ pub struct Table<'a> {
     /// The field separator, and whether quotes quote (for the open-quote checks).
     delimiter: u8,
     quoting: bool,
+    /// Whether the `'` that Trellis's csv exports put before formula-like cells is taken off.
+    guarded: bool,
 }
 
 impl<'a> Table<'a> {
@@ -135,7 +141,15 @@ impl<'a> Table<'a> {
             counted: (0, 1),
             delimiter,
             quoting,
+            guarded: false,
         })
+    }
+
+    /// Takes off the `'` that Trellis's csv exports put before cells a spreadsheet would read
+    /// as formulas (`formula::unprotect`), for the formats Trellis writes as well as reads.
+    pub fn guarded(mut self) -> Self {
+        self.guarded = true;
+        self
     }
 
     pub fn source(&self) -> Source<'a> {
@@ -280,7 +294,12 @@ impl<'a> Table<'a> {
 
     /// The current record's field as written; empty when the column or the field is missing.
     pub fn text(&self, column: Column) -> &str {
-        column.index.and_then(|i| self.record.get(i)).unwrap_or_default()
+        let text = column.index.and_then(|i| self.record.get(i)).unwrap_or_default();
+        if self.guarded {
+            formula::unprotect(text)
+        } else {
+            text
+        }
     }
 
     /// The field trimmed, for ids, codes, numbers and names from a vocabulary.
@@ -337,20 +356,23 @@ impl<'a> Table<'a> {
     }
 }
 
-/// One csv text: a header and rows, quoted where needed, lines ending in `\n`.
+/// One csv text for spreadsheets: a UTF-8 byte order mark (so that Excel reads it as UTF-8),
+/// a header and rows, quoted where needed, every cell guarded against formula injection
+/// (`formula::protect`), lines ending in `\n`.
 pub fn table_text(columns: &[&str], rows: &[Vec<String>]) -> String {
     fn write(columns: &[&str], rows: &[Vec<String>]) -> ::csv::Result<Vec<u8>> {
         let mut w =
             ::csv::WriterBuilder::new().terminator(::csv::Terminator::Any(b'\n')).from_writer(Vec::with_capacity(4096));
         w.write_record(columns)?;
         for row in rows {
-            w.write_record(row)?;
+            w.write_record(row.iter().map(|cell| formula::protect(cell).into_owned()))?;
         }
         w.flush()?;
         Ok(w.into_inner().map_err(|e| e.into_error())?)
     }
     let bytes = write(columns, rows).expect("writing csv to memory cannot fail");
-    String::from_utf8(bytes).expect("csv of UTF-8 strings is UTF-8")
+    let text = String::from_utf8(bytes).expect("csv of UTF-8 strings is UTF-8");
+    format!("{BOM}{text}")
 }
 
 #[cfg(test)]

@@ -64,10 +64,10 @@ fn the_blank_templates_have_the_export_headers_and_import_as_nothing() {
     let folder = templates();
     for (file, columns) in csv::FILES {
         let text = std::fs::read_to_string(folder.join(file)).unwrap();
-        assert_eq!(text, format!("{}\n", columns.join(",")), "{file}");
+        assert_eq!(text, format!("\u{feff}{}\n", columns.join(",")), "{file}: a BOM, so Excel reads UTF-8");
     }
     let responses_header = std::fs::read_to_string(folder.join("responses.csv")).unwrap();
-    assert_eq!(responses_header, format!("{}\n", responses::COLUMNS.join(",")));
+    assert_eq!(responses_header, format!("\u{feff}{}\n", responses::COLUMNS.join(",")));
     let empty = csv::export(&Model::default());
     for ((file, text), (template, _)) in empty.iter().zip(csv::FILES) {
         assert_eq!((*file, text.as_str()), (template, std::fs::read_to_string(folder.join(file)).unwrap().as_str()));
@@ -96,7 +96,32 @@ fn csv_to_csv_is_identical_for_every_starter_template_and_tricky_text() {
     tricky.competencies[1].parent = Some("c1".into());
     tricky.channels[0].cost = Some(1234.5);
     tricky.channels[1].capacity = Some(12);
+    tricky.roles[1].description = "=HYPERLINK(\"http://evil.example\",\"click\")".into();
+    tricky.roles[1].group = "'=already guarded".into();
+    tricky.competencies[1].description = "- a bullet\n@mention".into();
+    tricky.channels[0].description = "'tis plain".into();
     assert_round_trip(&tricky, "tricky text");
+}
+
+#[test]
+fn csv_exports_guard_every_formula_cell_and_begin_with_a_bom() {
+    let mut m = common::small_model();
+    m.roles[0].name = "=1+1".into();
+    m.roles[0].description = "+SUM(A1:A9)".into();
+    m.competencies[0].name = "@cmd".into();
+    m.competencies[0].description = "\tindented".into();
+    m.channels[0].description = "-2 days".into();
+    let files = csv::export(&m);
+    for (file, text) in &files {
+        assert!(text.starts_with('\u{feff}'), "{file}");
+        let mut cells = ::csv::ReaderBuilder::new().has_headers(false).from_reader(&text.as_bytes()[3..]);
+        for record in cells.records() {
+            for cell in record.unwrap().iter() {
+                assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "{file}: `{cell}` would run as a formula");
+            }
+        }
+    }
+    assert!(files[0].1.contains("'=1+1") && files[0].1.contains("'+SUM(A1:A9)"), "{}", files[0].1);
 }
 
 #[test]
