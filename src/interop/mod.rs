@@ -4,6 +4,7 @@ pub mod case;
 pub mod case_export;
 pub mod csv;
 pub mod dot;
+mod encoding;
 pub mod esco;
 mod esco_concepts;
 mod esco_hierarchy;

@@ -13,7 +13,10 @@ pub const COLUMNS: &[&str] = &["bank", "question", "respondent", "group", "respo
 pub fn read(path: &Path) -> Result<Increment> {
     let bytes = source::read_bytes(path)?;
     let name = path.display().to_string();
-    parse(Source::new(&name, &bytes))
+    let (utf8, warning) = super::encoding::to_utf8(Source::new(&name, &bytes))?;
+    let mut increment = parse(Source::new(&name, &utf8))?;
+    increment.warnings.extend(warning);
+    Ok(increment)
 }
 
 /// Parses responses held in memory. An empty score is "don't know".
@@ -25,8 +28,13 @@ pub fn parse(source: Source<'_>) -> Result<Increment> {
     let kind = t.optional("respondent_type");
     let mut model = Model::default();
     while t.next_row()? {
-        let respondent_type = t.parsed::<RespondentType>(kind, "one of learner, manager, ld, leader (or empty)")?;
-        let s = t.parsed::<i64>(score, "a whole number from 1 to 5 (or empty for don't know)")?;
+        let respondent_type = match t.get(kind).to_lowercase() {
+            text if text.is_empty() => None,
+            text => Some(text.parse::<RespondentType>().map_err(|_| {
+                t.error(kind, format!("`{}` is not one of learner, manager, ld, leader (or empty)", t.get(kind)))
+            })?),
+        };
+        let s = t.whole(score, "a whole number from 1 to 5 (or empty for don't know)")?;
         if let Some(s) = s.filter(|s| !(1..=5).contains(s)) {
             return Err(t.error(score, format!("{s} is outside 1..=5 (leave it empty for don't know)")));
         }

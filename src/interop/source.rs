@@ -71,7 +71,8 @@ pub fn require_dir(dir: &Path) -> Result<()> {
 /// How a table's fields are separated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Dialect {
-    /// RFC 4180 with a comma or, when the header has more of them, a semicolon.
+    /// RFC 4180, separated as a first `sep=;` line says (Excel writes one), else by whichever
+    /// of comma, semicolon and tab the header line has most of (a comma when none).
     Spreadsheet,
     /// Tab-separated without quoting, as the O*NET text files are.
     Tabs,
@@ -94,6 +95,10 @@ impl Column {
 /// A delimited table with a header row, read record by record.
 pub struct Table<'a> {
     source: Source<'a>,
+    /// The bytes read: the file without its byte order mark and `sep=` line.
+    body: &'a [u8],
+    /// The header's line: 2 below a `sep=` line, else 1.
+    header_line: u64,
     reader: ::csv::Reader<&'a [u8]>,
     headers: Vec<String>,
     record: ::csv::StringRecord,
@@ -109,36 +114,53 @@ pub struct Table<'a> {
 
 impl<'a> Table<'a> {
     pub fn new(source: Source<'a>, dialect: Dialect) -> Result<Table<'a>> {
-        let body = source.body();
+        let mut body = source.body();
+        let mut header_line = 1;
         let mut builder = ::csv::ReaderBuilder::new();
         builder.flexible(true).has_headers(true);
         let (delimiter, quoting) = match dialect {
             Dialect::Spreadsheet => {
                 let first = body.split(|b| *b == b'\n').next().unwrap_or_default();
-                let commas = first.iter().filter(|b| **b == b',').count();
-                let semicolons = first.iter().filter(|b| **b == b';').count();
-                (if semicolons > commas { b';' } else { b',' }, true)
+                let sep = first.strip_prefix(b"sep=").map(|rest| rest.trim_ascii_end());
+                match sep {
+                    Some(&[d]) => {
+                        body = &body[(first.len() + 1).min(body.len())..];
+                        header_line = 2;
+                        (d, true)
+                    }
+                    _ => {
+                        let count = |d: u8| first.iter().filter(|b| **b == d).count();
+                        let d = [b',', b';', b'\t'].into_iter().rev().max_by_key(|d| count(*d)).unwrap_or(b',');
+                        (if count(d) == 0 { b',' } else { d }, true)
+                    }
+                }
             }
             Dialect::Tabs => (b'\t', false),
         };
         builder.delimiter(delimiter).quoting(quoting);
         let mut reader = builder.from_reader(body);
-        let headers = reader
+        let mut headers = reader
             .headers()
-            .map_err(|e| Self::csv_error(source, 1, e))?
+            .map_err(|e| Self::csv_error(source, header_line, e))?
             .iter()
             .map(|h| h.trim().to_owned())
             .collect::<Vec<_>>();
-        if headers.iter().all(String::is_empty) {
-            return Err(source.error("line 1: no header row"));
+        // Spreadsheets often save columns left empty to the right: they are not columns.
+        while headers.last().is_some_and(String::is_empty) {
+            headers.pop();
+        }
+        if headers.is_empty() {
+            return Err(source.error(format!("line {header_line}: no header row")));
         }
         Ok(Table {
             source,
+            body,
+            header_line,
             reader,
             headers,
             record: ::csv::StringRecord::new(),
-            line: 1,
-            counted: (0, 1),
+            line: header_line,
+            counted: (0, header_line),
             delimiter,
             quoting,
             guarded: false,
@@ -160,12 +182,17 @@ impl<'a> Table<'a> {
         &self.headers
     }
 
+    /// Where the header names `name`, in any case (`ID` is `id`).
+    fn position_of(&self, name: &str) -> Option<usize> {
+        self.headers.iter().position(|h| h.eq_ignore_ascii_case(name))
+    }
+
     /// A column that must be there.
     pub fn column(&self, name: &'static str) -> Result<Column> {
-        match self.headers.iter().position(|h| h == name) {
+        match self.position_of(name) {
             Some(i) => Ok(Column { name, index: Some(i) }),
             None => Err(Error::Parse {
-                source_name: format!("{}, line 1", self.source.name),
+                source_name: format!("{}, line {}", self.source.name, self.header_line),
                 message: format!("no `{name}` column (the header has: {})", self.headers.join(", ")),
             }),
         }
@@ -173,14 +200,14 @@ impl<'a> Table<'a> {
 
     /// A column that may be missing: its fields then read as empty.
     pub fn optional(&self, name: &'static str) -> Column {
-        Column { name, index: self.headers.iter().position(|h| h == name) }
+        Column { name, index: self.position_of(name) }
     }
 
     /// Refuses headers outside `known`, so that a misspelt column is not silently ignored.
     pub fn only(&self, known: &[&str]) -> Result<()> {
-        if let Some(h) = self.headers.iter().find(|h| !known.contains(&h.as_str())) {
+        if let Some(h) = self.headers.iter().find(|h| !known.iter().any(|k| k.eq_ignore_ascii_case(h))) {
             return Err(Error::Parse {
-                source_name: format!("{}, line 1", self.source.name),
+                source_name: format!("{}, line {}", self.source.name, self.header_line),
                 message: format!("unknown column `{h}`; the columns are: {}", known.join(", ")),
             });
         }
@@ -197,8 +224,11 @@ impl<'a> Table<'a> {
         loop {
             match self.reader.read_record(&mut self.record) {
                 Ok(false) => {
-                    if let Some(line) =
-                        self.quoting.then(|| unclosed_quote(self.source.body(), self.delimiter)).flatten()
+                    if let Some(line) = self
+                        .quoting
+                        .then(|| unclosed_quote(self.body, self.delimiter))
+                        .flatten()
+                        .map(|l| l + self.header_line - 1)
                     {
                         return Err(self.never_closed(line));
                     }
@@ -207,12 +237,13 @@ impl<'a> Table<'a> {
                 Ok(true) => {
                     // The reader's position can be at blank lines it skipped before the record.
                     let mut start = self.record.position().map_or(0, |p| p.byte() as usize);
-                    let body = self.source.body();
+                    let body = self.body;
                     while matches!(body.get(start), Some(b'\n' | b'\r')) {
                         start += 1;
                     }
                     self.line = self.line_at(start);
-                    if self.record.len() > self.headers.len() {
+                    let extra = self.record.iter().skip(self.headers.len()).any(|f| !f.trim().is_empty());
+                    if extra {
                         return Err(Error::Parse {
                             source_name: format!("{}, line {}", self.source.name, self.line),
                             message: format!(
@@ -248,8 +279,8 @@ impl<'a> Table<'a> {
         let mut line = self.line;
         for field in &self.record {
             let swallowed = swallowed_records(field, self.delimiter, self.headers.len());
-            let at_end = self.reader.position().byte() as usize >= self.source.body().len();
-            if swallowed > 0 && at_end && unclosed_quote(self.source.body(), self.delimiter).is_some() {
+            let at_end = self.reader.position().byte() as usize >= self.body.len();
+            if swallowed > 0 && at_end && unclosed_quote(self.body, self.delimiter).is_some() {
                 return Err(self.never_closed(line));
             }
             if swallowed > 0 {
@@ -279,7 +310,7 @@ impl<'a> Table<'a> {
     /// The line of the byte at `offset`, counted from the last place counted (offsets only
     /// grow as records are read). Blank lines count, unlike in the csv reader's own count.
     fn line_at(&mut self, offset: usize) -> u64 {
-        let body = self.source.body();
+        let body = self.body;
         let (from, line) = self.counted;
         let to = offset.min(body.len()).max(from);
         let line = line + body[from..to].iter().filter(|b| **b == b'\n').count() as u64;
@@ -329,6 +360,23 @@ impl<'a> Table<'a> {
             return Ok(None);
         }
         value.parse().map(Some).map_err(|_| self.error(column, format!("`{value}` is not {what}")))
+    }
+
+    /// A whole number, also as a spreadsheet writes one (`14.0`); `2.5` is refused as not
+    /// `what`.
+    pub fn whole(&self, column: Column, what: &str) -> Result<Option<i64>> {
+        let value = self.get(column);
+        if value.is_empty() {
+            return Ok(None);
+        }
+        if let Ok(n) = value.parse::<i64>() {
+            return Ok(Some(n));
+        }
+        match value.parse::<f64>() {
+            // Below 2^53 every whole f64 is exact, so the cast loses nothing.
+            Ok(n) if n.fract() == 0.0 && n.abs() < 9_007_199_254_740_992.0 => Ok(Some(n as i64)),
+            _ => Err(self.error(column, format!("`{value}` is not {what}"))),
+        }
     }
 
     /// A finite number.

@@ -209,3 +209,42 @@ fn folders_that_are_not_csv_folders_are_refused() {
     let err = import_csv(&mut s, &empty).unwrap_err();
     assert!(err.to_string().contains("roles.csv"), "{err}");
 }
+
+#[test]
+fn excel_shapes_import_and_a_stray_file_is_named_in_a_warning() {
+    let tmp = tempfile::tempdir().unwrap();
+    let folder = tmp.path().join("excel");
+    std::fs::create_dir(&folder).unwrap();
+    // Excel's "CSV" on Western Windows: Windows-1252, a `sep=` line, trailing empty columns.
+    std::fs::write(folder.join("Roles.csv"), b"sep=;\r\nID;Name;Headcount;;\r\nbar;Barista \x96 caf\xe9;14.0;;\r\n")
+        .unwrap();
+    std::fs::write(folder.join("competencies.csv"), "Id,NAME\nlatte,Latte art\n").unwrap();
+    std::fs::write(folder.join("Channels.csv"), "id\tname\tkind\nbuddy\tBuddy\tCoaching\n").unwrap();
+    std::fs::write(folder.join("REQUIRES.CSV"), "role,competency,target_level,criticality\nbar,latte,4.0,High\n")
+        .unwrap();
+    std::fs::write(folder.join("develops.csv"), "channel,competency,stages\nbuddy,latte,Practice | FEEDBACK\n")
+        .unwrap();
+    std::fs::write(folder.join("notes.txt"), "not a table").unwrap();
+    let mut s = Session::open(&empty_engagement(tmp.path(), "e.trellis")).unwrap();
+    let summary = import_csv(&mut s, &folder).unwrap();
+    let m = s.model();
+    let role = m.role("bar").unwrap();
+    assert_eq!((role.name.as_str(), role.headcount), ("Barista – café", 14));
+    assert_eq!(m.channels[0].kind, trellis::model::ChannelKind::Coaching);
+    assert_eq!((m.requires[0].target_level, m.requires[0].criticality), (4, trellis::model::Criticality::High));
+    assert_eq!(m.develops[0].stages.len(), 2);
+    let text = summary.to_string();
+    assert!(
+        text.contains("warning: ") && text.contains("Roles.csv is not UTF-8 and was read as Windows-1252"),
+        "{text}"
+    );
+    assert!(text.contains("notes.txt: not one of roles.csv"), "{text}");
+
+    // A half level is refused, naming file, line and field; nothing changes.
+    let before = s.export_json();
+    std::fs::write(folder.join("REQUIRES.CSV"), "role,competency,target_level\nbar,latte,4\nbar,latte2,2.5\n").unwrap();
+    std::fs::write(folder.join("competencies.csv"), "id,name\nlatte,Latte art\nlatte2,Pour-over\n").unwrap();
+    let err = import_csv(&mut s, &folder).unwrap_err().to_string();
+    assert!(err.contains("REQUIRES.CSV, line 3, field `target_level`: `2.5` is not a whole level"), "{err}");
+    assert_eq!(s.export_json(), before);
+}
