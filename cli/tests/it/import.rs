@@ -98,3 +98,21 @@ fn one_unbalanced_quote_refuses_the_file_naming_its_line_and_imports_nothing() {
     assert!(err.contains("roles.csv, line 2") && err.contains("look like records"), "{err}");
     assert_eq!(trellis(&["export", "e.trellis", "--format", "json"], tmp.path()).stdout, before);
 }
+
+#[test]
+fn a_blank_engagement_has_nothing_in_it_and_takes_a_csv_folder() {
+    let tmp = tempfile::tempdir().unwrap();
+    let o = trellis(&["new", "b.trellis", "--template", "blank", "--date", "2026-03-01"], tmp.path());
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let doc: serde_json::Value =
+        serde_json::from_slice(&trellis(&["export", "b.trellis", "--format", "json"], tmp.path()).stdout).unwrap();
+    for list in ["roles", "competencies", "channels", "requires", "develops", "reaches", "responses"] {
+        assert_eq!(doc[list].as_array().map(Vec::len), Some(0), "{list}: {doc}");
+    }
+    assert_eq!(doc["engagement"]["created"], "2026-03-01");
+    std::fs::create_dir(tmp.path().join("in")).unwrap();
+    std::fs::write(tmp.path().join("in/roles.csv"), "id,name\nr1,Barista\n").unwrap();
+    let o = trellis(&["import", "b.trellis", "--format", "csv", "in"], tmp.path());
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert!(text(&o.stderr).contains("roles: 1 added"), "{}", text(&o.stderr));
+}
