@@ -34,14 +34,16 @@ pub fn unclosed_quote(body: &[u8], delimiter: u8) -> Option<u64> {
 }
 
 /// How many lines after the first of a multi-line field look like records of a table of
-/// `columns` columns (as many delimiters as the header, less one): a field that holds such
-/// lines took them in through a quote left open.
+/// `columns` columns (as many delimiters as the header, less one, and at least two, since one
+/// comma is common in prose): a field that holds such lines took them in through a quote left
+/// open.
 pub fn swallowed_records(field: &str, delimiter: u8, columns: usize) -> usize {
     if columns < 2 || !field.contains('\n') {
         return 0;
     }
     let delimiter = char::from(delimiter);
-    field.split('\n').skip(1).filter(|line| line.matches(delimiter).count() >= columns - 1).count()
+    let least = (columns - 1).max(2);
+    field.split('\n').skip(1).filter(|line| line.matches(delimiter).count() >= least).count()
 }
 
 #[cfg(test)]
@@ -62,5 +64,6 @@ mod tests {
         assert_eq!(swallowed_records("Ops lead\nr2,B,1\nr3,C,2\n", b',', 3), 3 - 1);
         assert_eq!(swallowed_records("First line\nsecond, with a comma", b',', 3), 0);
         assert_eq!(swallowed_records("no newline, here", b',', 2), 0);
+        assert_eq!(swallowed_records("two\nlines, fine", b',', 2), 0, "one comma is prose");
     }
 }

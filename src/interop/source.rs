@@ -108,6 +108,8 @@ pub struct Table<'a> {
     /// The field separator, and whether quotes quote (for the open-quote checks).
     delimiter: u8,
     quoting: bool,
+    /// Where the last record read starts (byte offset in `body`, line), or the header's.
+    record_start: (usize, u64),
     /// Whether the `'` that Trellis's csv exports put before formula-like cells is taken off.
     guarded: bool,
 }
@@ -164,6 +166,7 @@ impl<'a> Table<'a> {
             delimiter,
             quoting,
             guarded: false,
+            record_start: (0, header_line),
         })
     }
 
@@ -224,12 +227,7 @@ impl<'a> Table<'a> {
         loop {
             match self.reader.read_record(&mut self.record) {
                 Ok(false) => {
-                    if let Some(line) = self
-                        .quoting
-                        .then(|| unclosed_quote(self.body, self.delimiter))
-                        .flatten()
-                        .map(|l| l + self.header_line - 1)
-                    {
+                    if let Some(line) = self.open_quote_at_end() {
                         return Err(self.never_closed(line));
                     }
                     return Ok(false);
@@ -242,6 +240,7 @@ impl<'a> Table<'a> {
                         start += 1;
                     }
                     self.line = self.line_at(start);
+                    self.record_start = (start, self.line);
                     let extra = self.record.iter().skip(self.headers.len()).any(|f| !f.trim().is_empty());
                     if extra {
                         return Err(Error::Parse {
@@ -280,7 +279,7 @@ impl<'a> Table<'a> {
         for field in &self.record {
             let swallowed = swallowed_records(field, self.delimiter, self.headers.len());
             let at_end = self.reader.position().byte() as usize >= self.body.len();
-            if swallowed > 0 && at_end && unclosed_quote(self.body, self.delimiter).is_some() {
+            if swallowed > 0 && at_end && self.open_quote_at_end().is_some() {
                 return Err(self.never_closed(line));
             }
             if swallowed > 0 {
@@ -296,6 +295,17 @@ impl<'a> Table<'a> {
             line += field.matches('\n').count() as u64;
         }
         Ok(())
+    }
+
+    /// The line of a quote the file leaves open at its end. Only the last record can hold
+    /// one (a quote left open runs to the end of the file), so only it is scanned: checking a
+    /// large file costs nothing.
+    fn open_quote_at_end(&self) -> Option<u64> {
+        if !self.quoting {
+            return None;
+        }
+        let (start, line) = self.record_start;
+        unclosed_quote(&self.body[start.min(self.body.len())..], self.delimiter).map(|l| l + line - 1)
     }
 
     fn never_closed(&self, line: u64) -> Error {
@@ -471,6 +481,20 @@ mod tests {
         let mut t = Table::new(Source::new("x.csv", b"a,b\n\xff,2\n"), Dialect::Spreadsheet).unwrap();
         assert!(t.next_row().unwrap_err().to_string().contains("UTF-8"));
         assert!(Table::new(Source::new("x.csv", b""), Dialect::Spreadsheet).is_err());
+    }
+
+    #[test]
+    fn a_quote_left_open_is_named_by_its_line_after_a_sep_line_too() {
+        let read_all = |bytes: &[u8]| {
+            let mut t = Table::new(Source::new("roles.csv", bytes), Dialect::Spreadsheet)?;
+            while t.next_row()? {}
+            Ok::<_, Error>(())
+        };
+        let err = read_all(b"sep=;\nid;name\nr1;A\n\nr2;\"B\n").unwrap_err().to_string();
+        assert!(err.starts_with("roles.csv, line 5: a quote opens a field here and is never closed"), "{err}");
+        let err = read_all(b"id,name,n\nr1,\"A\nr2,B,1\nr3,\"C\",1\nr4,D,1\n").unwrap_err().to_string();
+        assert!(err.starts_with("roles.csv, line 2: a quoted field here runs on over 1 line that look"), "{err}");
+        read_all(b"id,name\nr1,\"two\nlines, fine\"\nr2,\"\"\"quoted\"\"\"\n").unwrap();
     }
 
     #[test]
