@@ -208,6 +208,12 @@ impl<'a> Table<'a> {
 
     /// Refuses headers outside `known`, so that a misspelt column is not silently ignored.
     pub fn only(&self, known: &[&str]) -> Result<()> {
+        if let Some(i) = self.headers.iter().position(String::is_empty) {
+            return Err(Error::Parse {
+                source_name: format!("{}, line {}", self.source.name, self.header_line),
+                message: format!("column {} has no name; name it or delete the column", i + 1),
+            });
+        }
         if let Some(h) = self.headers.iter().find(|h| !known.iter().any(|k| k.eq_ignore_ascii_case(h))) {
             return Err(Error::Parse {
                 source_name: format!("{}, line {}", self.source.name, self.header_line),
@@ -495,6 +501,27 @@ mod tests {
         let err = read_all(b"id,name,n\nr1,\"A\nr2,B,1\nr3,\"C\",1\nr4,D,1\n").unwrap_err().to_string();
         assert!(err.starts_with("roles.csv, line 2: a quoted field here runs on over 1 line that look"), "{err}");
         read_all(b"id,name\nr1,\"two\nlines, fine\"\nr2,\"\"\"quoted\"\"\"\n").unwrap();
+    }
+
+    #[test]
+    fn excel_headers_read_in_any_case_without_their_empty_right_hand_columns() {
+        let bytes = b"ID\tName\t\t\nr1\tA\t\t\n";
+        let mut t = Table::new(Source::new("roles.csv", bytes), Dialect::Spreadsheet).unwrap();
+        t.only(&["id", "name"]).unwrap();
+        let id = t.column("id").unwrap();
+        assert!(t.next_row().unwrap());
+        assert_eq!(t.get(id), "r1");
+        let t = Table::new(
+            Source::new(
+                "roles.csv",
+                b"id,,name
+",
+            ),
+            Dialect::Spreadsheet,
+        )
+        .unwrap();
+        let err = t.only(&["id", "name"]).unwrap_err().to_string();
+        assert_eq!(err, "roles.csv, line 1: column 2 has no name; name it or delete the column");
     }
 
     #[test]
