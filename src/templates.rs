@@ -18,6 +18,7 @@ const DOCUMENTS: &[(&str, &str)] = &[
     ("leadership", include_str!("../templates/ecosystems/leadership.json")),
     ("sales-enablement", include_str!("../templates/ecosystems/sales-enablement.json")),
     ("new-system-rollout", include_str!("../templates/ecosystems/new-system-rollout.json")),
+    ("blank", include_str!("../templates/ecosystems/blank.json")),
 ];
 
 /// Every starter ecosystem, in catalogue order.
@@ -63,8 +64,8 @@ mod tests {
     #[test]
     fn every_template_loads_validates_and_has_a_summary() {
         let all = all();
-        assert_eq!(all.len(), 4);
-        for t in all {
+        assert_eq!(all.len(), 5);
+        for t in all.iter().filter(|t| t.name != "blank") {
             let model = t.model().unwrap_or_else(|e| panic!("{}: {e}", t.name));
             let errors = crate::model::validate(&model);
             assert!(errors.is_empty(), "{}: {errors:?}", t.name);
@@ -85,6 +86,15 @@ mod tests {
         assert!(m.requires.iter().filter(|r| r.current_level.is_some()).count() * 2 > m.requires.len());
         // A role nobody reaches, as real clients have.
         assert!(m.roles.iter().any(|r| !m.reaches.iter().any(|x| x.role == r.id)));
+    }
+
+    #[test]
+    fn the_blank_template_is_an_engagement_with_nothing_in_it() {
+        let m = load("blank").unwrap();
+        assert!(crate::model::validate(&m).is_empty());
+        assert_eq!(Model { engagement: m.engagement.clone(), ..Model::default() }, m, "no items, links or answers");
+        assert_eq!((m.engagement.scale.min, m.engagement.scale.max), (0, 5));
+        assert!(!all().iter().find(|t| t.name == "blank").unwrap().summary.is_empty());
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use super::increment::{Increment, Skipped};
 use super::progress::ProgressSink;
-use super::source::{self, table_text, Dialect, Source, Table};
+use super::source::{self, table_text, Column, Dialect, Source, Table};
 use crate::model::{
     Channel, ChannelKind, Competency, Criticality, Develops, Follows, Model, Prerequisite, Reaches, Requires, Role,
     Scale, Stage,
@@ -43,13 +43,41 @@ const OLDER_COLUMNS: [(&str, &str); 1] = [("develops.csv", "stage")];
 /// Separates the refs of one item, or the stages of one link, within a field.
 pub const REF_SEPARATOR: char = '|';
 
-/// Reads a csv folder; missing files mean nothing of that kind.
+/// Reads a csv folder; missing files mean nothing of that kind. File names are matched in
+/// any case (`Roles.csv`); a file that is none of `FILES` is not read, and a warning names it.
 pub fn read(dir: &Path, base: &Model, progress: &mut ProgressSink<'_>) -> Result<Increment> {
     source::require_dir(dir)?;
+    let mut entries: Vec<(String, PathBuf)> = std::fs::read_dir(dir)
+        .map_err(Error::io(dir))?
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path()))
+        .filter(|(name, _)| !name.starts_with('.'))
+        .collect();
+    entries.sort();
     let mut loaded = Vec::new();
-    for (file, _) in FILES {
-        if let Some((name, bytes)) = source::read_optional(dir, file)? {
-            loaded.push((file, name, bytes));
+    let mut warnings = Vec::new();
+    for (name, path) in &entries {
+        match FILES.iter().find(|(f, _)| f.eq_ignore_ascii_case(name)) {
+            Some((file, _)) if loaded.iter().any(|(f, _, _)| f == file) => warnings.push(format!(
+                "{}: another file here is already read as {file}; this one was not read",
+                path.display()
+            )),
+            Some((file, _)) => {
+                let shown = path.display().to_string();
+                let bytes = source::read_bytes(path)?;
+                let (utf8, warning) = super::encoding::to_utf8(Source::new(&shown, &bytes))?;
+                warnings.extend(warning);
+                loaded.push((*file, shown, utf8));
+            }
+            None if name.eq_ignore_ascii_case("responses.csv") => warnings.push(format!(
+                "{}: answers are not part of a csv folder; not read (import the file on its own, as responses)",
+                path.display()
+            )),
+            None => {
+                let names: Vec<&str> = FILES.iter().map(|(f, _)| *f).collect();
+                warnings.push(format!("{}: not one of {}; not read", path.display(), names.join(", ")));
+            }
         }
     }
     if loaded.is_empty() {
@@ -58,7 +86,9 @@ pub fn read(dir: &Path, base: &Model, progress: &mut ProgressSink<'_>) -> Result
     }
     let sources: Vec<(&str, Source<'_>)> =
         loaded.iter().map(|(file, name, bytes)| (*file, Source::new(name, bytes))).collect();
-    parse(&sources, base, progress)
+    let mut increment = parse(&sources, base, progress)?;
+    increment.warnings = warnings;
+    Ok(increment)
 }
 
 /// Parses csv files given as (file name from `FILES`, contents). References are checked
@@ -68,7 +98,7 @@ pub fn parse(files: &[(&str, Source<'_>)], base: &Model, progress: &mut Progress
     for (file, _) in FILES {
         let Some((_, source)) = files.iter().find(|(f, _)| *f == file) else { continue };
         progress.start(format!("reading {file}"), source.bytes.len() as u64);
-        let mut table = Table::new(*source, Dialect::Spreadsheet)?;
+        let mut table = Table::new(*source, Dialect::Spreadsheet)?.guarded();
         let mut columns = FILES.iter().find(|(f, _)| *f == file).map(|(_, c)| c.to_vec()).unwrap_or_default();
         columns.extend(OLDER_COLUMNS.iter().filter(|(f, _)| *f == file).map(|(_, c)| *c));
         table.only(&columns)?;
@@ -112,7 +142,7 @@ impl Reader<'_> {
                     name: t.required_text(t.column("name")?)?.to_owned(),
                     description: t.text(t.optional("description")).to_owned(),
                     group: t.text(t.optional("group")).to_owned(),
-                    headcount: t.parsed(headcount, "a whole number")?.unwrap_or(1),
+                    headcount: t.whole(headcount, "a whole number")?.unwrap_or(1),
                     refs: refs(t.get(t.optional("refs"))),
                 });
             }
@@ -133,21 +163,19 @@ impl Reader<'_> {
                 let id = t.required(t.column("id")?)?.to_owned();
                 self.first_seen(t, "channels.csv", id.clone(), "id")?;
                 let kind = t.column("kind")?;
-                let kind: ChannelKind = t.required(kind)?.parse().map_err(|e: String| t.error(kind, e))?;
+                t.required(kind)?;
+                let kind: ChannelKind = named(t, kind)?.expect("not empty");
                 self.model.channels.push(Channel {
                     id,
                     name: t.required_text(t.column("name")?)?.to_owned(),
                     kind,
                     description: t.text(t.optional("description")).to_owned(),
-                    capacity: t.parsed(t.optional("capacity"), "a whole number")?,
-                    cohorts_per_year: t.parsed(t.optional("cohorts_per_year"), "a whole number")?,
+                    capacity: t.whole(t.optional("capacity"), "a whole number")?,
+                    cohorts_per_year: t.whole(t.optional("cohorts_per_year"), "a whole number")?,
                     cost: t.number(t.optional("cost"))?,
-                    cost_basis: match t.get(t.optional("cost_basis")) {
-                        "" => None,
-                        text => Some(text.parse().map_err(|e: String| t.error(t.optional("cost_basis"), e))?),
-                    },
+                    cost_basis: named(t, t.optional("cost_basis"))?,
                     hours: t.number(t.optional("hours"))?,
-                    evaluation_level: t.parsed(t.optional("evaluation_level"), "a whole number")?.unwrap_or(0),
+                    evaluation_level: t.whole(t.optional("evaluation_level"), "a whole number")?.unwrap_or(0),
                 });
             }
             "requires.csv" => {
@@ -159,10 +187,7 @@ impl Reader<'_> {
                 let target_level = level(t, target, scale)?.ok_or_else(|| t.error(target, "must not be empty"))?;
                 let current_level = level(t, t.optional("current_level"), scale)?;
                 let crit = t.optional("criticality");
-                let criticality = match t.get(crit) {
-                    "" => Criticality::default(),
-                    text => text.parse().map_err(|e: String| t.error(crit, e))?,
-                };
+                let criticality: Criticality = named(t, crit)?.unwrap_or_default();
                 self.model.requires.push(Requires { role, competency, target_level, current_level, criticality });
             }
             "develops.csv" => {
@@ -184,7 +209,7 @@ impl Reader<'_> {
                         .ok_or_else(|| t.error(col, format!("no stage given and channel `{channel}` is not known")))?],
                     text => text
                         .split(REF_SEPARATOR)
-                        .map(|s| s.trim().parse::<Stage>().map_err(|e| t.error(col, e)))
+                        .map(|s| s.trim().to_lowercase().parse::<Stage>().map_err(|e| t.error(col, e)))
                         .collect::<Result<Vec<Stage>>>()?,
                 };
                 self.model.develops.push(Develops { channel, competency, stages });
@@ -260,8 +285,18 @@ fn refs(field: &str) -> Vec<String> {
     field.split(REF_SEPARATOR).map(str::trim).filter(|r| !r.is_empty()).map(str::to_owned).collect()
 }
 
-fn level(t: &Table<'_>, column: super::source::Column, scale: &Scale) -> Result<Option<i64>> {
-    let value = t.parsed::<i64>(column, "a whole number")?;
+/// A value of a vocabulary, in any case (`Coaching`, `HIGH`), or `None` when empty.
+fn named<T: std::str::FromStr<Err = String>>(t: &Table<'_>, column: Column) -> Result<Option<T>> {
+    match t.get(column) {
+        "" => Ok(None),
+        text => text.to_lowercase().parse().map(Some).map_err(|e| t.error(column, e)),
+    }
+}
+
+/// A level on the scale. A half level (`2.5`) is refused rather than rounded: which way it
+/// goes decides whether the pair is a gap, and that is the client's call, not Trellis's.
+fn level(t: &Table<'_>, column: Column, scale: &Scale) -> Result<Option<i64>> {
+    let value = t.whole(column, "a whole level (round a half level such as 2.5 up or down in the file)")?;
     if let Some(v) = value.filter(|v| !scale.contains(*v)) {
         return Err(t.error(column, format!("{v} is outside the scale {}..={}", scale.min, scale.max)));
     }

@@ -24,15 +24,17 @@ pub struct Increment {
     pub mode: MergeMode,
     /// Why rows or items were left out, and how many, in the order first met.
     pub skipped: Skipped,
+    /// What the reader noticed and read anyway, each naming its file.
+    pub warnings: Vec<String>,
 }
 
 impl Increment {
     pub fn by_id(model: Model, engagement: Option<Engagement>) -> Increment {
-        Increment { model, engagement, mode: MergeMode::ById, skipped: Skipped::default() }
+        Increment { model, engagement, mode: MergeMode::ById, skipped: Skipped::default(), warnings: Vec::new() }
     }
 
     pub fn by_refs(model: Model, complete: bool, skipped: Skipped) -> Increment {
-        Increment { model, engagement: None, mode: MergeMode::ByRefs { complete }, skipped }
+        Increment { model, engagement: None, mode: MergeMode::ByRefs { complete }, skipped, warnings: Vec::new() }
     }
 }
 

@@ -29,6 +29,9 @@ pub struct ImportSummary {
     pub kinds: Vec<(&'static str, KindCount)>,
     /// Rows or items left out, each with the reason.
     pub skipped: Vec<String>,
+    /// What the source's reader noticed and read anyway (an encoding guessed, a file not
+    /// read), each naming the file.
+    pub warnings: Vec<String>,
 }
 
 impl ImportSummary {
@@ -46,6 +49,9 @@ impl std::fmt::Display for ImportSummary {
         }
         for s in &self.skipped {
             writeln!(f, "skipped: {s}")?;
+        }
+        for w in &self.warnings {
+            writeln!(f, "warning: {w}")?;
         }
         Ok(())
     }
@@ -162,17 +168,19 @@ pub fn merge(base: &mut Model, incoming: &Model, engagement: Option<&crate::mode
     kinds.push(("dispositions", upsert(&mut base.dispositions, &incoming.dispositions, |x| x.key.clone())));
     kinds.push(("manual_findings", upsert(&mut base.manual_findings, &incoming.manual_findings, |x| x.id.clone())));
     base.normalize();
-    ImportSummary { kinds, skipped: Vec::new() }
+    ImportSummary { kinds, skipped: Vec::new(), warnings: Vec::new() }
 }
 
 /// Merges an increment as its mode says, and adds what the importer left out to the summary.
-pub fn apply(base: &mut Model, increment: Increment) -> ImportSummary {
+pub fn apply(base: &mut Model, mut increment: Increment) -> ImportSummary {
     let skipped = increment.skipped.lines();
+    let warnings = std::mem::take(&mut increment.warnings);
     let mut summary = match increment.mode {
         MergeMode::ById => merge(base, &increment.model, increment.engagement.as_ref()),
         MergeMode::ByRefs { complete } => merge_by_refs(base, increment.model, complete),
     };
     summary.skipped.extend(skipped);
+    summary.warnings = warnings;
     summary
 }
 
@@ -335,7 +343,7 @@ pub fn merge_by_refs(base: &mut Model, incoming: Model, complete: bool) -> Impor
             ));
         }
     }
-    ImportSummary { kinds, skipped }
+    ImportSummary { kinds, skipped, warnings: Vec::new() }
 }
 
 #[cfg(test)]

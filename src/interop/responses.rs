@@ -13,20 +13,28 @@ pub const COLUMNS: &[&str] = &["bank", "question", "respondent", "group", "respo
 pub fn read(path: &Path) -> Result<Increment> {
     let bytes = source::read_bytes(path)?;
     let name = path.display().to_string();
-    parse(Source::new(&name, &bytes))
+    let (utf8, warning) = super::encoding::to_utf8(Source::new(&name, &bytes))?;
+    let mut increment = parse(Source::new(&name, &utf8))?;
+    increment.warnings.extend(warning);
+    Ok(increment)
 }
 
 /// Parses responses held in memory. An empty score is "don't know".
 pub fn parse(source: Source<'_>) -> Result<Increment> {
-    let mut t = Table::new(source, Dialect::Spreadsheet)?;
+    let mut t = Table::new(source, Dialect::Spreadsheet)?.guarded();
     t.only(COLUMNS)?;
     let (bank, question, respondent) = (t.column("bank")?, t.column("question")?, t.column("respondent")?);
     let (group, score, note, at) = (t.optional("group"), t.column("score")?, t.optional("note"), t.column("at")?);
     let kind = t.optional("respondent_type");
     let mut model = Model::default();
     while t.next_row()? {
-        let respondent_type = t.parsed::<RespondentType>(kind, "one of learner, manager, ld, leader (or empty)")?;
-        let s = t.parsed::<i64>(score, "a whole number from 1 to 5 (or empty for don't know)")?;
+        let respondent_type = match t.get(kind).to_lowercase() {
+            text if text.is_empty() => None,
+            text => Some(text.parse::<RespondentType>().map_err(|_| {
+                t.error(kind, format!("`{}` is not one of learner, manager, ld, leader (or empty)", t.get(kind)))
+            })?),
+        };
+        let s = t.whole(score, "a whole number from 1 to 5 (or empty for don't know)")?;
         if let Some(s) = s.filter(|s| !(1..=5).contains(s)) {
             return Err(t.error(score, format!("{s} is outside 1..=5 (leave it empty for don't know)")));
         }
@@ -80,7 +88,21 @@ mod tests {
         let types: Vec<_> = inc.model.responses.iter().map(|r| r.respondent_type).collect();
         assert_eq!(types, vec![Some(RespondentType::Manager), None]);
         let written = export(&inc.model);
-        assert!(written.starts_with("bank,question,respondent,group,respondent_type,score,note,at"), "{written}");
+        assert!(
+            written.starts_with("\u{feff}bank,question,respondent,group,respondent_type,score,note,at"),
+            "{written}"
+        );
+        let again = parse(Source::new("r.csv", written.as_bytes())).unwrap();
+        assert_eq!(again.model.responses, inc.model.responses);
+    }
+
+    #[test]
+    fn a_note_that_looks_like_a_formula_is_written_guarded_and_reads_back_as_typed() {
+        let text = "bank,question,respondent,score,note,at\ncore,q1,a,4,\"=HYPERLINK(\"\"http://x\"\")\",2026-03-02T10:00:00Z\ncore,q1,b,2,-,2026-03-02T10:00:00Z\n";
+        let inc = parse(Source::new("r.csv", text.as_bytes())).unwrap();
+        let written = export(&inc.model);
+        assert!(written.starts_with('\u{feff}'), "a BOM, so Excel reads UTF-8");
+        assert!(written.contains("\"'=HYPERLINK(\"\"http://x\"\")\"") && written.contains(",'-,"), "{written}");
         let again = parse(Source::new("r.csv", written.as_bytes())).unwrap();
         assert_eq!(again.model.responses, inc.model.responses);
     }

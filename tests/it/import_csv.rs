@@ -64,10 +64,10 @@ fn the_blank_templates_have_the_export_headers_and_import_as_nothing() {
     let folder = templates();
     for (file, columns) in csv::FILES {
         let text = std::fs::read_to_string(folder.join(file)).unwrap();
-        assert_eq!(text, format!("{}\n", columns.join(",")), "{file}");
+        assert_eq!(text, format!("\u{feff}{}\n", columns.join(",")), "{file}: a BOM, so Excel reads UTF-8");
     }
     let responses_header = std::fs::read_to_string(folder.join("responses.csv")).unwrap();
-    assert_eq!(responses_header, format!("{}\n", responses::COLUMNS.join(",")));
+    assert_eq!(responses_header, format!("\u{feff}{}\n", responses::COLUMNS.join(",")));
     let empty = csv::export(&Model::default());
     for ((file, text), (template, _)) in empty.iter().zip(csv::FILES) {
         assert_eq!((*file, text.as_str()), (template, std::fs::read_to_string(folder.join(file)).unwrap().as_str()));
@@ -96,7 +96,32 @@ fn csv_to_csv_is_identical_for_every_starter_template_and_tricky_text() {
     tricky.competencies[1].parent = Some("c1".into());
     tricky.channels[0].cost = Some(1234.5);
     tricky.channels[1].capacity = Some(12);
+    tricky.roles[1].description = "=HYPERLINK(\"http://evil.example\",\"click\")".into();
+    tricky.roles[1].group = "'=already guarded".into();
+    tricky.competencies[1].description = "- a bullet\n@mention".into();
+    tricky.channels[0].description = "'tis plain".into();
     assert_round_trip(&tricky, "tricky text");
+}
+
+#[test]
+fn csv_exports_guard_every_formula_cell_and_begin_with_a_bom() {
+    let mut m = common::small_model();
+    m.roles[0].name = "=1+1".into();
+    m.roles[0].description = "+SUM(A1:A9)".into();
+    m.competencies[0].name = "@cmd".into();
+    m.competencies[0].description = "\tindented".into();
+    m.channels[0].description = "-2 days".into();
+    let files = csv::export(&m);
+    for (file, text) in &files {
+        assert!(text.starts_with('\u{feff}'), "{file}");
+        let mut cells = ::csv::ReaderBuilder::new().has_headers(false).from_reader(&text.as_bytes()[3..]);
+        for record in cells.records() {
+            for cell in record.unwrap().iter() {
+                assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "{file}: `{cell}` would run as a formula");
+            }
+        }
+    }
+    assert!(files[0].1.contains("'=1+1") && files[0].1.contains("'+SUM(A1:A9)"), "{}", files[0].1);
 }
 
 #[test]
@@ -183,4 +208,43 @@ fn folders_that_are_not_csv_folders_are_refused() {
     std::fs::create_dir(&empty).unwrap();
     let err = import_csv(&mut s, &empty).unwrap_err();
     assert!(err.to_string().contains("roles.csv"), "{err}");
+}
+
+#[test]
+fn excel_shapes_import_and_a_stray_file_is_named_in_a_warning() {
+    let tmp = tempfile::tempdir().unwrap();
+    let folder = tmp.path().join("excel");
+    std::fs::create_dir(&folder).unwrap();
+    // Excel's "CSV" on Western Windows: Windows-1252, a `sep=` line, trailing empty columns.
+    std::fs::write(folder.join("Roles.csv"), b"sep=;\r\nID;Name;Headcount;;\r\nbar;Barista \x96 caf\xe9;14.0;;\r\n")
+        .unwrap();
+    std::fs::write(folder.join("competencies.csv"), "Id,NAME\nlatte,Latte art\n").unwrap();
+    std::fs::write(folder.join("Channels.csv"), "id\tname\tkind\nbuddy\tBuddy\tCoaching\n").unwrap();
+    std::fs::write(folder.join("REQUIRES.CSV"), "role,competency,target_level,criticality\nbar,latte,4.0,High\n")
+        .unwrap();
+    std::fs::write(folder.join("develops.csv"), "channel,competency,stages\nbuddy,latte,Practice | FEEDBACK\n")
+        .unwrap();
+    std::fs::write(folder.join("notes.txt"), "not a table").unwrap();
+    let mut s = Session::open(&empty_engagement(tmp.path(), "e.trellis")).unwrap();
+    let summary = import_csv(&mut s, &folder).unwrap();
+    let m = s.model();
+    let role = m.role("bar").unwrap();
+    assert_eq!((role.name.as_str(), role.headcount), ("Barista – café", 14));
+    assert_eq!(m.channels[0].kind, trellis::model::ChannelKind::Coaching);
+    assert_eq!((m.requires[0].target_level, m.requires[0].criticality), (4, trellis::model::Criticality::High));
+    assert_eq!(m.develops[0].stages.len(), 2);
+    let text = summary.to_string();
+    assert!(
+        text.contains("warning: ") && text.contains("Roles.csv is not UTF-8 and was read as Windows-1252"),
+        "{text}"
+    );
+    assert!(text.contains("notes.txt: not one of roles.csv"), "{text}");
+
+    // A half level is refused, naming file, line and field; nothing changes.
+    let before = s.export_json();
+    std::fs::write(folder.join("REQUIRES.CSV"), "role,competency,target_level\nbar,latte,4\nbar,latte2,2.5\n").unwrap();
+    std::fs::write(folder.join("competencies.csv"), "id,name\nlatte,Latte art\nlatte2,Pour-over\n").unwrap();
+    let err = import_csv(&mut s, &folder).unwrap_err().to_string();
+    assert!(err.contains("REQUIRES.CSV, line 3, field `target_level`: `2.5` is not a whole level"), "{err}");
+    assert_eq!(s.export_json(), before);
 }

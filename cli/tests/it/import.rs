@@ -68,3 +68,51 @@ fn a_bad_csv_row_exits_1_naming_file_line_and_field() {
     assert!(err.contains("roles.csv, line 3, field `headcount`: `lots` is not a whole number"), "{err}");
     assert_eq!(trellis(&["export", "e.trellis", "--format", "json"], tmp.path()).stdout, before);
 }
+
+#[test]
+fn one_unbalanced_quote_refuses_the_file_naming_its_line_and_imports_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    new_engagement(tmp.path());
+    std::fs::create_dir(tmp.path().join("in")).unwrap();
+    let mut roles = String::from("id,name,headcount\nr1,\"Ops lead,1\n");
+    for i in 2..=100 {
+        roles.push_str(&format!("r{i},Role {i},1\n"));
+    }
+    let before = trellis(&["export", "e.trellis", "--format", "json"], tmp.path()).stdout;
+    // Closed nowhere: the rest of the file would be one field.
+    std::fs::write(tmp.path().join("in/roles.csv"), &roles).unwrap();
+    for dry in [false, true] {
+        let mut args = vec!["import", "e.trellis", "--format", "csv", "in"];
+        args.extend(dry.then_some("--dry-run"));
+        let o = trellis(&args, tmp.path());
+        assert_eq!(o.status.code(), Some(1), "dry run {dry}");
+        let err = text(&o.stderr);
+        assert!(err.contains("roles.csv, line 2") && err.contains("never closed"), "{err}");
+    }
+    // Closed far below by another stray quote: the lines between look like records.
+    roles.push_str("r101,\"Last\",1\n");
+    std::fs::write(tmp.path().join("in/roles.csv"), roles.replacen("r50,Role 50", "r50,Role\" 50", 1)).unwrap();
+    let o = trellis(&["import", "e.trellis", "--format", "csv", "in"], tmp.path());
+    assert_eq!(o.status.code(), Some(1));
+    let err = text(&o.stderr);
+    assert!(err.contains("roles.csv, line 2") && err.contains("look like records"), "{err}");
+    assert_eq!(trellis(&["export", "e.trellis", "--format", "json"], tmp.path()).stdout, before);
+}
+
+#[test]
+fn a_blank_engagement_has_nothing_in_it_and_takes_a_csv_folder() {
+    let tmp = tempfile::tempdir().unwrap();
+    let o = trellis(&["new", "b.trellis", "--template", "blank", "--date", "2026-03-01"], tmp.path());
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let doc: serde_json::Value =
+        serde_json::from_slice(&trellis(&["export", "b.trellis", "--format", "json"], tmp.path()).stdout).unwrap();
+    for list in ["roles", "competencies", "channels", "requires", "develops", "reaches", "responses"] {
+        assert_eq!(doc[list].as_array().map(Vec::len), Some(0), "{list}: {doc}");
+    }
+    assert_eq!(doc["engagement"]["created"], "2026-03-01");
+    std::fs::create_dir(tmp.path().join("in")).unwrap();
+    std::fs::write(tmp.path().join("in/roles.csv"), "id,name\nr1,Barista\n").unwrap();
+    let o = trellis(&["import", "b.trellis", "--format", "csv", "in"], tmp.path());
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert!(text(&o.stderr).contains("roles: 1 added"), "{}", text(&o.stderr));
+}
