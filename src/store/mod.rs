@@ -242,6 +242,9 @@ pub fn inspect(path: &Path) -> Result<FileHeader> {
 
 fn configure(conn: &Connection, path: &Path) -> Result<()> {
     conn.pragma_update(None, "foreign_keys", true).map_err(sqlite(path))?;
+    // What is deleted is overwritten, not left in free pages: a withdrawn answer's note is gone
+    // from the file's bytes, as the participant was promised.
+    conn.pragma_update(None, "secure_delete", true).map_err(sqlite(path))?;
     conn.busy_timeout(std::time::Duration::from_secs(5)).map_err(sqlite(path))?;
     Ok(())
 }

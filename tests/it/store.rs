@@ -247,3 +247,31 @@ fn migrations_are_append_only_and_numbered_without_gaps() {
         assert!(first.contains(&format!("CREATE TABLE {table}")), "migration 1 no longer creates `{table}`");
     }
 }
+
+/// A participant who asks for their answers to be deleted is promised they are gone for good:
+/// not only from the model but from the file's bytes (SQLite's `secure_delete`).
+#[test]
+fn withdrawn_answers_leave_no_trace_in_the_file() {
+    use trellis::api::Session;
+    use trellis::model::Response;
+    let dir = temp_dir();
+    let path = dir.path().join("w.trellis");
+    let mut s = Session::create(&path, "leadership", None, "2026-01-01").unwrap();
+    let note = "Zyxwvut my manager never asks what I learned";
+    let answer = Response {
+        bank: "core".into(),
+        question: "tc-1".into(),
+        respondent: "anon-7".into(),
+        group: Some("Ops".into()),
+        respondent_type: None,
+        score: Some(2),
+        note: note.into(),
+        at: "2026-01-02T10:00:00Z".into(),
+    };
+    s.answer(answer).unwrap();
+    let holds = |p: &Path| std::fs::read(p).unwrap().windows(note.len()).any(|w| w == note.as_bytes());
+    assert!(holds(&path), "the note is saved in the file");
+    assert_eq!(s.withdraw("anon-7", None).unwrap(), 1);
+    drop(s);
+    assert!(!holds(&path), "the withdrawn note is still in the file's bytes");
+}
