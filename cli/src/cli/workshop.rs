@@ -34,6 +34,10 @@ pub struct WorkshopArgs {
     /// Facilitator commands to run first, separated by `;` (e.g. "n; wait 30; c"); the terminal's follow.
     #[arg(long)]
     pub script: Option<String>,
+    /// Seconds to keep serving once the session is closed, so that every phone's next poll (every
+    /// 2 s) shows the thank-you page with the anonymous id a participant needs to ask for deletion.
+    #[arg(long, default_value_t = 6.0, value_name = "SECONDS")]
+    pub linger: f64,
     /// Delete one participant's answers (their anonymous id, e.g. ws-1a2b3c4d5e6f7a8b) and exit, without serving.
     #[arg(long, value_name = "ID")]
     pub remove_participant: Option<String>,
@@ -102,6 +106,16 @@ pub fn workshop(args: WorkshopArgs, out: &mut dyn Write) -> Result<()> {
     }
     say(out, &results(&desk))?;
     say(out, "The session is closed. Every answer is in the engagement file.\n")?;
+    // Phones learn that the session ended on their next poll: serve a little longer so that each
+    // shows its thank-you page (and the participant's anonymous id) instead of a dead server.
+    let linger = Duration::from_secs_f64(args.linger.clamp(0.0, 600.0));
+    if !linger.is_zero() {
+        say(
+            out,
+            &format!("Phones are shown the thank-you page; the server stops in {} s.\n", args.linger.clamp(0.0, 600.0)),
+        )?;
+        std::thread::sleep(linger);
+    }
     running.stop();
     Ok(())
 }

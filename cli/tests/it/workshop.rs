@@ -88,6 +88,11 @@ async fn the_terminal_keys_open_show_close_and_end_the_session() {
     writeln!(keys, "q").unwrap();
     until(&lines, "1 answers  mean 5.00");
     until(&lines, "The session is closed");
+    // The server lingers, so that the phone's next poll shows it the thank-you page.
+    until(&lines, "the server stops in 6 s");
+    let (status, state) = get(&http, format!("{base}/api/state"), &token).await;
+    assert_eq!(status, StatusCode::OK, "{state}");
+    assert_eq!(state["ended"], true, "the phone learns the session ended: {state}");
     assert!(exits(&mut child.0).success());
     assert_eq!(rows(&file).len(), 1);
 }
