@@ -162,27 +162,47 @@ fn a_case_framework_survives_import_export_import() {
 }
 
 #[test]
-fn kumu_labels_are_unique_and_every_connection_names_an_element() {
+fn kumu_connections_name_element_ids_and_labels_are_the_names() {
     let mut m = demo();
     m.competencies[1].name = m.roles[0].name.clone();
     m.competencies[2].name = m.competencies[3].name.clone();
+    // A role whose id a competency has too.
+    let (old, shared) = (m.roles[1].id.clone(), m.competencies[4].id.clone());
+    m.roles[1].id = shared.clone();
+    m.requires.iter_mut().filter(|r| r.role == old).for_each(|r| r.role = shared.clone());
+    m.reaches.iter_mut().filter(|r| r.role == old).for_each(|r| r.role = shared.clone());
     let doc: serde_json::Value = serde_json::from_str(&trellis::interop::kumu::export(&m)).unwrap();
     let elements = doc["elements"].as_array().unwrap();
     let labels: Vec<&str> = elements.iter().map(|e| e["label"].as_str().unwrap()).collect();
-    let unique: HashSet<String> = labels.iter().map(|l| l.to_lowercase()).collect();
-    assert_eq!(unique.len(), labels.len(), "{labels:?}");
-    assert_eq!(labels.len(), m.roles.len() + m.competencies.len() + m.channels.len());
+    let mut names: Vec<&str> = m
+        .roles
+        .iter()
+        .map(|r| r.name.as_str())
+        .chain(m.competencies.iter().map(|c| c.name.as_str()))
+        .chain(m.channels.iter().map(|c| c.name.as_str()))
+        .collect();
+    let mut sorted = labels.clone();
+    sorted.sort_unstable();
+    names.sort_unstable();
+    assert_eq!(sorted, names, "labels are what the client sees, repeated names and all");
+    let ids: Vec<&str> = elements.iter().map(|e| e["id"].as_str().unwrap()).collect();
+    assert_eq!(ids.iter().collect::<HashSet<_>>().len(), ids.len(), "Kumu wants element ids unique: {ids:?}");
+    assert!(ids.contains(&m.roles[0].id.as_str()), "an id no other kind has is the item's own");
+    assert!(ids.contains(&format!("role:{}", m.roles[1].id).as_str()), "{ids:?}");
     let types: HashSet<&str> = elements.iter().map(|e| e["type"].as_str().unwrap()).collect();
     assert_eq!(types, HashSet::from(["Role", "Competency", "Channel"]));
     let connections = doc["connections"].as_array().unwrap();
     let parents = m.competencies.iter().filter(|c| c.parent.is_some()).count();
     let links = m.requires.len() + m.develops.len() + m.reaches.len() + m.follows.len() + m.prerequisites.len();
     assert_eq!(connections.len(), links + parents);
-    let label_set: HashSet<&str> = labels.iter().copied().collect();
+    let id_set: HashSet<&str> = ids.iter().copied().collect();
     for c in connections {
-        assert!(label_set.contains(c["from"].as_str().unwrap()) && label_set.contains(c["to"].as_str().unwrap()));
+        assert!(id_set.contains(c["from"].as_str().unwrap()) && id_set.contains(c["to"].as_str().unwrap()), "{c}");
         assert!(c["type"].is_string());
     }
+    let first = m.requires.iter().position(|r| r.role == m.roles[0].id).unwrap();
+    let r = &m.requires[first];
+    assert!(connections.iter().any(|c| c["from"] == r.role.as_str() && c["type"] == "requires"), "{r:?}");
 }
 
 #[test]
