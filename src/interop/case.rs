@@ -122,15 +122,33 @@ pub fn parse(source: Source<'_>) -> Result<Increment> {
     };
 
     let mut model = Model::default();
-    let mut at: HashMap<&str, usize> = HashMap::new();
-    for (i, item) in package.items.iter().enumerate() {
-        let id = item.identifier.trim();
-        if id.is_empty() {
+    let mut warnings = Vec::new();
+    // Identifiers (UUIDs mostly) are compared without regard to case: the key is lower-case.
+    let mut at: HashMap<String, usize> = HashMap::new();
+    let mut items: Vec<(usize, Item)> = Vec::with_capacity(package.items.len());
+    for (i, item) in package.items.into_iter().enumerate() {
+        if item.identifier.trim().is_empty() {
             return Err(field_error(format!("CFItems[{i}].identifier"), "must not be empty"));
         }
-        if at.insert(id, i).is_some() {
-            return Err(field_error(format!("CFItems[{i}].identifier"), &format!("`{id}` is listed twice")));
+        let key = item.identifier.trim().to_lowercase();
+        match at.get(&key) {
+            Some(&first) => {
+                for field in fill_in(&mut items[first].1, item) {
+                    warnings.push(format!(
+                        "{}: `{}` is listed twice in CFItems and its {field} differs; the first is kept",
+                        source.name,
+                        items[first].1.identifier.trim()
+                    ));
+                }
+            }
+            None => {
+                at.insert(key, items.len());
+                items.push((i, item));
+            }
         }
+    }
+    for (i, item) in &items {
+        let id = item.identifier.trim();
         let full = item.full_statement.as_deref().unwrap_or_default().trim();
         let abbreviated = item.abbreviated_statement.as_deref().unwrap_or_default().trim();
         let name = if abbreviated.is_empty() { short_name(full) } else { abbreviated.to_owned() };
@@ -153,17 +171,18 @@ pub fn parse(source: Source<'_>) -> Result<Increment> {
         });
     }
 
-    let document = package.document.as_ref().and_then(|d| d.identifier.as_deref());
+    let document = package.document.as_ref().and_then(|d| d.identifier.as_deref()).map(|d| d.trim().to_lowercase());
     let mut skipped = Skipped::default();
     let mut prerequisites: HashSet<(usize, usize)> = HashSet::new();
     for a in &package.associations {
         let (origin, destination) = a.ends();
-        let (origin, destination) = (origin.and_then(|o| at.get(o).copied()), destination);
+        let destination = destination.map(|d| d.trim().to_lowercase());
+        let origin = origin.and_then(|o| at.get(&o.trim().to_lowercase()).copied());
         let Some(origin) = origin else {
             skipped.add("associations whose origin is not an item of the package");
             continue;
         };
-        let target = destination.and_then(|d| at.get(d).copied());
+        let target = destination.as_ref().and_then(|d| at.get(d).copied());
         match a.association_type.as_str() {
             "isChildOf" => match target {
                 _ if destination.is_some() && destination == document => {}
@@ -189,7 +208,36 @@ pub fn parse(source: Source<'_>) -> Result<Increment> {
             other => skipped.add(format!("{other} associations (not imported)")),
         }
     }
-    Ok(Increment::by_refs(model, false, skipped))
+    let mut increment = Increment::by_refs(model, false, skipped);
+    increment.warnings = warnings;
+    Ok(increment)
+}
+
+/// Fills the empty fields of `first` from `again`, the same item listed a second time, and
+/// names the fields where both have a value and the values differ (the first is kept).
+fn fill_in(first: &mut Item, again: Item) -> Vec<&'static str> {
+    let mut differing = Vec::new();
+    let mut field = |name: &'static str, kept: &mut Option<String>, other: Option<String>| {
+        let other = other.filter(|o| !o.trim().is_empty());
+        match (kept.as_deref().map(str::trim).filter(|k| !k.is_empty()), other) {
+            (None, other) if other.is_some() => *kept = other,
+            (Some(k), Some(o)) if k != o.trim() => differing.push(name),
+            _ => {}
+        }
+    };
+    field("fullStatement", &mut first.full_statement, again.full_statement);
+    field("abbreviatedStatement", &mut first.abbreviated_statement, again.abbreviated_statement);
+    field("humanCodingScheme", &mut first.human_coding_scheme, again.human_coding_scheme);
+    field("CFItemType", &mut first.item_type, again.item_type);
+    field("notes", &mut first.notes, again.notes);
+    let (kept, other) = (&mut first.item_type_uri, again.item_type_uri);
+    let title = |l: &Option<Link>| l.as_ref().and_then(|l| l.title.clone()).filter(|t| !t.trim().is_empty());
+    match (title(kept), title(&other)) {
+        (None, Some(_)) => *kept = other,
+        (Some(k), Some(o)) if k.trim() != o.trim() => differing.push("CFItemTypeURI"),
+        _ => {}
+    }
+    differing
 }
 
 #[cfg(test)]
@@ -247,6 +295,24 @@ mod tests {
     }
 
     #[test]
+    fn an_item_listed_twice_is_merged_field_by_field() {
+        let items = r#"{"identifier": "AB-1", "fullStatement": "Ratios", "CFItemType": "Standard"},
+            {"identifier": "ab-1", "fullStatement": "Ratios and rates", "humanCodingScheme": "6.RP", "CFItemType": "Standard"},
+            {"identifier": "c", "fullStatement": "Rates"}"#;
+        let text = package(items, &association("isChildOf", "C", "Ab-1"));
+        let inc = parse(Source::new("p.json", text.as_bytes())).unwrap();
+        assert_eq!(inc.model.competencies.len(), 2);
+        let a = &inc.model.competencies[0];
+        assert_eq!((a.id.as_str(), a.name.as_str()), ("AB-1", "Ratios"));
+        assert_eq!(a.refs, ["case:AB-1", "case-code:6.RP"]);
+        assert_eq!(inc.model.competencies[1].parent.as_deref(), Some("AB-1"), "identifiers compared without case");
+        assert_eq!(
+            inc.warnings,
+            ["p.json: `AB-1` is listed twice in CFItems and its fullStatement differs; the first is kept"]
+        );
+    }
+
+    #[test]
     fn malformed_packages_are_errors() {
         for (text, expected) in [
             ("{", "line 1"),
@@ -255,10 +321,6 @@ mod tests {
             (r#"{"CFItems": [{"fullStatement": "x"}]}"#, "CFItems[0]"),
             (r#"{"format": "trellis"}"#, "not a CASE package"),
             (&package(r#"{"identifier": "a", "fullStatement": ""}"#, ""), "CFItems[0].fullStatement"),
-            (
-                &package(r#"{"identifier": "a", "fullStatement": "A"}, {"identifier": "a", "fullStatement": "B"}"#, ""),
-                "listed twice",
-            ),
         ] {
             let err = parse(Source::new("p.json", text.as_bytes())).unwrap_err().to_string();
             assert!(err.contains(expected), "{text}: {err}");

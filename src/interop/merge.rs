@@ -11,8 +11,23 @@ use std::hash::{Hash, Hasher};
 /// Other refs (`case-code:`, `esco-broader:`, a client's own) only inform.
 pub const IDENTITY_PREFIXES: &[&str] = &["esco:", "onet:", "case:"];
 
-fn identity_refs(refs: &[String]) -> impl Iterator<Item = &str> {
-    refs.iter().map(String::as_str).filter(|r| IDENTITY_PREFIXES.iter().any(|p| r.starts_with(p)))
+/// The identity refs as compared: a CASE identifier (a UUID mostly) without regard to case.
+fn identity_keys(refs: &[String]) -> Vec<String> {
+    refs.iter()
+        .filter(|r| IDENTITY_PREFIXES.iter().any(|p| r.starts_with(p)))
+        .map(|r| if r.starts_with(super::case::ITEM_REF) { r.to_lowercase() } else { r.clone() })
+        .collect()
+}
+
+/// An engagement's competency is also known by the CASE identifier the CASE export gives it,
+/// so that importing that export again lands on it instead of adding a copy.
+fn competency_keys(c: &Competency) -> Vec<String> {
+    let mut keys = identity_keys(&c.refs);
+    let exported = format!("{}{}", super::case::ITEM_REF, super::case_export::identifier(c).to_lowercase());
+    if !keys.contains(&exported) {
+        keys.push(exported);
+    }
+    keys
 }
 
 /// What an import did to one kind of item.
@@ -200,10 +215,16 @@ impl Landing {
     /// carrying one of its identity refs (the first in the engagement's order when several
     /// do: a client's two roles may both point to one O*NET occupation). Unmatched items keep
     /// their id and are added.
-    fn matching<T>(existing: &[T], incoming: &[T], id: impl Fn(&T) -> &Id, refs: impl Fn(&T) -> &[String]) -> Landing {
-        let mut by_ref: HashMap<&str, (usize, usize)> = HashMap::new();
+    fn matching<T>(
+        existing: &[T],
+        incoming: &[T],
+        id: impl Fn(&T) -> &Id,
+        existing_keys: impl Fn(&T) -> Vec<String>,
+        refs: impl Fn(&T) -> &[String],
+    ) -> Landing {
+        let mut by_ref: HashMap<String, (usize, usize)> = HashMap::new();
         for (i, item) in existing.iter().enumerate() {
-            for r in identity_refs(refs(item)) {
+            for r in existing_keys(item) {
                 by_ref.entry(r).or_insert((i, 0)).1 += 1;
             }
         }
@@ -213,7 +234,7 @@ impl Landing {
         }
         let taken: std::collections::HashSet<&str> = existing.iter().map(|x| id(x).as_str()).collect();
         for item in incoming.iter().filter(|x| !taken.contains(id(x).as_str())) {
-            if let Some((i, carriers)) = identity_refs(refs(item)).find_map(|r| by_ref.get(r).copied()) {
+            if let Some((i, carriers)) = identity_keys(refs(item)).iter().find_map(|r| by_ref.get(r).copied()) {
                 landing.ids.insert(id(item).clone(), id(&existing[i]).clone());
                 landing.ambiguous += usize::from(carriers > 1);
             }
@@ -225,8 +246,9 @@ impl Landing {
 /// Adds the refs of `new` that `old` lacks, keeping `old`'s order first.
 fn union_refs(old: &[String], new: &[String]) -> Vec<String> {
     let mut refs = old.to_vec();
+    let same = |a: &String, b: &String| a == b || (a.starts_with(super::case::ITEM_REF) && a.eq_ignore_ascii_case(b));
     for r in new {
-        if !refs.contains(r) {
+        if !refs.iter().any(|o| same(o, r)) {
             refs.push(r.clone());
         }
     }
@@ -264,8 +286,9 @@ fn overlay_competency(old: &Competency, new: &Competency) -> Competency {
 /// Merges items from an external source: an item with the same identity ref as one in `base`
 /// (or else the same id) updates it under `base`'s id, and links follow it there.
 pub fn merge_by_refs(base: &mut Model, incoming: Model, complete: bool) -> ImportSummary {
-    let roles_at = Landing::matching(&base.roles, &incoming.roles, |r| &r.id, |r| &r.refs);
-    let comps_at = Landing::matching(&base.competencies, &incoming.competencies, |c| &c.id, |c| &c.refs);
+    let roles_at = Landing::matching(&base.roles, &incoming.roles, |r| &r.id, |r| identity_keys(&r.refs), |r| &r.refs);
+    let comps_at =
+        Landing::matching(&base.competencies, &incoming.competencies, |c| &c.id, competency_keys, |c| &c.refs);
     let by_id = |x: &String| hash_of(x.as_str());
     let pair = |a: &String, b: &String| hash_of(&(a.as_str(), b.as_str()));
     let mut kinds = Vec::new();

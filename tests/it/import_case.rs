@@ -163,3 +163,84 @@ fn malformed_packages_are_errors_that_write_nothing() {
     assert!(err.to_string().contains("loops"), "{err}");
     assert!(s.model().competencies.is_empty());
 }
+
+/// An engagement of the consultant's own (ids that are not UUIDs, no `case:` refs) with a parent.
+fn own_engagement(dir: &Path) -> std::path::PathBuf {
+    let path = dir.join("own.trellis");
+    let mut model = trellis::model::Model::default();
+    model.engagement.name = "Own".into();
+    model.engagement.created = "2026-03-01".into();
+    for (id, parent) in [("data-literacy", None), ("spreadsheets", Some("data-literacy"))] {
+        model.competencies.push(trellis::model::Competency {
+            id: id.into(),
+            name: id.replace('-', " "),
+            description: String::new(),
+            category: String::new(),
+            parent: parent.map(Into::into),
+            refs: Vec::new(),
+        });
+    }
+    trellis::store::Store::create(&path, &model).unwrap();
+    path
+}
+
+/// Every `identifier` in upper case, as some CASE servers write UUIDs.
+fn upper_case_identifiers(v: &mut Value) {
+    match v {
+        Value::Object(o) => {
+            for (k, x) in o.iter_mut() {
+                match x {
+                    Value::String(s) if k == "identifier" => *s = s.to_uppercase(),
+                    _ => upper_case_identifiers(x),
+                }
+            }
+        }
+        Value::Array(a) => a.iter_mut().for_each(upper_case_identifiers),
+        _ => {}
+    }
+}
+
+#[test]
+fn importing_the_engagements_own_case_export_adds_no_copies() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut s = Session::open(&own_engagement(tmp.path())).unwrap();
+    let before = s.model().competencies.clone();
+    let text = s.export_text(trellis::interop::ExportFormat::Case).unwrap();
+    // Another tool may hand it back with upper-case UUIDs.
+    let mut upper: Value = serde_json::from_str(&text).unwrap();
+    upper_case_identifiers(&mut upper);
+    for (name, text) in [("export.json", text), ("upper.json", upper.to_string())] {
+        let file = tmp.path().join(name);
+        std::fs::write(&file, &text).unwrap();
+        let summary =
+            s.import(ImportFormat::Case, &file, &ImportOptions::default(), false, &mut no_progress()).unwrap();
+        let ids: Vec<&str> = s.model().competencies.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["data-literacy", "spreadsheets"], "{name}: {summary}");
+        assert_eq!(s.model().competencies[1].parent.as_deref(), Some("data-literacy"), "{name}");
+    }
+    assert_eq!(s.model().competencies[0].name, before[0].name);
+}
+
+#[test]
+fn upper_case_uuids_in_associations_keep_the_hierarchy_and_a_twice_listed_item_is_merged() {
+    let Some(path) = dir("case").map(|d| d.join("opensalt-framework-20c5134f-what-standards-could-be.json")) else {
+        return;
+    };
+    let mut doc: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    upper_case_identifiers(&mut doc["CFAssociations"]);
+    let items = doc["CFItems"].as_array_mut().unwrap();
+    let mut again = items[3].clone();
+    again["fullStatement"] = Value::String("A different statement".into());
+    let id = again["identifier"].as_str().unwrap().to_owned();
+    items.push(again);
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("changed.json");
+    std::fs::write(&file, serde_json::to_string(&doc).unwrap()).unwrap();
+    let mut s = Session::open(&empty_engagement(tmp.path(), "e.trellis")).unwrap();
+    let summary = s.import(ImportFormat::Case, &file, &ImportOptions::default(), false, &mut no_progress()).unwrap();
+    check_against_source(&s, &expected(&path));
+    assert!(
+        summary.warnings.iter().any(|w| w.contains("changed.json") && w.contains(&id) && w.contains("fullStatement")),
+        "{summary}"
+    );
+}
