@@ -7,6 +7,7 @@ mod judgement;
 mod kinds;
 mod respondent;
 pub mod synthetic;
+pub mod typed;
 mod validate;
 pub(crate) mod vocabulary;
 

@@ -5,6 +5,7 @@
 
 use super::fonts::Face;
 use super::layout::Colour;
+use crate::model::typed::is_invisible_control;
 
 /// How a piece of text looks.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -51,14 +52,17 @@ pub fn clean(text: &str) -> String {
 
 /// The width of `text` in points.
 pub fn width(text: &str, size: f32, bold: bool) -> f32 {
-    text.chars().filter(|c| !invisible_control(*c)).map(|c| Face::for_char(c, bold).metrics().advance(c)).sum::<f32>()
+    text.chars()
+        .filter(|c| !is_invisible_control(*c))
+        .map(|c| Face::for_char(c, bold).metrics().advance(c))
+        .sum::<f32>()
         * size
 }
 
 /// `text` split into runs that each use one face.
 pub fn runs(text: &str, bold: bool) -> Vec<(Face, String)> {
     let mut out: Vec<(Face, String)> = Vec::new();
-    for c in text.chars().filter(|c| !invisible_control(*c)) {
+    for c in text.chars().filter(|c| !is_invisible_control(*c)) {
         let face = Face::for_char(c, bold);
         match out.last_mut() {
             Some((f, s)) if *f == face || c == ' ' => s.push(c),
@@ -66,14 +70,6 @@ pub fn runs(text: &str, bold: bool) -> Vec<(Face, String)> {
         }
     }
     out
-}
-
-/// Characters that are not text but instructions to whatever shows it: C0 and C1 controls and
-/// the bidirectional embeddings, overrides and isolates, which could make a participant's note
-/// read in another order than it was typed. Nothing a person meant to be read is lost: they have
-/// no glyph. The PDF leaves them out.
-pub fn invisible_control(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// CJK and other wide characters: a line may break before or after any of them.
@@ -241,6 +237,6 @@ mod tests {
         let note = "ok\u{1b}[31m red \u{202E}evil\u{202C} \u{7}done";
         let drawn: String = runs(note, false).into_iter().map(|(_, s)| s).collect();
         assert_eq!(drawn, "ok[31m red evil done");
-        assert!(!invisible_control('é') && !invisible_control('中') && invisible_control('\u{2067}'));
+        assert!(!is_invisible_control('é') && !is_invisible_control('中') && is_invisible_control('\u{2067}'));
     }
 }

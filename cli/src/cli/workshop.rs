@@ -45,8 +45,9 @@ pub struct WorkshopArgs {
 
 const KEYS: &str = "keys: n next question · c close it · o ID open one · s live results · d ID delete a participant's answers · q close the session";
 
+/// Writes to the terminal; names and notes typed on phones are shown, never obeyed.
 fn say(out: &mut dyn Write, text: &str) -> Result<()> {
-    out.write_all(text.as_bytes())
+    out.write_all(trellis::model::typed::for_terminal(text).as_bytes())
         .and_then(|_| out.flush())
         .map_err(|e| Error::Io { path: "<stdout>".into(), source: e })
 }
