@@ -40,7 +40,6 @@ fn constants<V: Vocabulary + TS>(cfg: &Config) -> String {
         assert_eq!(V::from_wire(v.wire()), Some(*v), "{name}::{v:?} does not parse back from `{}`", v.wire());
     }
     let stem = screaming(&name);
-    let quoted = |s: &str| serde_json::to_string(s).expect("a string serialises");
     let record = |of: &dyn Fn(V) -> Option<&'static str>| -> String {
         V::ALL.iter().filter_map(|v| Some(format!("  {}: {},\n", quoted(v.wire()), quoted(of(*v)?)))).collect()
     };
@@ -58,6 +57,11 @@ fn constants<V: Vocabulary + TS>(cfg: &Config) -> String {
         ));
     }
     out
+}
+
+/// A string as a TypeScript (JSON) literal.
+fn quoted(s: &str) -> String {
+    serde_json::to_string(s).expect("a string serialises")
 }
 
 /// "ChannelKind" -> "CHANNEL_KIND".
@@ -153,7 +157,6 @@ fn generate() -> (String, String) {
         types.push_str("\n\n");
     }
     // Trellis's one answer scale, declared in `trellis::model` and shown in the studio as it is.
-    let quoted = |w: &str| format!("\"{}\"", w.replace('\\', "\\\\").replace('"', "\\\""));
     let scale: Vec<String> = SCALE.iter().map(|w| quoted(w)).collect();
     types.push_str(&format!(
         "/** The words of the answer scale, 1 to 5 (`trellis::model::SCALE`). */\nexport const ANSWER_SCALE = [{}];\n\n",

@@ -17,9 +17,11 @@ pub const CODE: &str = "single-source";
 pub fn run<'m>(cx: &Context<'m>, out: &mut Vec<Finding<'m>>) {
     let g = &cx.graph;
     let mut requiring = vec![false; cx.model.roles.len()];
+    // The open pairs of one competency at a time, in one buffer reused across competencies.
+    let mut roles: Vec<(usize, usize)> = Vec::new();
     for c in 0..cx.model.competencies.len() {
-        let roles: Vec<(usize, usize)> =
-            g.required_into(c).iter().copied().filter(|(i, _)| is_open(&cx.model.requires[*i])).collect();
+        roles.clear();
+        roles.extend(g.required_into(c).iter().copied().filter(|(i, _)| is_open(&cx.model.requires[*i])));
         if roles.len() < 2 {
             continue;
         }
