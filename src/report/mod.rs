@@ -20,16 +20,10 @@ pub use fonts::{uncovered, Face};
 pub use layout::{Colour, Document, Info, Item, Logo, OutlineEntry, Page, TextRun, PAGE_HEIGHT, PAGE_WIDTH};
 pub use logo::decode_png;
 pub use render::render;
-pub use sections::findings::Entry as FindingEntry;
 
 use crate::model::Model;
 use crate::Result;
 use sections::Facts;
-
-/// The finding groups as the findings section shows them (dismissed findings left out).
-pub fn finding_entries(model: &Model) -> Vec<FindingEntry> {
-    Facts::new(model, "1970-01-01").entries
-}
 
 /// What a blueprint holds beyond its layout's sections.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -42,6 +42,8 @@ pub struct Facts<'m> {
 }
 
 impl<'m> Facts<'m> {
+    /// With the default options (tests).
+    #[cfg(test)]
     pub fn new(model: &'m Model, date: &str) -> Facts<'m> {
         Facts::with(model, date, &super::Options::default())
     }
